@@ -1,0 +1,254 @@
+//! Evidence admission: for each evidence item (and each of its claims), whether it counts, and if
+//! not, exactly why. Runs the checks in a fixed order so an item gets its most basic reason first.
+
+use super::Ctx;
+use crate::date::Date;
+use crate::pack::format::{AssessorRole, CountsAs};
+use crate::pack::model::Rank;
+use crate::participant::{Evidence, ReviewState};
+
+/// An evidence item that counts, with what it gives.
+#[derive(Debug, Clone)]
+pub(crate) struct Counted<'a> {
+    pub ev: &'a Evidence,
+    pub kind: usize,
+    /// For catalogue kinds: the catalogue item.
+    pub item: Option<usize>,
+    /// Competencies at ranks it gives (claims, or the catalogue item's grants), still to be capped.
+    pub gives: Vec<(usize, Rank)>,
+}
+
+/// An item waiting for review, and the competencies it would give.
+#[derive(Debug, Clone)]
+pub(crate) struct Pending<'a> {
+    pub ev: &'a Evidence,
+    pub kind: usize,
+    pub gives: Vec<usize>,
+}
+
+/// What admission decided for one item.
+pub(crate) enum Admission<'a> {
+    Counted(Counted<'a>),
+    Pending(Pending<'a>),
+    /// The whole item does not count.
+    Refused,
+}
+
+impl<'a> Ctx<'a> {
+    /// Decides whether `ev` counts. Reasons for the item or its claims are recorded in `self`.
+    pub(crate) fn admit(&mut self, ev: &'a Evidence) -> Admission<'a> {
+        let Some(kind_index) = self.t.kind_index.get(&ev.kind) else {
+            self.refuse(ev, None, "unknown_kind", &[("kind", ev.kind.clone())]);
+            return Admission::Refused;
+        };
+        let Some(kind) = self.t.kinds.get(kind_index) else {
+            return Admission::Refused;
+        };
+        self.unused_fields(ev, kind.counts_as);
+        if ev.date > self.as_of {
+            self.refuse(ev, None, "future_date", &[("date", ev.date.to_string()), ("as_of", self.as_of.to_string())]);
+            return Admission::Refused;
+        }
+        if ev.status == ReviewState::Rejected {
+            self.refuse(ev, None, "rejected", &[]);
+            return Admission::Refused;
+        }
+        if let Some(grade) = ev.grade
+            && !(0.0..=100.0).contains(&grade)
+        {
+            self.refuse(ev, None, "invalid_grade", &[("grade", grade.to_string())]);
+            return Admission::Refused;
+        }
+        // What the item gives, by behaviour.
+        let mut item = None;
+        let mut gives: Vec<(usize, Rank)> = Vec::new();
+        match kind.counts_as {
+            CountsAs::CatalogueItem => {
+                let Some(item_id) = &ev.item else {
+                    self.refuse(ev, None, "missing_item", &[("kind", ev.kind.clone())]);
+                    return Admission::Refused;
+                };
+                let Some(found) = self.t.item_index.get(item_id) else {
+                    self.refuse(ev, None, "unknown_item", &[("item", item_id.clone())]);
+                    return Admission::Refused;
+                };
+                let Some(entry) = self.t.items.get(found) else {
+                    return Admission::Refused;
+                };
+                if entry.kind != kind_index {
+                    let expected = self.t.kinds.get(entry.kind).map(|k| k.id.clone()).unwrap_or_default();
+                    self.refuse(ev, None, "wrong_kind_for_item", &[("item", item_id.clone()), ("kind", ev.kind.clone()), ("expected_kind", expected)]);
+                    return Admission::Refused;
+                }
+                if let Some(months) = entry.valid_months {
+                    let expires = ev.date.add_months(months);
+                    if expires.is_none_or(|e| e < self.as_of) {
+                        let expires = expires.map(|e| e.to_string()).unwrap_or_default();
+                        self.refuse(ev, None, "expired", &[("item", item_id.clone()), ("date", ev.date.to_string()), ("expires", expires)]);
+                        return Admission::Refused;
+                    }
+                }
+                item = Some(found);
+                gives.extend(entry.grants.iter().copied());
+            }
+            CountsAs::CompetencyClaims | CountsAs::Override => {
+                if ev.claims.is_empty() {
+                    self.refuse(ev, None, "no_claims", &[("kind", ev.kind.clone())]);
+                    return Admission::Refused;
+                }
+                for claim in &ev.claims {
+                    let Some(comp) = self.t.competency_index.get(&claim.competency) else {
+                        self.refuse(ev, Some(&claim.competency), "unknown_competency", &[("competency", claim.competency.clone())]);
+                        continue;
+                    };
+                    let Some(rank) = self.t.scale.get(&claim.level).and_then(|r| Rank::try_from(r).ok()) else {
+                        self.refuse(ev, Some(&claim.competency), "unknown_level", &[("level", claim.level.clone())]);
+                        continue;
+                    };
+                    if let Some(max) = kind.max_level
+                        && rank > max
+                    {
+                        let max_level = self.scale_id(max);
+                        self.refuse(ev, Some(&claim.competency), "above_kind_max_level", &[("kind", ev.kind.clone()), ("max_level", max_level), ("level", claim.level.clone())]);
+                        continue;
+                    }
+                    if kind.equivalency && self.t.competencies.get(comp).is_some_and(|c| !c.allow_equivalency) {
+                        self.refuse(ev, Some(&claim.competency), "equivalency_not_allowed", &[("competency", claim.competency.clone())]);
+                        continue;
+                    }
+                    gives.push((comp, rank));
+                }
+                if gives.is_empty() {
+                    return Admission::Refused;
+                }
+            }
+            CountsAs::FinalAssignment => {
+                let has_topics = !self.t.topics.is_empty();
+                match &ev.topic {
+                    None if has_topics => {
+                        self.refuse(ev, None, "missing_topic", &[]);
+                        return Admission::Refused;
+                    }
+                    Some(topic) if has_topics && self.t.topics.get(topic).is_none() => {
+                        self.refuse(ev, None, "unknown_topic", &[("topic", topic.clone())]);
+                        return Admission::Refused;
+                    }
+                    _ => {}
+                }
+            }
+            CountsAs::CoachingSession | CountsAs::MentoringConversation => {}
+        }
+        if let Some(months) = kind.max_age_months
+            && ev.date.add_months(months).is_none_or(|limit| limit < self.as_of)
+        {
+            self.refuse(ev, None, "too_old", &[("date", ev.date.to_string()), ("max_age_months", months.to_string()), ("kind", ev.kind.clone())]);
+            return Admission::Refused;
+        }
+        if kind.equivalency
+            && let Some(days) = self.pack.document().equivalency.claim_window_days
+        {
+            let claimed = ev.submitted.unwrap_or(ev.date);
+            let window_end = self.participant.enrolled.add_days(days);
+            if window_end.is_none_or(|end| claimed > end) {
+                let window_end = window_end.map(|d| d.to_string()).unwrap_or_default();
+                self.refuse(ev, None, "outside_claim_window", &[("claimed", claimed.to_string()), ("window_end", window_end)]);
+                return Admission::Refused;
+            }
+        }
+        if ev.status == ReviewState::Submitted {
+            self.refuse(ev, None, "pending_review", &[]);
+            return Admission::Pending(Pending { ev, kind: kind_index, gives: gives.iter().map(|(c, _)| *c).collect() });
+        }
+        if !self.assessor_ok(ev, kind_index) {
+            return Admission::Refused;
+        }
+        let min_grade = match kind.counts_as {
+            CountsAs::CatalogueItem => item.and_then(|i| self.t.items.get(i)).and_then(|i| i.min_grade),
+            CountsAs::FinalAssignment => self.pack.document().final_assignment.as_ref().and_then(|f| f.min_grade),
+            _ => None,
+        };
+        if let Some(min) = min_grade {
+            match ev.grade {
+                None => {
+                    self.refuse(ev, None, "missing_grade", &[("min_grade", min.to_string())]);
+                    return Admission::Refused;
+                }
+                Some(grade) if grade < min => {
+                    self.refuse(ev, None, "below_min_grade", &[("grade", grade.to_string()), ("min_grade", min.to_string())]);
+                    return Admission::Refused;
+                }
+                Some(_) => {}
+            }
+        }
+        Admission::Counted(Counted { ev, kind: kind_index, item, gives })
+    }
+
+    /// Whether the item's assessor may assess it; records the reason when not.
+    fn assessor_ok(&mut self, ev: &Evidence, kind_index: usize) -> bool {
+        let Some(kind) = self.t.kinds.get(kind_index) else { return false };
+        let Some(assessor) = &ev.assessed_by else {
+            self.refuse(ev, None, "no_assessor", &[]);
+            return false;
+        };
+        let Some(role) = AssessorRole::from_id(&assessor.role) else {
+            self.refuse(ev, None, "unknown_assessor_role", &[("role", assessor.role.clone())]);
+            return false;
+        };
+        if !kind.assessors.contains(&role) {
+            let allowed: Vec<&str> = kind.assessors.iter().map(|r| r.id()).collect();
+            self.refuse(ev, None, "assessor_not_allowed", &[("role", assessor.role.clone()), ("kind", ev.kind.clone()), ("allowed", allowed.join(", "))]);
+            return false;
+        }
+        let who = assessor.id.clone().unwrap_or_default();
+        match role {
+            AssessorRole::Coach => match &self.participant.coach {
+                None => self.refuse(ev, None, "no_coach", &[]),
+                Some(coach) if assessor.id.as_deref() != Some(coach.id.as_str()) => {
+                    self.refuse(ev, None, "not_participants_coach", &[("assessor", who)]);
+                }
+                Some(_) if !self.coach_eligible => self.refuse(ev, None, "ineligible_coach", &[]),
+                Some(_) => return true,
+            },
+            AssessorRole::Mentor => match &self.participant.mentor {
+                None => self.refuse(ev, None, "no_mentor", &[]),
+                Some(mentor) if assessor.id.as_deref() != Some(mentor.id.as_str()) => {
+                    self.refuse(ev, None, "not_participants_mentor", &[("assessor", who)]);
+                }
+                Some(_) if !self.mentor_eligible => self.refuse(ev, None, "ineligible_mentor", &[]),
+                Some(_) => return true,
+            },
+            AssessorRole::ProgramAssessor | AssessorRole::Provider | AssessorRole::Employer => return true,
+        }
+        false
+    }
+
+    /// Reports fields an item of this kind does not use.
+    fn unused_fields(&mut self, ev: &Evidence, counts_as: CountsAs) {
+        let (item, grade, claims, topic) = match counts_as {
+            CountsAs::CatalogueItem => (true, true, false, false),
+            CountsAs::CompetencyClaims | CountsAs::Override => (false, false, true, false),
+            CountsAs::FinalAssignment => (false, true, false, true),
+            CountsAs::CoachingSession | CountsAs::MentoringConversation => (false, false, false, false),
+        };
+        let present = [
+            ("item", ev.item.is_some(), item),
+            ("grade", ev.grade.is_some(), grade),
+            ("claims", !ev.claims.is_empty(), claims),
+            ("topic", ev.topic.is_some(), topic),
+        ];
+        for (field, is_present, used) in present {
+            if is_present && !used {
+                self.finding(Some(&ev.id), field, "unused_field", &[("field", field.to_owned()), ("kind", ev.kind.clone())]);
+            }
+        }
+    }
+
+    pub(crate) fn scale_id(&self, rank: Rank) -> String {
+        self.pack.document().scale.level.get(usize::from(rank)).map(|l| l.id.clone()).unwrap_or_default()
+    }
+}
+
+/// The date an equivalency item was claimed on.
+pub(crate) fn claimed_on(ev: &Evidence) -> Date {
+    ev.submitted.unwrap_or(ev.date)
+}

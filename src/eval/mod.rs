@@ -1,0 +1,367 @@
+//! Evaluation: `evaluate(pack, participant, as_of) -> Report`, a pure function.
+//!
+//! The pipeline: participant findings; evidence admission (why each item counts or not); the
+//! prior-learning cap; assessor overrides; what claims and catalogue items give; equivalency rules
+//! in dependency order; then per-competency states, outcomes, completion requirements, status and
+//! progression (in [`progress`]).
+
+mod admission;
+mod progress;
+mod rules;
+
+use crate::date::Date;
+use crate::pack::Pack;
+use crate::pack::compile::Compiled;
+use crate::pack::format::{CountsAs, OverridePolicy};
+use crate::pack::model::Rank;
+use crate::participant::{EvidenceEntry, Participant, ParticipantError};
+use crate::report::*;
+use admission::{Admission, Counted, Pending};
+use std::collections::{BTreeMap, HashMap};
+
+/// Evaluates `participant` against `pack` on `as_of`.
+///
+/// Fails only when the participant's organizational level is not one of the pack's: every other
+/// problem is reported inside the report and evaluation goes on.
+pub fn evaluate(pack: &Pack, participant: &Participant, as_of: Date) -> Result<Report, ParticipantError> {
+    let Some(level) = pack.tables.levels.get(&participant.level) else {
+        let known: Vec<&str> = pack.document().level.iter().map(|l| l.id.as_str()).collect();
+        return Err(ParticipantError {
+            code: "unknown_level",
+            path: "level".into(),
+            message: format!("`{}` is not an organizational level of this pack (levels: {})", participant.level, known.join(", ")),
+            line: None,
+            column: None,
+        });
+    };
+    let mut ctx = Ctx::new(pack, participant, as_of, level);
+    Ok(ctx.run())
+}
+
+/// Evaluates many participants against one pack on one date.
+pub fn evaluate_many(pack: &Pack, participants: &[Participant], as_of: Date) -> Vec<Result<Report, ParticipantError>> {
+    participants.iter().map(|p| evaluate(pack, p, as_of)).collect()
+}
+
+/// Evaluation state for one participant.
+pub(crate) struct Ctx<'a> {
+    pub pack: &'a Pack,
+    pub t: &'a Compiled,
+    pub participant: &'a Participant,
+    pub as_of: Date,
+    pub level: usize,
+    pub coach_eligible: bool,
+    pub mentor_eligible: bool,
+    pub not_counted: Vec<NotCounted>,
+    pub findings: Vec<Finding>,
+}
+
+/// Per competency: what it was achieved through.
+#[derive(Default, Clone)]
+pub(crate) struct Derivation {
+    pub derived: Option<Rank>,
+    pub sources: Vec<Source>,
+    pub pending: Vec<String>,
+    /// The override that applies: (evidence id, rank).
+    pub override_: Option<(String, Rank)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(pack: &'a Pack, participant: &'a Participant, as_of: Date, level: usize) -> Self {
+        let doc = pack.document();
+        let coach_eligible = match (&participant.coach, &doc.coaching) {
+            (Some(coach), Some(rule)) => !rule.same_organization || coach.organization == participant.organization,
+            (Some(coach), None) => coach.organization == participant.organization,
+            (None, _) => false,
+        };
+        let mentor_eligible = match &participant.mentor {
+            Some(mentor) => {
+                let other_org = doc.mentoring.as_ref().is_none_or(|m| !m.other_organization)
+                    || mentor.organization != participant.organization;
+                let appointed = doc
+                    .mentoring
+                    .as_ref()
+                    .and_then(|m| m.appointed_by.as_ref())
+                    .is_none_or(|required| mentor.appointed_by.as_ref() == Some(required));
+                other_org && appointed
+            }
+            None => false,
+        };
+        Ctx {
+            pack,
+            t: &pack.tables,
+            participant,
+            as_of,
+            level,
+            coach_eligible,
+            mentor_eligible,
+            not_counted: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// A reason with its message rendered in every pack language.
+    pub(crate) fn reason(&self, code: &'static str, params: &[(&str, String)]) -> Reason {
+        let params: BTreeMap<String, String> = params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        let message = self
+            .pack
+            .languages()
+            .iter()
+            .map(|lang| (lang.clone(), self.pack.render(code, &params, lang)))
+            .collect();
+        Reason { code, params, message }
+    }
+
+    /// Records that `ev` (or its claim on `competency`) did not count.
+    pub(crate) fn refuse(&mut self, ev: &crate::participant::Evidence, competency: Option<&str>, code: &'static str, params: &[(&str, String)]) {
+        let reason = self.reason(code, params);
+        self.not_counted.push(NotCounted { evidence: Some(ev.id.clone()), at: None, competency: competency.map(str::to_owned), reason });
+    }
+
+    pub(crate) fn finding(&mut self, evidence: Option<&str>, field: &str, code: &'static str, params: &[(&str, String)]) {
+        let reason = self.reason(code, params);
+        self.findings.push(Finding { evidence: evidence.map(str::to_owned), field: field.to_owned(), reason });
+    }
+
+    fn participant_findings(&mut self) {
+        let p = self.participant;
+        let doc = self.pack.document();
+        for field in &p.unknown_fields {
+            self.finding(None, field, "unknown_field", &[("field", field.clone())]);
+        }
+        if self.as_of < p.enrolled {
+            self.finding(None, "enrolled", "as_of_before_enrolment", &[("as_of", self.as_of.to_string()), ("enrolled", p.enrolled.to_string())]);
+        }
+        if let Some(coach) = &p.coach
+            && !self.coach_eligible
+        {
+            self.finding(None, "coach.organization", "coach_outside_organization", &[
+                ("coach", coach.id.clone()),
+                ("coach_organization", coach.organization.clone()),
+                ("organization", p.organization.clone()),
+            ]);
+        }
+        if let Some(mentor) = &p.mentor {
+            let rule = doc.mentoring.as_ref();
+            if rule.is_some_and(|m| m.other_organization) && mentor.organization == p.organization {
+                self.finding(None, "mentor.organization", "mentor_same_organization", &[("mentor", mentor.id.clone()), ("organization", p.organization.clone())]);
+            }
+            if let Some(required) = rule.and_then(|m| m.appointed_by.as_ref())
+                && mentor.appointed_by.as_ref() != Some(required)
+            {
+                self.finding(None, "mentor.appointed_by", "mentor_not_appointed", &[
+                    ("mentor", mentor.id.clone()),
+                    ("required", required.clone()),
+                    ("appointed_by", mentor.appointed_by.clone().unwrap_or_else(|| "-".into())),
+                ]);
+            }
+        }
+    }
+
+    fn run(&mut self) -> Report {
+        self.participant_findings();
+        let participant = self.participant;
+        // Ids used more than once: none of those items count.
+        let mut id_count: HashMap<&str, usize> = HashMap::new();
+        for entry in &participant.evidence {
+            if let EvidenceEntry::Item(ev) = entry {
+                *id_count.entry(ev.id.as_str()).or_default() += 1;
+            }
+        }
+        let mut counted: Vec<Counted<'a>> = Vec::new();
+        let mut pending: Vec<Pending<'a>> = Vec::new();
+        for entry in &participant.evidence {
+            match entry {
+                EvidenceEntry::Malformed(m) => {
+                    let reason = self.reason("malformed", &[("detail", m.detail.clone())]);
+                    self.not_counted.push(NotCounted { evidence: m.id.clone(), at: Some(m.at.clone()), competency: None, reason });
+                }
+                EvidenceEntry::Item(ev) => {
+                    for field in &ev.unknown_fields {
+                        self.finding(Some(&ev.id), field, "unknown_field", &[("field", field.clone())]);
+                    }
+                    if id_count.get(ev.id.as_str()).copied().unwrap_or(0) > 1 {
+                        self.refuse(ev, None, "duplicate_id", &[]);
+                        continue;
+                    }
+                    match self.admit(ev) {
+                        Admission::Counted(c) => counted.push(c),
+                        Admission::Pending(p) => pending.push(p),
+                        Admission::Refused => {}
+                    }
+                }
+            }
+        }
+        // Canonical order, whatever order the evidence came in.
+        counted.sort_by(|a, b| (a.ev.date, &a.ev.id).cmp(&(b.ev.date, &b.ev.id)));
+        self.apply_cap(&mut counted);
+        let derivations = self.derive(&counted, &pending);
+        let mut report = self.conclude(&counted, &pending, derivations);
+        report.not_counted = std::mem::take(&mut self.not_counted);
+        report.not_counted.sort_by(|a, b| {
+            (&a.evidence, &a.at, &a.competency, a.reason.code).cmp(&(&b.evidence, &b.at, &b.competency, b.reason.code))
+        });
+        report.findings = std::mem::take(&mut self.findings);
+        report.findings.sort_by(|a, b| (&a.evidence, &a.field, a.reason.code).cmp(&(&b.evidence, &b.field, b.reason.code)));
+        report
+    }
+
+    /// The prior-learning cap: equivalency claims and grants, oldest claim first, may credit at
+    /// most `max_percent` of the competencies required at the participant's level.
+    fn apply_cap(&mut self, counted: &mut Vec<Counted<'a>>) {
+        let Some(percent) = self.pack.document().equivalency.max_percent else { return };
+        let required = self.t.competencies.iter().filter(|c| c.expected.get(self.level).copied().flatten().is_some()).count();
+        let cap = required * usize::try_from(percent).unwrap_or(0) / 100;
+        let mut order: Vec<usize> = (0..counted.len())
+            .filter(|&i| counted.get(i).and_then(|c| self.t.kinds.get(c.kind)).is_some_and(|k| k.equivalency))
+            .collect();
+        order.sort_by(|&a, &b| {
+            let key = |i: usize| counted.get(i).map(|c| (admission::claimed_on(c.ev), c.ev.id.as_str()));
+            key(a).cmp(&key(b))
+        });
+        let mut credited: Vec<usize> = Vec::new();
+        for i in order {
+            let Some(item) = counted.get_mut(i) else { continue };
+            let ev = item.ev;
+            let mut kept = Vec::with_capacity(item.gives.len());
+            let mut refused = Vec::new();
+            for (comp, rank) in item.gives.drain(..) {
+                if credited.contains(&comp) {
+                    kept.push((comp, rank));
+                } else if credited.len() < cap {
+                    credited.push(comp);
+                    kept.push((comp, rank));
+                } else {
+                    refused.push(comp);
+                }
+            }
+            item.gives = kept;
+            for comp in refused {
+                let id = self.t.competencies.get(comp).map(|c| c.id.clone()).unwrap_or_default();
+                self.refuse(ev, Some(&id), "over_prior_learning_cap", &[("cap", cap.to_string()), ("competency", id.clone())]);
+            }
+        }
+        // An item left with nothing to give does not count.
+        counted.retain(|c| !c.gives.is_empty() || self.t.kinds.get(c.kind).is_none_or(|k| !k.equivalency));
+    }
+
+    /// What every competency is achieved through: claims, catalogue grants, overrides and rules.
+    fn derive(&mut self, counted: &[Counted<'a>], pending: &[Pending<'a>]) -> Vec<Derivation> {
+        let t = self.t;
+        let mut d: Vec<Derivation> = vec![Derivation::default(); t.competencies.len()];
+        let raise = |slot: &mut Derivation, rank: Rank| slot.derived = Some(slot.derived.map_or(rank, |r| r.max(rank)));
+        // Overrides: the latest per competency applies; earlier ones are superseded.
+        let mut overrides: Vec<Option<(&Counted<'a>, Rank)>> = vec![None; t.competencies.len()];
+        for item in counted {
+            let Some(kind) = t.kinds.get(item.kind) else { continue };
+            match kind.counts_as {
+                CountsAs::Override => {
+                    for (comp, rank) in &item.gives {
+                        let Some(slot) = overrides.get_mut(*comp) else { continue };
+                        // `counted` is sorted by (date, id): a later item supersedes.
+                        if let Some((previous, _)) = slot.replace((item, *rank)) {
+                            let competency = t.competencies.get(*comp).map(|c| c.id.clone()).unwrap_or_default();
+                            let by = item.ev.id.clone();
+                            self.refuse(previous.ev, Some(&competency), "superseded_override", &[("by", by), ("competency", competency.clone())]);
+                        }
+                    }
+                }
+                CountsAs::CompetencyClaims | CountsAs::CatalogueItem => {
+                    let (via, from) = match item.item.and_then(|i| t.items.get(i)) {
+                        Some(entry) => (Via::Catalogue, entry.id.clone()),
+                        None => (Via::Claim, kind.id.clone()),
+                    };
+                    for (comp, rank) in &item.gives {
+                        if let Some(slot) = d.get_mut(*comp) {
+                            raise(slot, *rank);
+                            slot.sources.push(Source {
+                                via,
+                                from: from.clone(),
+                                level: self.scale_id(*rank),
+                                equivalency: kind.equivalency,
+                                evidence: vec![item.ev.id.clone()],
+                            });
+                        }
+                    }
+                }
+                CountsAs::CoachingSession | CountsAs::MentoringConversation | CountsAs::FinalAssignment => {}
+            }
+        }
+        for (comp, slot) in overrides.iter().enumerate() {
+            if let (Some((item, rank)), Some(target)) = (slot, d.get_mut(comp)) {
+                target.override_ = Some((item.ev.id.clone(), *rank));
+            }
+        }
+        for p in pending {
+            for comp in &p.gives {
+                if let Some(slot) = d.get_mut(*comp) {
+                    slot.pending.push(p.ev.id.clone());
+                }
+            }
+        }
+        // Rules, in dependency order.
+        let mut item_evidence: Vec<Vec<&str>> = vec![Vec::new(); t.items.len()];
+        let mut kind_evidence: Vec<Vec<(&str, &[(usize, Rank)])>> = vec![Vec::new(); t.kinds.len()];
+        for item in counted {
+            if let Some(slot) = item.item.and_then(|i| item_evidence.get_mut(i)) {
+                slot.push(item.ev.id.as_str());
+            }
+            if let Some(slot) = kind_evidence.get_mut(item.kind) {
+                slot.push((item.ev.id.as_str(), item.gives.as_slice()));
+            }
+        }
+        let policy = self.pack.document().precedence.assessor_override;
+        for rule in &t.rules {
+            let snapshot = &d;
+            let achieved = |comp: usize| snapshot.get(comp).and_then(|s| apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1)));
+            let facts = rules::Facts { item_evidence: &item_evidence, kind_evidence: &kind_evidence, achieved: &achieved };
+            let mut used = Vec::new();
+            if !rules::holds(&rule.when, &facts, &mut used) {
+                continue;
+            }
+            let mut evidence: Vec<String> = used.into_iter().map(str::to_owned).collect();
+            evidence.sort_unstable();
+            evidence.dedup();
+            for (comp, rank) in &rule.grants {
+                let level = self.scale_id(*rank);
+                if let Some(slot) = d.get_mut(*comp) {
+                    raise(slot, *rank);
+                    slot.sources.push(Source { via: Via::Rule, from: rule.id.clone(), level, equivalency: rule.equivalency, evidence: evidence.clone() });
+                }
+            }
+        }
+        for slot in &mut d {
+            slot.sources.sort();
+            slot.pending.sort_unstable();
+            slot.pending.dedup();
+        }
+        d
+    }
+}
+
+/// The achieved rank under the pack's override policy.
+pub(crate) fn apply_override(policy: OverridePolicy, derived: Option<Rank>, over: Option<Rank>) -> Option<Rank> {
+    match (policy, derived, over) {
+        (_, derived, None) => derived,
+        (_, None, Some(o)) => Some(o),
+        (OverridePolicy::HighestWins, Some(d), Some(o)) => Some(d.max(o)),
+        (OverridePolicy::OverrideWins, Some(_), Some(o)) => Some(o),
+        (OverridePolicy::RulesWin, Some(d), Some(_)) => Some(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn override_policies() {
+        use OverridePolicy::*;
+        assert_eq!(apply_override(HighestWins, Some(1), Some(3)), Some(3));
+        assert_eq!(apply_override(HighestWins, Some(3), Some(1)), Some(3));
+        assert_eq!(apply_override(OverrideWins, Some(3), Some(1)), Some(1));
+        assert_eq!(apply_override(RulesWin, Some(1), Some(3)), Some(1));
+        assert_eq!(apply_override(RulesWin, None, Some(3)), Some(3));
+        assert_eq!(apply_override(OverrideWins, Some(2), None), Some(2));
+    }
+}

@@ -1,0 +1,243 @@
+//! From derivations to conclusions: competency states, outcome progress, completion requirements,
+//! the overall status, the level attained and readiness for the next level.
+
+use super::admission::{Counted, Pending};
+use super::{Ctx, Derivation, apply_override};
+use crate::pack::format::CountsAs;
+use crate::pack::model::Rank;
+use crate::report::*;
+
+fn percent(met: usize, required: usize) -> u32 {
+    if required == 0 {
+        return 100;
+    }
+    u32::try_from(met.saturating_mul(100) / required).unwrap_or(100)
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn conclude(&mut self, counted: &[Counted<'a>], pending: &[Pending<'a>], d: Vec<Derivation>) -> Report {
+        let t = self.t;
+        let doc = self.pack.document();
+        let policy = doc.precedence.assessor_override;
+        let achieved: Vec<Option<Rank>> = d.iter().map(|s| apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1))).collect();
+        let rank_at = |comp: usize| achieved.get(comp).copied().flatten();
+
+        // Per competency.
+        let mut competencies = Vec::with_capacity(t.competencies.len());
+        for (ci, (comp, slot)) in t.competencies.iter().zip(d).enumerate() {
+            let required = comp.expected.get(self.level).copied().flatten();
+            let got = rank_at(ci);
+            let state = match required {
+                None => CompetencyState::NotRequired,
+                Some(r) if got.is_some_and(|g| g >= r) => CompetencyState::Met,
+                Some(_) if !slot.pending.is_empty() => CompetencyState::PendingReview,
+                Some(_) if got.is_some() => CompetencyState::NotMet,
+                Some(_) => CompetencyState::NotYetEnoughEvidence,
+            };
+            let override_ = slot.override_.as_ref().map(|(evidence, rank)| OverrideResult {
+                evidence: evidence.clone(),
+                level: self.scale_id(*rank),
+                policy: policy.id(),
+                effect: match (slot.derived, got) {
+                    (Some(derived), Some(g)) if g > derived => "raised",
+                    (Some(derived), Some(g)) if g < derived => "lowered",
+                    (Some(_), _) if got != Some(*rank) => "not_applied",
+                    (None, _) => "raised",
+                    _ => "confirmed",
+                },
+            });
+            competencies.push(CompetencyResult {
+                id: comp.id.clone(),
+                outcome: doc.outcome.get(comp.outcome).map(|o| o.id.clone()).unwrap_or_default(),
+                required: required.map(|r| self.scale_id(r)),
+                achieved: got.map(|r| self.scale_id(r)),
+                derived: slot.derived.map(|r| self.scale_id(r)),
+                state,
+                sources: slot.sources,
+                pending: slot.pending,
+                override_,
+            });
+        }
+
+        // Per outcome.
+        let outcomes = doc
+            .outcome
+            .iter()
+            .enumerate()
+            .map(|(oi, outcome)| {
+                let mine = || t.competencies.iter().zip(&competencies).filter(move |(c, r)| c.outcome == oi && r.required.is_some());
+                let required = mine().count();
+                let met = mine().filter(|(_, r)| r.state == CompetencyState::Met).count();
+                let pending = mine().filter(|(_, r)| r.state == CompetencyState::PendingReview).count();
+                OutcomeProgress { id: outcome.id.clone(), required, met, pending, percent: percent(met, required) }
+            })
+            .collect();
+
+        // Requirements at the participant's level.
+        let completion = t.completion.get(self.level).cloned().unwrap_or_default();
+        let mut requirements = Vec::new();
+        let required_total = competencies.iter().filter(|c| c.required.is_some()).count();
+        let met_total = competencies.iter().filter(|c| c.state == CompetencyState::Met).count();
+        let pending_total = competencies.iter().filter(|c| c.state == CompetencyState::PendingReview).count();
+        let pct = percent(met_total, required_total);
+        let competencies_met = pct >= completion.competencies_percent;
+        let params = [
+            ("met", met_total.to_string()),
+            ("required", required_total.to_string()),
+            ("percent", pct.to_string()),
+            ("needed", completion.competencies_percent.to_string()),
+            ("pending", pending_total.to_string()),
+        ];
+        let code = if competencies_met { "competencies_met" } else { "competencies_not_met" };
+        requirements.push(RequirementResult { id: "competencies", met: competencies_met, reason: self.reason(code, &params), evidence: Vec::new() });
+
+        let of_kind = |counts: CountsAs| -> Vec<&Counted<'a>> {
+            counted.iter().filter(|c| t.kinds.get(c.kind).is_some_and(|k| k.counts_as == counts)).collect()
+        };
+        let ids = |items: &[&Counted<'a>]| -> Vec<String> {
+            let mut ids: Vec<String> = items.iter().map(|c| c.ev.id.clone()).collect();
+            ids.sort_unstable();
+            ids
+        };
+        if completion.coaching_sessions > 0 {
+            let sessions = of_kind(CountsAs::CoachingSession);
+            let needed = completion.coaching_sessions;
+            let count = sessions.len();
+            let met = self.participant.coach.is_some() && self.coach_eligible && count >= usize::try_from(needed).unwrap_or(usize::MAX);
+            let code = match (&self.participant.coach, self.coach_eligible, met) {
+                (None, _, _) => "coaching_no_coach",
+                (Some(_), false, _) => "coaching_ineligible_coach",
+                (_, _, true) => "coaching_met",
+                _ => "coaching_not_met",
+            };
+            let reason = self.reason(code, &[("count", count.to_string()), ("needed", needed.to_string())]);
+            requirements.push(RequirementResult { id: "coaching", met, reason, evidence: ids(&sessions) });
+        }
+        if completion.mentoring_conversations > 0 {
+            let talks = of_kind(CountsAs::MentoringConversation);
+            let needed = completion.mentoring_conversations;
+            let count = talks.len();
+            let met = self.participant.mentor.is_some() && self.mentor_eligible && count >= usize::try_from(needed).unwrap_or(usize::MAX);
+            let code = match (&self.participant.mentor, self.mentor_eligible, met) {
+                (None, _, _) => "mentoring_no_mentor",
+                (Some(_), false, _) => "mentoring_ineligible_mentor",
+                (_, _, true) => "mentoring_met",
+                _ => "mentoring_not_met",
+            };
+            let reason = self.reason(code, &[("count", count.to_string()), ("needed", needed.to_string())]);
+            requirements.push(RequirementResult { id: "mentoring", met, reason, evidence: ids(&talks) });
+        }
+        if completion.final_assignment {
+            let finals = of_kind(CountsAs::FinalAssignment);
+            let best = finals.iter().filter_map(|c| c.ev.grade).fold(None::<f64>, |acc, g| Some(acc.map_or(g, |a| a.max(g))));
+            let is_pending = pending.iter().any(|p| t.kinds.get(p.kind).is_some_and(|k| k.counts_as == CountsAs::FinalAssignment));
+            let met = !finals.is_empty();
+            let reason = if met {
+                self.reason("final_assignment_met", &[("grade", best.map_or_else(|| "-".to_owned(), |g| g.to_string()))])
+            } else if is_pending {
+                self.reason("final_assignment_pending", &[])
+            } else {
+                self.reason("final_assignment_missing", &[])
+            };
+            requirements.push(RequirementResult { id: "final_assignment", met, reason, evidence: ids(&finals) });
+        }
+        let all_but_time = requirements.iter().all(|r| r.met);
+        let all_but_final = requirements.iter().filter(|r| r.id != "final_assignment").all(|r| r.met);
+        let mut lapsed = false;
+        if let Some(months) = completion.time_limit_months {
+            let deadline = self.participant.enrolled.add_months(months);
+            let deadline_text = deadline.map(|d| d.to_string()).unwrap_or_default();
+            let completed_on = counted.iter().map(|c| c.ev.date).max();
+            let (met, reason) = match (deadline, completed_on) {
+                (Some(deadline), Some(done)) if all_but_time => {
+                    let met = done <= deadline;
+                    let code = if met { "time_limit_met" } else { "time_limit_passed" };
+                    (met, self.reason(code, &[("completed", done.to_string()), ("deadline", deadline_text)]))
+                }
+                (Some(deadline), _) if self.as_of <= deadline => {
+                    let days = self.as_of.days_until(deadline);
+                    (true, self.reason("time_limit_open", &[("days", days.to_string()), ("deadline", deadline_text)]))
+                }
+                _ => (false, self.reason("time_limit_passed", &[("deadline", deadline_text)])),
+            };
+            lapsed = !met;
+            requirements.push(RequirementResult { id: "time_limit", met, reason, evidence: Vec::new() });
+        }
+
+        let status = if lapsed {
+            Status::Lapsed
+        } else if all_but_time {
+            Status::Completed
+        } else if completion.final_assignment && all_but_final {
+            Status::ReadyForFinalAssignment
+        } else if counted.is_empty() {
+            Status::Enrolled
+        } else {
+            Status::InProgress
+        };
+        let status_reason = self.reason(
+            match status {
+                Status::Enrolled => "status_enrolled",
+                Status::InProgress => "status_in_progress",
+                Status::ReadyForFinalAssignment => "status_ready_for_final_assignment",
+                Status::Completed => "status_completed",
+                Status::Lapsed => "status_lapsed",
+            },
+            &[],
+        );
+
+        // Level attained: the highest level whose every required competency (and every lower
+        // level's) is met.
+        let meets_level = |li: usize| t.competencies.iter().enumerate().all(|(ci, c)| match c.expected.get(li).copied().flatten() {
+            Some(expected) => rank_at(ci).is_some_and(|r| r >= expected),
+            None => true,
+        });
+        let attained = (0..doc.level.len()).take_while(|li| meets_level(*li)).last();
+        let level_attained = attained.and_then(|li| doc.level.get(li)).map(|l| l.id.clone());
+
+        let next_level = doc.level.get(self.level + 1).map(|next| {
+            let li = self.level + 1;
+            let mut required = 0;
+            let mut missing = Vec::new();
+            for (ci, c) in t.competencies.iter().enumerate() {
+                if let Some(expected) = c.expected.get(li).copied().flatten() {
+                    required += 1;
+                    if rank_at(ci).is_none_or(|r| r < expected) {
+                        missing.push(c.id.clone());
+                    }
+                }
+            }
+            let met = required - missing.len();
+            let pct = percent(met, required);
+            let rule = &doc.progression;
+            let ready = pct >= rule.next_level_percent && (!rule.requires_completion || status == Status::Completed);
+            NextLevel {
+                level: next.id.clone(),
+                ready,
+                required,
+                met,
+                percent: pct,
+                needed_percent: rule.next_level_percent,
+                requires_completion: rule.requires_completion,
+                missing,
+            }
+        });
+
+        Report {
+            engine: EngineInfo::CURRENT,
+            pack: self.pack.info(),
+            participant: self.participant.id.clone(),
+            as_of: self.as_of,
+            level: self.participant.level.clone(),
+            status,
+            status_reason,
+            level_attained,
+            next_level,
+            outcomes,
+            competencies,
+            requirements,
+            not_counted: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+}

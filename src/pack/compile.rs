@@ -1,0 +1,811 @@
+//! Checking a decoded pack and compiling it: every id resolved, every rule checked, every problem
+//! reported with its path. Produces the [`Compiled`] tables the evaluator runs on.
+
+use super::decode::Decoded;
+use super::format::*;
+use super::model::*;
+use crate::diagnostics::Diagnostic;
+use crate::messages;
+use std::collections::{BTreeSet, HashMap};
+
+/// Ids resolved to indices, and the compiled tables.
+#[derive(Debug, Default)]
+pub(crate) struct Compiled {
+    pub scale: Index,
+    pub levels: Index,
+    pub competency_index: Index,
+    pub kind_index: Index,
+    pub item_index: Index,
+    pub topics: Index,
+    pub competencies: Vec<Competency>,
+    pub kinds: Vec<Kind>,
+    pub items: Vec<Item>,
+    /// Rules in evaluation order: a rule comes after every rule granting a competency it reads.
+    pub rules: Vec<Rule>,
+    /// Per organizational level.
+    pub completion: Vec<Completion>,
+}
+
+/// An id -> index map.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Index(HashMap<String, usize>);
+
+impl Index {
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Checks and compiles `decoded`; diagnostics (errors and warnings) are pushed to `diagnostics`.
+pub(crate) fn compile(decoded: &Decoded, diagnostics: &mut Vec<Diagnostic>) -> Compiled {
+    let mut c = Checker {
+        decoded,
+        doc: &decoded.doc,
+        out: diagnostics,
+    };
+    c.run()
+}
+
+struct Checker<'a> {
+    decoded: &'a Decoded,
+    doc: &'a PackDoc,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(first) if first.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+impl Checker<'_> {
+    fn error(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Diagnostic::error(code, path, message));
+    }
+
+    fn warn(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Diagnostic::warning(code, path, message));
+    }
+
+    /// Builds an id index for a list section, reporting invalid and duplicate ids.
+    fn index<'i>(&mut self, section: &str, ids: impl Iterator<Item = &'i str>) -> Index {
+        let mut map = HashMap::new();
+        for (position, id) in ids.enumerate() {
+            let path = format!("{section}[{position}].id");
+            if !valid_id(id) {
+                self.error(
+                    "invalid_id",
+                    path.clone(),
+                    format!("`{id}` is not a valid id: use letters, digits, `_`, `.` and `-`, starting with a letter or digit"),
+                );
+            }
+            if map.insert(id.to_owned(), position).is_some() {
+                self.error("duplicate_id", path, format!("`{id}` is defined twice in `{section}`"));
+            }
+        }
+        Index(map)
+    }
+
+    /// Resolves `id` in `index`; an unknown id is an error unless its section is broken.
+    fn resolve(&mut self, index: &Index, section: &'static str, what: &str, id: &str, path: String) -> Option<usize> {
+        if let Some(found) = index.get(id) {
+            return Some(found);
+        }
+        let broken = self.decoded.broken_sections.contains(section)
+            || self.decoded.broken_ids.contains(&format!("{section}/{id}"));
+        if !broken {
+            let mut known: Vec<&str> = index.0.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            let hint = closest(id, &known).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+            self.error("unknown_id", path, format!("there is no {what} `{id}`{hint}"));
+        }
+        None
+    }
+
+    fn rank(&mut self, scale: &Index, id: &str, path: String) -> Option<Rank> {
+        let found = self.resolve(scale, "scale", "proficiency level", id, path.clone())?;
+        match Rank::try_from(found) {
+            Ok(rank) => Some(rank),
+            Err(_) => {
+                self.error("too_many_levels", path, "a proficiency scale may have at most 256 levels");
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, text: &Text, path: &str) {
+        for lang in &self.doc.program.languages {
+            match text.get(lang) {
+                Some(value) if !value.trim().is_empty() => {}
+                Some(_) => self.error("empty_text", format!("{path}.{lang}"), format!("the {lang} text is empty")),
+                None => self.error(
+                    "missing_translation",
+                    format!("{path}.{lang}"),
+                    format!("missing the {lang} text (the program's languages are {})", self.doc.program.languages.join(", ")),
+                ),
+            }
+        }
+        for lang in text.keys() {
+            if !self.doc.program.languages.contains(lang) && !self.decoded.broken_sections.contains("program") {
+                self.warn("unused_translation", format!("{path}.{lang}"), format!("`{lang}` is not one of the program's languages"));
+            }
+        }
+    }
+
+    fn named(&mut self, entries: &[NamedDoc], section: &str) {
+        for (i, entry) in entries.iter().enumerate() {
+            self.text(&entry.name, &format!("{section}[{i}].name"));
+            if let Some(description) = &entry.description {
+                self.text(description, &format!("{section}[{i}].description"));
+            }
+        }
+    }
+
+    fn run(&mut self) -> Compiled {
+        let doc = self.doc;
+        self.program();
+        let scale = self.index("scale.level", doc.scale.level.iter().map(|l| l.id.as_str()));
+        if doc.scale.level.is_empty() && !self.decoded.broken_sections.contains("scale") {
+            self.error("empty", "scale.level", "the proficiency scale needs at least one level");
+        }
+        self.text(&doc.scale.name, "scale.name");
+        self.named(&doc.scale.level, "scale.level");
+        let levels = self.index("level", doc.level.iter().map(|l| l.id.as_str()));
+        self.named(&doc.level, "level");
+        let outcomes = self.index("outcome", doc.outcome.iter().map(|o| o.id.as_str()));
+        self.named(&doc.outcome, "outcome");
+        let competency_index = self.index("competency", doc.competency.iter().map(|c| c.id.as_str()));
+        let competencies = self.competencies(&scale, &levels, &outcomes);
+        let kind_index = self.index("evidence_kind", doc.evidence_kind.iter().map(|k| k.id.as_str()));
+        let kinds = self.kinds(&scale);
+        let item_index = self.index("catalogue", doc.catalogue.iter().map(|i| i.id.as_str()));
+        let items = self.catalogue(&scale, &competency_index, &kind_index, &kinds, &competencies);
+        let topics = match &doc.final_assignment {
+            Some(fa) => {
+                self.named(&fa.topic, "final_assignment.topic");
+                self.grade(fa.min_grade, "final_assignment.min_grade");
+                self.index("final_assignment.topic", fa.topic.iter().map(|t| t.id.as_str()))
+            }
+            None => Index::default(),
+        };
+        let mut tables = Compiled {
+            scale,
+            levels,
+            competency_index,
+            kind_index,
+            item_index,
+            topics,
+            competencies,
+            kinds,
+            items,
+            ..Compiled::default()
+        };
+        tables.rules = self.rules(&tables);
+        tables.completion = self.completion(&tables);
+        self.equivalency();
+        self.messages();
+        self.reachability(&tables);
+        tables
+    }
+
+    fn program(&mut self) {
+        let doc = self.doc;
+        if !self.decoded.broken_sections.contains("format") && doc.format != PACK_FORMAT {
+            self.error(
+                "unsupported_format",
+                "format",
+                format!("`{}` is not a format this engine reads; write format = \"{PACK_FORMAT}\"", doc.format),
+            );
+        }
+        if self.decoded.broken_sections.contains("program") {
+            return;
+        }
+        if !valid_id(&doc.program.id) {
+            self.error("invalid_id", "program.id", format!("`{}` is not a valid id", doc.program.id));
+        }
+        if doc.program.version.trim().is_empty() {
+            self.error("empty", "program.version", "the pack version is empty");
+        }
+        if doc.program.languages.is_empty() {
+            self.error("empty", "program.languages", "name at least one language, e.g. [\"en\", \"fr\"]");
+        }
+        let mut seen = BTreeSet::new();
+        for (i, lang) in doc.program.languages.iter().enumerate() {
+            if !seen.insert(lang) {
+                self.error("duplicate_id", format!("program.languages[{i}]"), format!("`{lang}` is listed twice"));
+            }
+        }
+        self.text(&doc.program.name, "program.name");
+        if let Some(d) = &doc.program.description {
+            self.text(d, "program.description");
+        }
+        if let Some(n) = &doc.program.notice {
+            self.text(n, "program.notice");
+        }
+    }
+
+    fn competencies(&mut self, scale: &Index, levels: &Index, outcomes: &Index) -> Vec<Competency> {
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.competency.len());
+        let mut used_outcomes = vec![false; doc.outcome.len()];
+        for (ci, comp) in doc.competency.iter().enumerate() {
+            let path = format!("competency[{ci}]");
+            self.text(&comp.name, &format!("{path}.name"));
+            self.text(&comp.description, &format!("{path}.description"));
+            let outcome = self.resolve(outcomes, "outcome", "learning outcome", &comp.outcome, format!("{path}.outcome"));
+            if let Some(slot) = outcome.and_then(|o| used_outcomes.get_mut(o)) {
+                *slot = true;
+            }
+            let mut expected = vec![None; doc.level.len()];
+            for (level_id, value) in &comp.expected {
+                let key_path = format!("{path}.expected.{level_id}");
+                let Some(level) = self.resolve(levels, "level", "organizational level", level_id, key_path.clone()) else {
+                    continue;
+                };
+                let rank = if value == NOT_REQUIRED { None } else { self.rank(scale, value, key_path) };
+                if let Some(slot) = expected.get_mut(level) {
+                    *slot = rank;
+                }
+            }
+            for level in &doc.level {
+                if !comp.expected.contains_key(&level.id) {
+                    self.error(
+                        "missing_expectation",
+                        format!("{path}.expected"),
+                        format!("no expected proficiency for level `{}` (write `{} = \"{NOT_REQUIRED}\"` if it is not required there)", level.id, level.id),
+                    );
+                }
+            }
+            // Expectations must not fall as levels rise.
+            let mut previous: Option<(usize, Rank)> = None;
+            for (li, rank) in expected.iter().enumerate() {
+                let Some(rank) = *rank else { continue };
+                if let Some((pi, prank)) = previous
+                    && rank < prank
+                {
+                    let name = |i: usize| doc.level.get(i).map(|l| l.id.clone()).unwrap_or_default();
+                    let scale_id = |r: Rank| doc.scale.level.get(usize::from(r)).map(|l| l.id.clone()).unwrap_or_default();
+                    self.error(
+                        "levels_out_of_order",
+                        format!("{path}.expected.{}", name(li)),
+                        format!(
+                            "expected proficiency falls from `{}` at `{}` to `{}` at `{}`: levels must not expect less as they rise (use `{NOT_REQUIRED}` to drop a competency)",
+                            scale_id(prank), name(pi), scale_id(rank), name(li)
+                        ),
+                    );
+                }
+                previous = Some((li, rank));
+            }
+            if expected.iter().all(Option::is_none) && !comp.expected.is_empty() {
+                self.warn("never_required", format!("{path}.expected"), format!("`{}` is not required at any level", comp.id));
+            }
+            out.push(Competency {
+                id: comp.id.clone(),
+                outcome: outcome.unwrap_or(0),
+                expected,
+                allow_equivalency: comp.allow_equivalency,
+            });
+        }
+        for (oi, used) in used_outcomes.iter().enumerate() {
+            if !used && !self.decoded.broken_sections.contains("competency") {
+                let id = doc.outcome.get(oi).map(|o| o.id.clone()).unwrap_or_default();
+                self.warn("empty_outcome", format!("outcome[{oi}]"), format!("no competency belongs to outcome `{id}`"));
+            }
+        }
+        out
+    }
+
+    fn kinds(&mut self, scale: &Index) -> Vec<Kind> {
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.evidence_kind.len());
+        for (ki, kind) in doc.evidence_kind.iter().enumerate() {
+            let path = format!("evidence_kind[{ki}]");
+            self.text(&kind.name, &format!("{path}.name"));
+            if kind.assessors.is_empty() {
+                self.error("empty", format!("{path}.assessors"), "name who may assess this kind, e.g. [\"program_assessor\"]");
+            }
+            let mut seen = BTreeSet::new();
+            for (ai, role) in kind.assessors.iter().enumerate() {
+                if !seen.insert(*role) {
+                    self.error("duplicate_id", format!("{path}.assessors[{ai}]"), format!("`{}` is listed twice", role.id()));
+                }
+            }
+            let claims = matches!(kind.counts_as, CountsAs::CompetencyClaims | CountsAs::Override);
+            let max_level = match &kind.max_level {
+                Some(level) if !claims => {
+                    self.error("not_applicable", format!("{path}.max_level"), "`max_level` applies only to kinds that count as competency_claims or override");
+                    let _ = level;
+                    None
+                }
+                Some(level) => self.rank(scale, level, format!("{path}.max_level")),
+                None => None,
+            };
+            if kind.equivalency && !matches!(kind.counts_as, CountsAs::CompetencyClaims | CountsAs::CatalogueItem) {
+                self.error("not_applicable", format!("{path}.equivalency"), "only competency_claims and catalogue_item kinds can be equivalency");
+            }
+            if kind.max_age_months == Some(0) {
+                self.error("out_of_range", format!("{path}.max_age_months"), "must be at least 1 (leave it out for no limit)");
+            }
+            out.push(Kind {
+                id: kind.id.clone(),
+                counts_as: kind.counts_as,
+                equivalency: kind.equivalency,
+                assessors: kind.assessors.clone(),
+                max_age_months: kind.max_age_months,
+                max_level,
+            });
+        }
+        out
+    }
+
+    fn grade(&mut self, grade: Option<f64>, path: &str) {
+        if let Some(g) = grade
+            && !(0.0..=100.0).contains(&g)
+        {
+            self.error("out_of_range", path, format!("a grade is between 0 and 100, not {g}"));
+        }
+    }
+
+    fn grants(&mut self, grants: &[GrantDoc], path: &str, scale: &Index, competencies: &Index) -> Vec<(usize, Rank)> {
+        let mut out = Vec::with_capacity(grants.len());
+        for (gi, grant) in grants.iter().enumerate() {
+            let gpath = format!("{path}.grants[{gi}]");
+            let comp = self.resolve(competencies, "competency", "competency", &grant.competency, format!("{gpath}.competency"));
+            let rank = self.rank(scale, &grant.level, format!("{gpath}.level"));
+            if let (Some(comp), Some(rank)) = (comp, rank) {
+                out.push((comp, rank));
+            }
+        }
+        out
+    }
+
+    fn catalogue(&mut self, scale: &Index, competency_index: &Index, kind_index: &Index, kinds: &[Kind], competencies: &[Competency]) -> Vec<Item> {
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.catalogue.len());
+        for (ii, item) in doc.catalogue.iter().enumerate() {
+            let path = format!("catalogue[{ii}]");
+            self.text(&item.name, &format!("{path}.name"));
+            self.grade(item.min_grade, &format!("{path}.min_grade"));
+            if item.valid_months == Some(0) {
+                self.error("out_of_range", format!("{path}.valid_months"), "must be at least 1 (leave it out for no expiry)");
+            }
+            let kind = self.resolve(kind_index, "evidence_kind", "evidence kind", &item.kind, format!("{path}.kind"));
+            let kind_info = kind.and_then(|k| kinds.get(k));
+            if let Some(k) = kind_info
+                && k.counts_as != CountsAs::CatalogueItem
+            {
+                self.error("wrong_kind", format!("{path}.kind"), format!("evidence kind `{}` does not count as catalogue_item", k.id));
+            }
+            let grants = self.grants(&item.grants, &path, scale, competency_index);
+            if item.grants.is_empty() {
+                self.warn("grants_nothing", format!("{path}.grants"), format!("`{}` grants no competency", item.id));
+            }
+            if kind_info.is_some_and(|k| k.equivalency) {
+                for (gi, (comp, _)) in grants.iter().enumerate() {
+                    if let Some(c) = competencies.get(*comp)
+                        && !c.allow_equivalency
+                    {
+                        self.error(
+                            "equivalency_not_allowed",
+                            format!("{path}.grants[{gi}].competency"),
+                            format!("`{}` may not be obtained by equivalency, but `{}` is an equivalency kind", c.id, item.kind),
+                        );
+                    }
+                }
+            }
+            out.push(Item {
+                id: item.id.clone(),
+                kind: kind.unwrap_or(0),
+                min_grade: item.min_grade,
+                valid_months: item.valid_months,
+                grants,
+            });
+        }
+        out
+    }
+
+    fn rules(&mut self, t: &Compiled) -> Vec<Rule> {
+        let doc = self.doc;
+        self.index("rule", doc.rule.iter().map(|r| r.id.as_str()));
+        let mut compiled = Vec::with_capacity(doc.rule.len());
+        for (ri, rule) in doc.rule.iter().enumerate() {
+            let path = format!("rule[{ri}]");
+            if let Some(name) = &rule.name {
+                self.text(name, &format!("{path}.name"));
+            }
+            if rule.grants.is_empty() {
+                self.error("empty", format!("{path}.grants"), "a rule must grant at least one competency");
+            }
+            let grants = self.grants(&rule.grants, &path, &t.scale, &t.competency_index);
+            if rule.equivalency {
+                for (gi, (comp, _)) in grants.iter().enumerate() {
+                    if let Some(c) = t.competencies.get(*comp)
+                        && !c.allow_equivalency
+                    {
+                        self.error(
+                            "equivalency_not_allowed",
+                            format!("{path}.grants[{gi}].competency"),
+                            format!("`{}` may not be obtained by equivalency; mark the rule `equivalency = false` if it is not one", c.id),
+                        );
+                    }
+                }
+            }
+            let when = self.condition(&rule.when, &format!("{path}.when"), t, false);
+            if let Some(when) = when {
+                compiled.push((ri, Rule { id: rule.id.clone(), grants, when, equivalency: rule.equivalency }));
+            }
+        }
+        self.order_rules(compiled)
+    }
+
+    fn condition(&mut self, cond: &ConditionDoc, path: &str, t: &Compiled, in_points: bool) -> Option<Condition> {
+        let forms = [
+            ("all", cond.all.is_some()),
+            ("any", cond.any.is_some()),
+            ("n_of", cond.n_of.is_some()),
+            ("points", cond.points.is_some()),
+            ("item", cond.item.is_some()),
+            ("kind", cond.kind.is_some()),
+            ("competency", cond.competency.is_some() && cond.kind.is_none()),
+        ];
+        let present: Vec<&str> = forms.iter().filter(|(_, p)| *p).map(|(n, _)| *n).collect();
+        if present.len() != 1 {
+            let message = if present.is_empty() {
+                "a condition needs one of all, any, n_of, points, item, kind or competency".to_owned()
+            } else {
+                format!("a condition has exactly one form, this one has {}", present.join(", "))
+            };
+            self.error("invalid_condition", path, message);
+            return None;
+        }
+        match (in_points, cond.award) {
+            (true, None) => self.error("missing_key", format!("{path}.award"), "each entry of `points.from` needs an `award`"),
+            (false, Some(_)) => self.error("not_applicable", format!("{path}.award"), "`award` is only used inside `points.from`"),
+            _ => {}
+        }
+        if cond.level.is_some() && cond.competency.is_none() {
+            self.error("not_applicable", format!("{path}.level"), "`level` goes with `competency`");
+        }
+        if cond.count.is_some() && cond.kind.is_none() {
+            self.error("not_applicable", format!("{path}.count"), "`count` goes with `kind`");
+        }
+        let list = |this: &mut Self, items: &[ConditionDoc], key: &str, points: bool| -> Option<Vec<Condition>> {
+            if items.is_empty() {
+                this.error("empty", format!("{path}.{key}"), format!("`{key}` needs at least one condition"));
+            }
+            let compiled: Vec<Option<Condition>> = items
+                .iter()
+                .enumerate()
+                .map(|(i, c)| this.condition(c, &format!("{path}.{key}[{i}]"), t, points))
+                .collect();
+            compiled.into_iter().collect()
+        };
+        if let Some(items) = &cond.all {
+            return list(self, items, "all", false).map(Condition::All);
+        }
+        if let Some(items) = &cond.any {
+            return list(self, items, "any", false).map(Condition::Any);
+        }
+        if let Some(n_of) = &cond.n_of {
+            if n_of.n == 0 || usize::try_from(n_of.n).map_or(true, |n| n > n_of.of.len()) {
+                self.error("out_of_range", format!("{path}.n_of.n"), format!("n must be between 1 and the {} conditions listed", n_of.of.len()));
+            }
+            return list(self, &n_of.of, "n_of.of", false).map(|of| Condition::NOf(n_of.n, of));
+        }
+        if let Some(points) = &cond.points {
+            let children = list(self, &points.from, "points.from", true)?;
+            let awards: Vec<u32> = points.from.iter().map(|c| c.award.unwrap_or(0)).collect();
+            let total: u64 = awards.iter().map(|a| u64::from(*a)).sum();
+            if points.min == 0 || u64::from(points.min) > total {
+                self.error("unreachable", format!("{path}.points.min"), format!("min must be between 1 and the {total} points available"));
+            }
+            return Some(Condition::Points(points.min, awards.into_iter().zip(children).collect()));
+        }
+        if let Some(item) = &cond.item {
+            return self.resolve(&t.item_index, "catalogue", "catalogue item", item, format!("{path}.item")).map(Condition::Item);
+        }
+        let competency = match &cond.competency {
+            Some(id) => Some(self.resolve(&t.competency_index, "competency", "competency", id, format!("{path}.competency"))?),
+            None => None,
+        };
+        let rank = match &cond.level {
+            Some(level) => Some(self.rank(&t.scale, level, format!("{path}.level"))?),
+            None => None,
+        };
+        if let Some(kind) = &cond.kind {
+            let kind = self.resolve(&t.kind_index, "evidence_kind", "evidence kind", kind, format!("{path}.kind"))?;
+            if cond.count == Some(0) {
+                self.error("out_of_range", format!("{path}.count"), "count must be at least 1");
+            }
+            if competency.is_some()
+                && t.kinds.get(kind).is_some_and(|k| !matches!(k.counts_as, CountsAs::CompetencyClaims))
+            {
+                self.error("not_applicable", format!("{path}.competency"), "`competency` with `kind` needs a kind that counts as competency_claims");
+            }
+            return Some(Condition::Kind { kind, claim: competency.map(|c| (c, rank.unwrap_or(0))), count: cond.count.unwrap_or(1) });
+        }
+        let competency = competency?;
+        let Some(rank) = rank else {
+            self.error("missing_key", format!("{path}.level"), "a competency condition needs the `level` it must be achieved at");
+            return None;
+        };
+        Some(Condition::Achieved(competency, rank))
+    }
+
+    /// Orders rules so each comes after the rules granting what it reads; reports cycles.
+    fn order_rules(&mut self, rules: Vec<(usize, Rule)>) -> Vec<Rule> {
+        fn reads(cond: &Condition, out: &mut Vec<usize>) {
+            match cond {
+                Condition::All(cs) | Condition::Any(cs) | Condition::NOf(_, cs) => cs.iter().for_each(|c| reads(c, out)),
+                Condition::Points(_, cs) => cs.iter().for_each(|(_, c)| reads(c, out)),
+                Condition::Achieved(comp, _) => out.push(*comp),
+                Condition::Item(_) | Condition::Kind { .. } => {}
+            }
+        }
+        let count = rules.len();
+        // depends[r] = rules that must run before r.
+        let mut depends: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
+        for (r, (_, rule)) in rules.iter().enumerate() {
+            let mut read = Vec::new();
+            reads(&rule.when, &mut read);
+            for (s, (_, other)) in rules.iter().enumerate() {
+                if other.grants.iter().any(|(comp, _)| read.contains(comp))
+                    && let Some(set) = depends.get_mut(r)
+                {
+                    set.insert(s);
+                }
+            }
+        }
+        let mut done = vec![false; count];
+        let mut order = Vec::with_capacity(count);
+        loop {
+            let next = (0..count).find(|&r| {
+                !done.get(r).copied().unwrap_or(true)
+                    && depends.get(r).is_some_and(|d| d.iter().all(|s| done.get(*s).copied().unwrap_or(false)))
+            });
+            match next {
+                Some(r) => {
+                    if let Some(slot) = done.get_mut(r) {
+                        *slot = true;
+                    }
+                    order.push(r);
+                }
+                None => break,
+            }
+        }
+        if order.len() < count {
+            // Report each remaining cycle once, by walking dependencies from an unfinished rule.
+            let mut reported = vec![false; count];
+            for start in 0..count {
+                if done.get(start).copied().unwrap_or(true) || reported.get(start).copied().unwrap_or(true) {
+                    continue;
+                }
+                let mut walk = vec![start];
+                let mut current = start;
+                let cycle = loop {
+                    let Some(next) = depends
+                        .get(current)
+                        .and_then(|d| d.iter().find(|s| !done.get(**s).copied().unwrap_or(true)).copied())
+                    else {
+                        break None;
+                    };
+                    if let Some(pos) = walk.iter().position(|w| *w == next) {
+                        break Some(walk.split_off(pos));
+                    }
+                    walk.push(next);
+                    current = next;
+                };
+                let Some(cycle) = cycle else { continue };
+                if cycle.iter().any(|r| reported.get(*r).copied().unwrap_or(true)) {
+                    continue;
+                }
+                for r in &cycle {
+                    if let Some(slot) = reported.get_mut(*r) {
+                        *slot = true;
+                    }
+                }
+                let ids: Vec<String> = cycle
+                    .iter()
+                    .chain(cycle.first())
+                    .filter_map(|r| rules.get(*r).map(|(_, rule)| rule.id.clone()))
+                    .collect();
+                let position = cycle.first().and_then(|r| rules.get(*r)).map_or(0, |(p, _)| *p);
+                self.error(
+                    "cycle",
+                    format!("rule[{position}].when"),
+                    format!("rules depend on each other in a cycle: {}", ids.join(" -> ")),
+                );
+            }
+        }
+        let mut slots: Vec<Option<Rule>> = rules.into_iter().map(|(_, r)| Some(r)).collect();
+        order.into_iter().filter_map(|r| slots.get_mut(r).and_then(Option::take)).collect()
+    }
+
+    fn completion(&mut self, t: &Compiled) -> Vec<Completion> {
+        let doc = self.doc;
+        let mut out: Vec<Option<Completion>> = vec![None; doc.level.len()];
+        let has_kind = |counts: CountsAs| t.kinds.iter().any(|k| k.counts_as == counts);
+        for (i, comp) in doc.completion.iter().enumerate() {
+            let path = format!("completion[{i}]");
+            let Some(level) = self.resolve(&t.levels, "level", "organizational level", &comp.level, format!("{path}.level")) else {
+                continue;
+            };
+            if comp.competencies_percent > 100 {
+                self.error("out_of_range", format!("{path}.competencies_percent"), "a percentage is at most 100");
+            }
+            if comp.time_limit_months == Some(0) {
+                self.error("out_of_range", format!("{path}.time_limit_months"), "must be at least 1 (leave it out for no limit)");
+            }
+            let needs = [
+                (comp.coaching_sessions > 0, CountsAs::CoachingSession, "coaching_sessions", "coaching_session"),
+                (comp.mentoring_conversations > 0, CountsAs::MentoringConversation, "mentoring_conversations", "mentoring_conversation"),
+                (comp.final_assignment, CountsAs::FinalAssignment, "final_assignment", "final_assignment"),
+            ];
+            for (needed, counts, key, name) in needs {
+                if needed && !has_kind(counts) && !self.decoded.broken_sections.contains("evidence_kind") {
+                    self.error("unreachable", format!("{path}.{key}"), format!("no evidence kind counts as {name}, so this can never be met"));
+                }
+            }
+            if comp.final_assignment && doc.final_assignment.is_none() {
+                self.error("missing_section", format!("{path}.final_assignment"), "a final assignment is required but the pack has no [final_assignment] section");
+            }
+            let slot = out.get_mut(level);
+            match slot {
+                Some(slot @ None) => {
+                    *slot = Some(Completion {
+                        competencies_percent: comp.competencies_percent,
+                        coaching_sessions: comp.coaching_sessions,
+                        mentoring_conversations: comp.mentoring_conversations,
+                        final_assignment: comp.final_assignment,
+                        time_limit_months: comp.time_limit_months,
+                    });
+                }
+                Some(Some(_)) => self.error("duplicate_id", format!("{path}.level"), format!("level `{}` already has completion requirements", comp.level)),
+                None => {}
+            }
+        }
+        if !self.decoded.broken_sections.contains("completion") {
+            for (li, slot) in out.iter().enumerate() {
+                if slot.is_none() {
+                    let id = doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
+                    self.error("missing_completion", "completion", format!("level `{id}` has no [[completion]] entry, so participants at that level could never complete"));
+                }
+            }
+        }
+        if doc.progression.next_level_percent > 100 {
+            self.error("out_of_range", "progression.next_level_percent", "a percentage is at most 100");
+        }
+        out.into_iter().map(Option::unwrap_or_default).collect()
+    }
+
+    fn equivalency(&mut self) {
+        if let Some(p) = self.doc.equivalency.max_percent
+            && p > 100
+        {
+            self.error("out_of_range", "equivalency.max_percent", "a percentage is at most 100");
+        }
+    }
+
+    fn messages(&mut self) {
+        let doc = self.doc;
+        for (lang, table) in &doc.messages {
+            if !doc.program.languages.contains(lang) {
+                self.warn("unused_translation", format!("messages.{lang}"), format!("`{lang}` is not one of the program's languages"));
+            }
+            for (code, template) in table {
+                let path = format!("messages.{lang}.{code}");
+                if !messages::is_known_code(code) {
+                    self.error("unknown_message", path, format!("the engine has no message `{code}`"));
+                    continue;
+                }
+                let allowed = messages::default_message(code, "en").map(messages::placeholders).unwrap_or_default();
+                for name in messages::placeholders(template) {
+                    if !allowed.contains(&name) {
+                        self.warn("unknown_placeholder", path.clone(), format!("`{{{name}}}` is not filled in for this message (available: {})", allowed.join(", ")));
+                    }
+                }
+            }
+        }
+        for lang in &doc.program.languages {
+            if messages::DEFAULT_LANGUAGES.contains(&lang.as_str()) {
+                continue;
+            }
+            let table = doc.messages.get(lang);
+            let missing: Vec<&str> = messages::DEFAULT_MESSAGES
+                .iter()
+                .map(|(code, _, _)| *code)
+                .filter(|code| table.is_none_or(|t| !t.contains_key(*code)))
+                .collect();
+            if !missing.is_empty() {
+                self.error(
+                    "missing_translation",
+                    format!("messages.{lang}"),
+                    format!("the engine has no {lang} messages; this pack must give all {} of them (missing: {})", missing.len(), missing.join(", ")),
+                );
+            }
+        }
+    }
+
+    /// Every expected proficiency must be reachable by some evidence (overrides aside).
+    fn reachability(&mut self, t: &Compiled) {
+        if !self.out.iter().all(|d| !d.is_error()) {
+            // Unresolved ids would make this check report false problems.
+            return;
+        }
+        let top = t.scale.0.len().saturating_sub(1);
+        let top = Rank::try_from(top).unwrap_or(Rank::MAX);
+        for (ci, comp) in t.competencies.iter().enumerate() {
+            let mut best: Option<Rank> = None;
+            let mut raise = |r: Rank| best = Some(best.map_or(r, |b| b.max(r)));
+            for kind in &t.kinds {
+                if kind.counts_as == CountsAs::CompetencyClaims && (comp.allow_equivalency || !kind.equivalency) {
+                    raise(kind.max_level.unwrap_or(top));
+                }
+            }
+            for item in &t.items {
+                for (gc, r) in &item.grants {
+                    if *gc == ci {
+                        raise(*r);
+                    }
+                }
+            }
+            for rule in &t.rules {
+                for (gc, r) in &rule.grants {
+                    if *gc == ci {
+                        raise(*r);
+                    }
+                }
+            }
+            for (li, expected) in comp.expected.iter().enumerate() {
+                let Some(expected) = *expected else { continue };
+                if best.is_none_or(|b| b < expected) {
+                    let level = self.doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
+                    let want = self.doc.scale.level.get(usize::from(expected)).map(|l| l.id.clone()).unwrap_or_default();
+                    let reach = best
+                        .and_then(|b| self.doc.scale.level.get(usize::from(b)))
+                        .map_or_else(|| "nothing".to_owned(), |l| format!("`{}`", l.id));
+                    self.error(
+                        "unreachable",
+                        format!("competency[{ci}].expected.{level}"),
+                        format!("`{}` expects `{want}` at `{level}`, but no evidence kind, catalogue item or rule can give more than {reach}", comp.id),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The known id closest to `id` (edit distance at most 3), for "did you mean" hints.
+fn closest<'k>(id: &str, known: &[&'k str]) -> Option<&'k str> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row.first().copied().unwrap_or(0);
+            if let Some(first) = row.first_mut() {
+                *first = i + 1;
+            }
+            for (j, cb) in b.iter().enumerate() {
+                let cost = usize::from(ca != *cb);
+                let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
+                let left = row.get(j).copied().unwrap_or(usize::MAX);
+                let value = (prev + cost).min(above.saturating_add(1)).min(left.saturating_add(1));
+                prev = above;
+                if let Some(slot) = row.get_mut(j + 1) {
+                    *slot = value;
+                }
+            }
+        }
+        row.last().copied().unwrap_or(usize::MAX)
+    }
+    known
+        .iter()
+        .map(|k| (distance(id, k), *k))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, k)| k)
+}

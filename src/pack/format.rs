@@ -1,0 +1,443 @@
+//! The rule-pack format as authors write it (TOML or JSON), before any id is resolved.
+//!
+//! These types mirror the documented format (`docs/pack-format.md`) one to one. They are only
+//! decoded here; every cross-reference is checked and resolved in [`super::compile`].
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The format identifier every pack declares in its `format` key.
+pub const PACK_FORMAT: &str = "competency-rules/pack@1";
+
+/// Text in several languages, keyed by language code (`en`, `fr`).
+pub type Text = BTreeMap<String, String>;
+
+/// `[program]`: who the pack is for.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramDoc {
+    /// Stable id of the program, e.g. `hslp`.
+    pub id: String,
+    /// Version of this pack (any string; semantic versioning recommended).
+    pub version: String,
+    /// The program's name.
+    pub name: Text,
+    /// What the program is.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// A notice shown with every report (e.g. "illustrative encoding").
+    #[serde(default)]
+    pub notice: Option<Text>,
+    /// Languages every name and message must be given in; the first is the default.
+    pub languages: Vec<String>,
+}
+
+/// One named entry (a proficiency, an organizational level, a learning outcome, a topic).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedDoc {
+    /// Stable id, referenced elsewhere in the pack and by participants.
+    pub id: String,
+    /// Display name per language.
+    pub name: Text,
+    /// One-line description per language.
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+/// `[scale]`: the proficiency scale, lowest level first.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleDoc {
+    /// Stable id of the scale.
+    pub id: String,
+    /// Display name per language.
+    pub name: Text,
+    /// The proficiency levels, lowest first.
+    pub level: Vec<NamedDoc>,
+}
+
+/// `[[competency]]`: one competency of the matrix.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyDoc {
+    /// Stable id, e.g. `ssm.systems_thinking`.
+    pub id: String,
+    /// The learning outcome it belongs to.
+    pub outcome: String,
+    /// Display name per language.
+    pub name: Text,
+    /// One-line description per language.
+    pub description: Text,
+    /// Expected proficiency per organizational level: a scale level id or `not_required`.
+    pub expected: BTreeMap<String, String>,
+    /// Whether the competency may be obtained by equivalency (prior learning, designations,
+    /// equivalency rules). `false` marks a capstone competency.
+    #[serde(default = "yes")]
+    pub allow_equivalency: bool,
+}
+
+/// The value of `expected` meaning "not required at this level".
+pub const NOT_REQUIRED: &str = "not_required";
+
+fn yes() -> bool {
+    true
+}
+
+/// What an evidence kind does in the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountsAs {
+    /// The item claims competencies at levels (prior learning, self-study, work project).
+    CompetencyClaims,
+    /// The item is the completion of a catalogue item (course, training, designation).
+    CatalogueItem,
+    /// A coaching session with the participant's coach.
+    CoachingSession,
+    /// A mentoring conversation with the participant's mentor.
+    MentoringConversation,
+    /// The final evaluative assignment.
+    FinalAssignment,
+    /// An assessor's rating that overrides what rules derive, per `[precedence]`.
+    Override,
+}
+
+/// Who may assess (or confirm) evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssessorRole {
+    /// The participant's coach (from the participant's organization).
+    Coach,
+    /// The participant's mentor (appointed by the program, from another organization).
+    Mentor,
+    /// An assessor appointed by the program.
+    ProgramAssessor,
+    /// The provider of a course (its registrar's grade).
+    Provider,
+    /// The participant's employer (internal training records).
+    Employer,
+}
+
+impl AssessorRole {
+    /// Every role, in a fixed order.
+    pub const ALL: [AssessorRole; 5] = [
+        Self::Coach,
+        Self::Mentor,
+        Self::ProgramAssessor,
+        Self::Provider,
+        Self::Employer,
+    ];
+
+    /// The role's id as written in packs and participant documents.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Coach => "coach",
+            Self::Mentor => "mentor",
+            Self::ProgramAssessor => "program_assessor",
+            Self::Provider => "provider",
+            Self::Employer => "employer",
+        }
+    }
+
+    /// The role with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.id() == id)
+    }
+}
+
+/// `[[evidence_kind]]`: a kind of evidence a participant may submit.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceKindDoc {
+    /// Stable id, e.g. `prior_learning`.
+    pub id: String,
+    /// Display name per language.
+    pub name: Text,
+    /// What the engine does with items of this kind.
+    pub counts_as: CountsAs,
+    /// Whether items of this kind are equivalency (recognition of prior learning): subject to the
+    /// claim window, the cap, and refused for competencies that do not allow equivalency.
+    #[serde(default)]
+    pub equivalency: bool,
+    /// Who may assess items of this kind.
+    pub assessors: Vec<AssessorRole>,
+    /// How old (months from its date to the evaluation date) an item may be and still count.
+    #[serde(default)]
+    pub max_age_months: Option<u32>,
+    /// The highest proficiency an item of this kind may demonstrate (claims only).
+    #[serde(default)]
+    pub max_level: Option<String>,
+}
+
+/// A competency at a proficiency level, granted by a catalogue item or a rule.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrantDoc {
+    /// The competency id.
+    pub competency: String,
+    /// The proficiency level id.
+    pub level: String,
+}
+
+/// `[[catalogue]]`: a course, training program or designation and what it grants.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueItemDoc {
+    /// Stable id, referenced by evidence items (`item`).
+    pub id: String,
+    /// The evidence kind completions of this item are submitted as.
+    pub kind: String,
+    /// Who offers it.
+    #[serde(default)]
+    pub provider: Option<String>,
+    /// Display name per language.
+    pub name: Text,
+    /// The minimum grade (0–100) a completion needs; none means pass/complete is enough.
+    #[serde(default)]
+    pub min_grade: Option<f64>,
+    /// How long (months from completion) a completion stays valid.
+    #[serde(default)]
+    pub valid_months: Option<u32>,
+    /// What a valid completion grants.
+    pub grants: Vec<GrantDoc>,
+}
+
+/// A condition of an equivalency rule: exactly one of the combinators or leaves.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionDoc {
+    /// Every sub-condition holds.
+    #[serde(default)]
+    pub all: Option<Vec<ConditionDoc>>,
+    /// At least one sub-condition holds.
+    #[serde(default)]
+    pub any: Option<Vec<ConditionDoc>>,
+    /// At least `n` sub-conditions hold.
+    #[serde(default)]
+    pub n_of: Option<NOfDoc>,
+    /// The awards of the sub-conditions that hold add up to at least `min`.
+    #[serde(default)]
+    pub points: Option<PointsDoc>,
+    /// Leaf: a counted completion of this catalogue item.
+    #[serde(default)]
+    pub item: Option<String>,
+    /// Leaf: this competency achieved (at least at `level`), or with `kind`: claimed by that kind.
+    #[serde(default)]
+    pub competency: Option<String>,
+    /// With `competency`: the minimum proficiency level.
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Leaf: counted evidence items of this kind (at least `count`, default 1).
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// With `kind`: how many items are needed.
+    #[serde(default)]
+    pub count: Option<u32>,
+    /// Inside `points.from`: the points this condition is worth when it holds.
+    #[serde(default)]
+    pub award: Option<u32>,
+}
+
+/// `n_of = { n = 2, of = [...] }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NOfDoc {
+    /// How many sub-conditions must hold.
+    pub n: u32,
+    /// The sub-conditions.
+    pub of: Vec<ConditionDoc>,
+}
+
+/// `points = { min = 10, from = [...] }`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointsDoc {
+    /// The threshold.
+    pub min: u32,
+    /// Sub-conditions, each with an `award`.
+    pub from: Vec<ConditionDoc>,
+}
+
+/// `[[rule]]`: an equivalency rule granting competencies when a condition holds.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDoc {
+    /// Stable id, shown in reports as the rule through which evidence counted.
+    pub id: String,
+    /// Display name per language.
+    #[serde(default)]
+    pub name: Option<Text>,
+    /// What the rule grants when its condition holds.
+    pub grants: Vec<GrantDoc>,
+    /// The condition.
+    pub when: ConditionDoc,
+    /// Whether this rule is an equivalency (it may then not grant capstone competencies).
+    #[serde(default = "yes")]
+    pub equivalency: bool,
+}
+
+/// `[equivalency]`: limits on recognition of prior learning.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquivalencyDoc {
+    /// Equivalency must be claimed within this many days of enrolment.
+    #[serde(default)]
+    pub claim_window_days: Option<u32>,
+    /// At most this percentage of the competencies required at the participant's level may be
+    /// credited through equivalency evidence.
+    #[serde(default)]
+    pub max_percent: Option<u32>,
+}
+
+/// `[coaching]`: who may coach.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoachingDoc {
+    /// The coach must belong to the participant's organization.
+    #[serde(default = "yes")]
+    pub same_organization: bool,
+}
+
+/// `[mentoring]`: who may mentor.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentoringDoc {
+    /// The mentor must belong to another organization than the participant's.
+    #[serde(default = "yes")]
+    pub other_organization: bool,
+    /// Who must appoint the mentor (matched against the participant's `mentor.appointed_by`).
+    #[serde(default)]
+    pub appointed_by: Option<String>,
+}
+
+/// `[final_assignment]`: the final evaluative assignment.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinalAssignmentDoc {
+    /// The topics an assignment may take; empty means any topic.
+    #[serde(default)]
+    pub topic: Vec<NamedDoc>,
+    /// The passing grade (0–100).
+    #[serde(default)]
+    pub min_grade: Option<f64>,
+}
+
+/// `[[completion]]`: what completing the program means at one organizational level.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompletionDoc {
+    /// The organizational level.
+    pub level: String,
+    /// Percentage of the competencies required at the level that must be met (default 100).
+    #[serde(default = "hundred")]
+    pub competencies_percent: u32,
+    /// Approved coaching sessions needed.
+    #[serde(default)]
+    pub coaching_sessions: u32,
+    /// Approved mentoring conversations needed.
+    #[serde(default)]
+    pub mentoring_conversations: u32,
+    /// Whether a passing final assignment is needed.
+    #[serde(default)]
+    pub final_assignment: bool,
+    /// The program must be completed within this many months of enrolment.
+    #[serde(default)]
+    pub time_limit_months: Option<u32>,
+}
+
+fn hundred() -> u32 {
+    100
+}
+
+/// `[progression]`: when a participant is ready for the next organizational level.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressionDoc {
+    /// Percentage of the next level's required competencies that must already be met at the next
+    /// level's expectation.
+    #[serde(default = "hundred")]
+    pub next_level_percent: u32,
+    /// Whether the program must be completed at the current level first.
+    #[serde(default = "yes")]
+    pub requires_completion: bool,
+}
+
+impl Default for ProgressionDoc {
+    fn default() -> Self {
+        Self {
+            next_level_percent: 100,
+            requires_completion: true,
+        }
+    }
+}
+
+/// How an assessor's override combines with what rules derive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OverridePolicy {
+    /// The higher of the override and the derived level counts: an override can raise a level but
+    /// never blocks what evidence and rules achieve.
+    HighestWins,
+    /// The override replaces the derived level, even when lower (shown in the report).
+    OverrideWins,
+    /// The derived level counts whenever evidence derives one; the override only fills gaps.
+    RulesWin,
+}
+
+impl OverridePolicy {
+    /// The policy's id as written in packs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::HighestWins => "highest_wins",
+            Self::OverrideWins => "override_wins",
+            Self::RulesWin => "rules_win",
+        }
+    }
+}
+
+/// `[precedence]`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecedenceDoc {
+    /// How an assessor's override combines with derived levels.
+    pub assessor_override: OverridePolicy,
+}
+
+/// A whole pack document, as decoded from one or more files.
+#[derive(Debug, Clone, Serialize)]
+pub struct PackDoc {
+    /// Must be [`PACK_FORMAT`].
+    pub format: String,
+    /// `[program]`.
+    pub program: ProgramDoc,
+    /// `[scale]`.
+    pub scale: ScaleDoc,
+    /// `[[level]]`: organizational levels, front line first.
+    pub level: Vec<NamedDoc>,
+    /// `[[outcome]]`: learning outcomes.
+    pub outcome: Vec<NamedDoc>,
+    /// `[[competency]]`.
+    pub competency: Vec<CompetencyDoc>,
+    /// `[[evidence_kind]]`.
+    pub evidence_kind: Vec<EvidenceKindDoc>,
+    /// `[[catalogue]]`.
+    pub catalogue: Vec<CatalogueItemDoc>,
+    /// `[[rule]]`.
+    pub rule: Vec<RuleDoc>,
+    /// `[equivalency]`.
+    pub equivalency: EquivalencyDoc,
+    /// `[coaching]`.
+    pub coaching: Option<CoachingDoc>,
+    /// `[mentoring]`.
+    pub mentoring: Option<MentoringDoc>,
+    /// `[final_assignment]`.
+    pub final_assignment: Option<FinalAssignmentDoc>,
+    /// `[[completion]]`.
+    pub completion: Vec<CompletionDoc>,
+    /// `[progression]`.
+    pub progression: ProgressionDoc,
+    /// `[precedence]`.
+    pub precedence: PrecedenceDoc,
+    /// `[messages.<lang>]`: message templates overriding the engine's defaults.
+    pub messages: BTreeMap<String, BTreeMap<String, String>>,
+}

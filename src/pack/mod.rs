@@ -1,0 +1,290 @@
+//! Rule packs: loading (TOML or JSON, one file or a directory), checking, compiling and the
+//! immutable [`Pack`] handle that evaluation runs on.
+
+pub(crate) mod compile;
+mod decode;
+mod embedded;
+pub mod format;
+pub(crate) mod model;
+mod source;
+
+pub use source::{Format, SourceFile};
+pub(crate) use decode::join_path as join_error_path;
+
+use crate::diagnostics::Diagnostic;
+use crate::messages;
+use compile::Compiled;
+use format::PackDoc;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A pack was refused: every problem found, errors first.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", summary(.diagnostics))]
+pub struct PackError {
+    /// Every diagnostic, errors and warnings, each with its location.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut text = format!("the rule pack has {errors} error(s)");
+    for d in diagnostics.iter().filter(|d| d.is_error()).take(5) {
+        text.push_str("\n  ");
+        text.push_str(&d.to_string());
+    }
+    if errors > 5 {
+        text.push_str(&format!("\n  ... and {} more", errors - 5));
+    }
+    text
+}
+
+/// A checked, compiled rule pack. Build it once; evaluate any number of participants against it.
+#[derive(Debug)]
+pub struct Pack {
+    doc: PackDoc,
+    pub(crate) tables: Compiled,
+    fingerprint: String,
+    warnings: Vec<Diagnostic>,
+    /// Message templates: lang -> code -> template (engine defaults merged with the pack's).
+    messages: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Identifies a pack in reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackInfo {
+    /// The program id.
+    pub id: String,
+    /// The pack version.
+    pub version: String,
+    /// `sha256:` and the hash of the pack's canonical JSON form: equal packs, written as TOML or
+    /// JSON, in one file or several, have equal fingerprints.
+    pub fingerprint: String,
+}
+
+impl Pack {
+    /// Loads a pack from one document's text.
+    pub fn from_str(text: &str, format: Format) -> Result<Pack, PackError> {
+        let name = match format {
+            Format::Toml => "<pack.toml>",
+            Format::Json => "<pack.json>",
+        };
+        Self::from_files(vec![SourceFile { name: name.into(), text: text.into(), format }])
+    }
+
+    /// Loads a pack from a JSON document's text.
+    pub fn from_json(text: &str) -> Result<Pack, PackError> {
+        Self::from_str(text, Format::Json)
+    }
+
+    /// Loads a pack from a TOML document's text.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Pack, PackError> {
+        Self::from_str(text, Format::Toml)
+    }
+
+    /// Loads a pack from a directory: every `.toml` and `.json` file in it, in name order, each
+    /// holding some of the pack's sections. A path to a single file loads that file.
+    pub fn from_dir(path: impl AsRef<Path>) -> Result<Pack, PackError> {
+        Self::from_files(read_dir(path.as_ref())?)
+    }
+
+    /// Loads a pack from files already read.
+    pub fn from_files(files: Vec<SourceFile>) -> Result<Pack, PackError> {
+        let (pack, diagnostics) = build(files);
+        match pack {
+            Some(pack) => Ok(pack),
+            None => Err(PackError { diagnostics }),
+        }
+    }
+
+    /// The default pack, `rules/hslp/`, embedded in the library (an illustrative encoding of the
+    /// Human Services Leadership Program, to be replaced by the association's official text).
+    pub fn hslp() -> Result<Pack, PackError> {
+        Self::from_files(embedded::hslp_files())
+    }
+
+    /// The pack's id, version and fingerprint.
+    pub fn info(&self) -> PackInfo {
+        PackInfo {
+            id: self.doc.program.id.clone(),
+            version: self.doc.program.version.clone(),
+            fingerprint: self.fingerprint.clone(),
+        }
+    }
+
+    /// The pack as decoded (names, descriptions, the matrix): for displaying what the pack says.
+    pub fn document(&self) -> &PackDoc {
+        &self.doc
+    }
+
+    /// Warnings found while checking (the pack loaded, but they deserve a look).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The program's languages, default first.
+    pub fn languages(&self) -> &[String] {
+        &self.doc.program.languages
+    }
+
+    /// The template for message `code` in `lang`.
+    pub fn message(&self, code: &str, lang: &str) -> Option<&str> {
+        self.messages.get(lang)?.get(code).map(String::as_str)
+    }
+
+    /// Renders message `code` in `lang`, showing pack ids given as parameters by their names.
+    pub fn render(&self, code: &str, params: &BTreeMap<String, String>, lang: &str) -> String {
+        let Some(template) = self.message(code, lang) else {
+            return code.to_owned();
+        };
+        messages::render(template, |name| {
+            let value = params.get(name)?;
+            Some(self.display_param(name, value, lang).unwrap_or_else(|| value.clone()))
+        })
+    }
+
+    /// The name of a pack thing named by a message parameter, in `lang`.
+    fn display_param(&self, param: &str, value: &str, lang: &str) -> Option<String> {
+        let doc = &self.doc;
+        let pick = |text: &format::Text| text.get(lang).cloned();
+        match param {
+            "competency" => doc.competency.iter().find(|c| c.id == value).and_then(|c| pick(&c.name)),
+            "kind" | "expected_kind" => doc.evidence_kind.iter().find(|k| k.id == value).and_then(|k| pick(&k.name)),
+            "item" => doc.catalogue.iter().find(|i| i.id == value).and_then(|i| pick(&i.name)),
+            "level" | "max_level" => doc.scale.level.iter().find(|l| l.id == value).and_then(|l| pick(&l.name)),
+            "topic" => doc.final_assignment.as_ref()?.topic.iter().find(|t| t.id == value).and_then(|t| pick(&t.name)),
+            _ => None,
+        }
+    }
+
+    /// A display name for a competency, outcome, organizational or proficiency level id.
+    pub fn name_of(&self, id: &str, lang: &str) -> Option<&str> {
+        let doc = &self.doc;
+        let texts = doc
+            .competency
+            .iter()
+            .map(|c| (&c.id, &c.name))
+            .chain(doc.outcome.iter().map(|o| (&o.id, &o.name)))
+            .chain(doc.level.iter().map(|l| (&l.id, &l.name)))
+            .chain(doc.scale.level.iter().map(|l| (&l.id, &l.name)))
+            .chain(doc.rule.iter().filter_map(|r| r.name.as_ref().map(|n| (&r.id, n))))
+            .chain(doc.catalogue.iter().map(|i| (&i.id, &i.name)))
+            .chain(doc.evidence_kind.iter().map(|k| (&k.id, &k.name)));
+        for (key, text) in texts {
+            if key == id {
+                return text.get(lang).map(String::as_str);
+            }
+        }
+        None
+    }
+}
+
+/// Checks a pack directory (or file) and returns every diagnostic, errors and warnings, without
+/// building anything for evaluation. An empty list means a clean pack.
+pub fn check_dir(path: impl AsRef<Path>) -> Vec<Diagnostic> {
+    match read_dir(path.as_ref()) {
+        Ok(files) => check_files(files),
+        Err(err) => err.diagnostics,
+    }
+}
+
+/// Checks pack files already read; see [`check_dir`].
+pub fn check_files(files: Vec<SourceFile>) -> Vec<Diagnostic> {
+    let (pack, diagnostics) = build(files);
+    match pack {
+        Some(pack) => pack.warnings,
+        None => diagnostics,
+    }
+}
+
+fn read_dir(path: &Path) -> Result<Vec<SourceFile>, PackError> {
+    let fail = |message: String| PackError {
+        diagnostics: vec![{
+            let mut d = Diagnostic::error("io", "", message);
+            d.file = Some(path.display().to_string());
+            d
+        }],
+    };
+    let read = |file: &Path, format: Format| -> Result<SourceFile, PackError> {
+        let text = std::fs::read_to_string(file).map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
+        let name = file.display().to_string();
+        Ok(SourceFile { name, text, format })
+    };
+    if path.is_file() {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let format = Format::from_file_name(&name).ok_or_else(|| fail("a pack file must end in .toml or .json".into()))?;
+        return Ok(vec![read(path, format)?]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| fail(format!("cannot read the pack directory: {e}")))?;
+    let mut paths: Vec<(std::path::PathBuf, Format)> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| fail(format!("cannot read the pack directory: {e}")))?;
+        let file = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(format) = Format::from_file_name(&name)
+            && file.is_file()
+        {
+            paths.push((file, format));
+        }
+    }
+    if paths.is_empty() {
+        return Err(fail("no .toml or .json file in the pack directory".into()));
+    }
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    paths.into_iter().map(|(file, format)| read(&file, format)).collect()
+}
+
+/// Reads, decodes, checks and compiles; the pack is `None` when any error was found.
+fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let tree = source::SourceTree::read(files, &mut diagnostics);
+    let decoded = decode::decode(&tree.root, &mut diagnostics);
+    let tables = compile::compile(&decoded, &mut diagnostics);
+    for d in &mut diagnostics {
+        tree.locate(d);
+    }
+    // Errors first, then in document order.
+    diagnostics.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column, &a.path).cmp(&(b.severity, &b.file, b.line, b.column, &b.path))
+    });
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return (None, diagnostics);
+    }
+    let doc = decoded.doc;
+    let fingerprint = fingerprint(&doc);
+    let messages = merged_messages(&doc);
+    let pack = Pack { doc, tables, fingerprint, warnings: diagnostics.clone(), messages };
+    (Some(pack), diagnostics)
+}
+
+fn fingerprint(doc: &PackDoc) -> String {
+    // serde_json maps are sorted, and the struct fields serialize in a fixed order: canonical.
+    let canonical = serde_json::to_vec(doc).unwrap_or_default();
+    let digest = Sha256::digest(&canonical);
+    let mut text = String::with_capacity(7 + 64);
+    text.push_str("sha256:");
+    for byte in digest {
+        text.push_str(&format!("{byte:02x}"));
+    }
+    text
+}
+
+fn merged_messages(doc: &PackDoc) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for lang in &doc.program.languages {
+        let mut table: BTreeMap<String, String> = BTreeMap::new();
+        for (code, _, _) in messages::DEFAULT_MESSAGES {
+            if let Some(text) = messages::default_message(code, lang) {
+                table.insert((*code).to_owned(), text.to_owned());
+            }
+        }
+        if let Some(overrides) = doc.messages.get(lang) {
+            table.extend(overrides.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        out.insert(lang.clone(), table);
+    }
+    out
+}
