@@ -1,1 +1,134 @@
-fn main(){}
+//! `competency-rules`: the command line for rule authors and batch use. A thin shell over the
+//! library: `check` lists every problem in a pack; `evaluate` writes reports (JSON or text).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use competency_rules::{Date, Pack, Participant, Severity, check_dir, evaluate, explain::explain};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Evaluate participants against a competency rule pack, and check packs.
+///
+/// The default pack is the Human Services Leadership Program (an illustrative encoding, built in).
+#[derive(Parser)]
+#[command(name = "competency-rules", version)]
+#[command(after_help = "Examples:\n  competency-rules evaluate --as-of 2026-11-24 examples/02-in-progress-supervisor.json\n  competency-rules evaluate --as-of 2026-11-24 --format text --lang fr examples/*.json\n  competency-rules check rules/hslp")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a rule pack (a directory of .toml/.json files, or one file) and list every problem.
+    ///
+    /// Exits with 1 when any problem is an error; warnings alone exit with 0.
+    Check {
+        /// The pack directory or file.
+        pack: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Output::Text)]
+        format: Output,
+    },
+    /// Evaluate participant documents (JSON) and print their reports.
+    Evaluate {
+        /// The pack directory or file (default: the built-in HSLP pack).
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The evaluation date, YYYY-MM-DD (the engine never reads the clock).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Date,
+        /// Output format: a JSON report, or a readable explanation.
+        #[arg(long, value_enum, default_value_t = Output::Json)]
+        format: Output,
+        /// Language of the text explanation (one of the pack's languages).
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Participant documents (JSON). With several, JSON output is an array.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Output {
+    Json,
+    Text,
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Check { pack, format } => check(&pack, format),
+        Command::Evaluate { pack, as_of, format, lang, files } => run_evaluate(pack, as_of, format, &lang, &files),
+    }
+}
+
+fn check(path: &PathBuf, format: Output) -> ExitCode {
+    let diagnostics = check_dir(path);
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    match format {
+        Output::Json => println!("{}", serde_json::to_string_pretty(&diagnostics).unwrap_or_default()),
+        Output::Text => {
+            for d in &diagnostics {
+                println!("{d}");
+            }
+            let warnings = diagnostics.len() - errors;
+            if errors == 0 {
+                println!("{}: ok ({warnings} warning(s))", path.display());
+            } else {
+                println!("{}: {errors} error(s), {warnings} warning(s)", path.display());
+            }
+        }
+    }
+    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn run_evaluate(pack_path: Option<PathBuf>, as_of: Date, format: Output, lang: &str, files: &[PathBuf]) -> ExitCode {
+    let pack = match &pack_path {
+        Some(path) => Pack::from_dir(path),
+        None => Pack::hslp(),
+    };
+    let pack = match pack {
+        Ok(pack) => pack,
+        Err(err) => {
+            eprintln!("competency-rules: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    if format == Output::Text && !pack.languages().iter().any(|l| l == lang) {
+        eprintln!("competency-rules: the pack has no language `{lang}` (it has: {})", pack.languages().join(", "));
+        return ExitCode::from(2);
+    }
+    let mut failed = false;
+    let mut json = Vec::new();
+    for file in files {
+        let result = std::fs::read_to_string(file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))
+            .and_then(|text| Participant::from_json(&text).map_err(|e| format!("{}: {e}{}", file.display(), position(&e))))
+            .and_then(|p| evaluate(&pack, &p, as_of).map_err(|e| format!("{}: {e}", file.display())));
+        match result {
+            Ok(report) => match format {
+                Output::Json => json.push(serde_json::to_value(&report).unwrap_or_default()),
+                Output::Text => println!("{}", explain(&pack, &report, lang)),
+            },
+            Err(message) => {
+                eprintln!("competency-rules: {message}");
+                failed = true;
+            }
+        }
+    }
+    if format == Output::Json {
+        let out = match json.as_slice() {
+            [one] if files.len() == 1 => serde_json::to_string_pretty(one),
+            _ => serde_json::to_string_pretty(&json),
+        };
+        println!("{}", out.unwrap_or_default());
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn position(err: &competency_rules::ParticipantError) -> String {
+    match (err.line, err.column) {
+        (Some(line), Some(column)) => format!(" (line {line}, column {column})"),
+        _ => String::new(),
+    }
+}
