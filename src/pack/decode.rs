@@ -59,13 +59,20 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         }
     }
     let format = ctx.required::<String>("format").unwrap_or_default();
+    // When `[program]` cannot be decoded, its languages are still read so that translations are checked.
+    let languages = root
+        .get("program")
+        .and_then(|p| p.get("languages"))
+        .and_then(Value::as_array)
+        .map(|langs| langs.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .unwrap_or_default();
     let program = ctx.required::<ProgramDoc>("program").unwrap_or_else(|| ProgramDoc {
         id: String::new(),
         version: String::new(),
         name: BTreeMap::new(),
         description: None,
         notice: None,
-        languages: Vec::new(),
+        languages,
     });
     let scale = ctx.required::<ScaleDoc>("scale").unwrap_or_else(|| ScaleDoc {
         id: String::new(),

@@ -1,0 +1,164 @@
+//! Property tests: evidence order never changes the report; adding approved, current evidence
+//! never lowers an achieved level or the status; evaluation is repeatable to the byte; no input panics.
+
+use competency_rules::report::Status;
+use competency_rules::{Date, Pack, Participant, evaluate};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::sync::OnceLock;
+
+fn pack() -> &'static Pack {
+    static PACK: OnceLock<Pack> = OnceLock::new();
+    PACK.get_or_init(|| Pack::from_json(include_str!("conformance/packs/mini.json")).unwrap())
+}
+
+const COMPETENCIES: &[&str] = &["c.analysis", "c.planning", "c.people", "c.capstone", "c.writing", "c.unknown"];
+const LEVELS: &[&str] = &["basic", "skilled", "expert", "guru"];
+const KINDS: &[&str] = &["prior", "course", "credential", "project", "reading", "coaching", "mentoring", "final", "rating", "nope"];
+const ITEMS: &[&str] = &["course.a", "course.b", "course.c", "cred.x", "zzz"];
+const STATUSES: &[&str] = &["approved", "approved", "submitted", "rejected"];
+const ROLES: &[(&str, &str)] = &[("provider", ""), ("coach", "co"), ("mentor", "me"), ("program_assessor", "pa"), ("coach", "x")];
+
+fn date(day: u32) -> String {
+    // Days from 2025-06-01, up to about 16 months.
+    let base: Date = "2025-06-01".parse().unwrap();
+    base.add_days(day).unwrap().to_string()
+}
+
+prop_compose! {
+    fn evidence(index: usize)(
+        kind in 0..KINDS.len(), status in 0..STATUSES.len(), role in 0..ROLES.len(), day in 0u32..480,
+        item in 0..ITEMS.len(), grade in prop::option::of(0u32..=100),
+        claims in prop::collection::vec((0..COMPETENCIES.len(), 0..LEVELS.len()), 0..3),
+        topic in prop::option::of(prop::sample::select(vec!["t1", "t2", "t9"])),
+    ) -> Value {
+        let (role, id) = ROLES[role];
+        let mut e = json!({
+            "id": format!("e{index}"), "kind": KINDS[kind], "date": date(day), "status": STATUSES[status],
+            "assessed_by": {"role": role, "id": id}, "item": ITEMS[item],
+            "claims": claims.iter().map(|(c, l)| json!({"competency": COMPETENCIES[*c], "level": LEVELS[*l]})).collect::<Vec<_>>(),
+        });
+        if let Some(g) = grade { e["grade"] = g.into(); }
+        if let Some(t) = topic { e["topic"] = t.into(); }
+        e
+    }
+}
+
+fn participant_with(evidence: Vec<Value>, level: &str) -> Value {
+    json!({
+        "id": "p", "organization": "org-a", "level": level, "enrolled": "2025-06-01",
+        "coach": {"id": "co", "organization": "org-a"},
+        "mentor": {"id": "me", "organization": "org-b", "appointed_by": "program"},
+        "evidence": evidence,
+    })
+}
+
+fn evidence_list() -> impl Strategy<Value = Vec<Value>> {
+    (0usize..25).prop_flat_map(|n| (0..n).map(evidence).collect::<Vec<_>>())
+}
+
+fn run(doc: &Value, as_of: &str) -> competency_rules::Report {
+    let p = Participant::from_value(doc.clone()).unwrap();
+    evaluate(pack(), &p, as_of.parse().unwrap()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn evidence_order_does_not_change_the_report(evidence in evidence_list(), seed in any::<u64>(), lead in any::<bool>()) {
+        let level = if lead { "lead" } else { "staff" };
+        let mut shuffled = evidence.clone();
+        // A deterministic shuffle from the seed.
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let a = run(&participant_with(evidence, level), "2026-09-01");
+        let b = run(&participant_with(shuffled, level), "2026-09-01");
+        prop_assert_eq!(a.to_json(), b.to_json());
+    }
+
+    #[test]
+    fn evaluating_twice_gives_identical_bytes(evidence in evidence_list()) {
+        let doc = participant_with(evidence, "staff");
+        prop_assert_eq!(run(&doc, "2026-09-01").to_json(), run(&doc, "2026-09-01").to_json());
+    }
+
+    #[test]
+    fn adding_approved_current_evidence_never_lowers_anything(
+        evidence in evidence_list(),
+        comps in prop::collection::vec((0usize..5, 0usize..3), 1..3),
+        course in 0usize..3,
+        day in 0u32..400,
+    ) {
+        // Overrides can lower under override_wins, and the cap is a deliberate limit on what
+        // equivalency adds; the property is about ordinary evidence: projects and courses.
+        let base = participant_with(evidence.clone(), "staff");
+        let before = run(&base, "2026-09-01");
+        let added = [
+            json!({"id": "new-project", "kind": "project", "date": date(day), "status": "approved",
+                   "assessed_by": {"role": "coach", "id": "co"},
+                   "claims": comps.iter().map(|(c, l)| json!({"competency": COMPETENCIES[*c], "level": LEVELS[*l]})).collect::<Vec<_>>()}),
+            json!({"id": "new-course", "kind": "course", "date": date(day), "status": "approved", "grade": 90,
+                   "assessed_by": {"role": "provider"}, "item": ITEMS[course]}),
+        ];
+        for extra in added {
+            let mut more = evidence.clone();
+            more.push(extra);
+            let after = run(&participant_with(more, "staff"), "2026-09-01");
+            let rank = |l: &Option<String>| l.as_deref().map_or(-1, |l| LEVELS.iter().position(|x| *x == l).unwrap() as i32);
+            for (b, a) in before.competencies.iter().zip(&after.competencies) {
+                prop_assert!(rank(&a.achieved) >= rank(&b.achieved), "{} fell from {:?} to {:?}", b.id, b.achieved, a.achieved);
+            }
+            let order = |s: Status| match s { Status::Lapsed => 0, Status::Enrolled => 1, Status::InProgress => 2, Status::ReadyForFinalAssignment => 3, Status::Completed => 4 };
+            if before.status != Status::Lapsed {
+                prop_assert!(order(after.status) >= order(before.status), "status fell from {:?} to {:?}", before.status, after.status);
+            }
+        }
+    }
+
+    #[test]
+    fn no_json_value_panics(doc in arbitrary_json(), as_of in 0u32..800) {
+        if let Ok(p) = Participant::from_value(doc) {
+            let _ = evaluate(pack(), &p, date(as_of).parse().unwrap());
+        }
+    }
+
+    #[test]
+    fn no_text_panics(text in ".{0,200}") {
+        let _ = Participant::from_json(&text);
+        let _ = Pack::from_json(&text);
+        let _ = Pack::from_toml(&text);
+    }
+
+    #[test]
+    fn participant_shaped_noise_never_panics(evidence in prop::collection::vec(arbitrary_json(), 0..6), level in prop::sample::select(vec!["staff", "lead", "boss"])) {
+        let doc = participant_with(evidence, level);
+        if let Ok(p) = Participant::from_value(doc) {
+            let _ = evaluate(pack(), &p, "2026-01-01".parse().unwrap());
+        }
+    }
+}
+
+fn arbitrary_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        prop::sample::select(vec!["", "e1", "project", "course.a", "approved", "2026-01-01", "2026-02-30", "coach", "c.analysis", "basic"]).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop::sample::select(vec!["id", "kind", "date", "status", "item", "grade", "claims", "assessed_by", "role", "competency", "level", "topic", "organization", "enrolled", "evidence", "x"]).prop_map(str::to_owned),
+                inner,
+                0..6,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
