@@ -28,7 +28,9 @@ impl Date {
 
     /// This date plus `days` days.
     pub fn add_days(self, days: u32) -> Option<Self> {
-        self.0.checked_add_days(chrono::Days::new(u64::from(days))).map(Self)
+        self.0
+            .checked_add_days(chrono::Days::new(u64::from(days)))
+            .map(Self)
     }
 
     /// Days from `self` to `later` (negative when `later` is earlier).
@@ -87,8 +89,18 @@ mod tests {
 
     #[test]
     fn parses_only_strict_iso_dates() {
-        assert_eq!("2024-02-29".parse::<Date>().ok(), Date::from_ymd(2024, 2, 29));
-        for bad in ["2023-02-29", "2024-2-01", "+2024-01-01", "2024-01-01T00:00", "", "20240101"] {
+        assert_eq!(
+            "2024-02-29".parse::<Date>().ok(),
+            Date::from_ymd(2024, 2, 29)
+        );
+        for bad in [
+            "2023-02-29",
+            "2024-2-01",
+            "+2024-01-01",
+            "2024-01-01T00:00",
+            "",
+            "20240101",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} should be refused");
         }
     }
@@ -96,9 +108,15 @@ mod tests {
     #[test]
     fn month_arithmetic_clamps_to_month_end() {
         let leap = Date::from_ymd(2024, 2, 29);
-        assert_eq!(leap.and_then(|d| d.add_months(12)), Date::from_ymd(2025, 2, 28));
+        assert_eq!(
+            leap.and_then(|d| d.add_months(12)),
+            Date::from_ymd(2025, 2, 28)
+        );
         let jan31 = Date::from_ymd(2025, 1, 31);
-        assert_eq!(jan31.and_then(|d| d.add_months(1)), Date::from_ymd(2025, 2, 28));
+        assert_eq!(
+            jan31.and_then(|d| d.add_months(1)),
+            Date::from_ymd(2025, 2, 28)
+        );
     }
 
     #[test]

@@ -58,7 +58,11 @@ pub use participant::{Participant, ParticipantError};
 pub use report::Report;
 
 /// Reads a participant document and evaluates it: the one-call path for JSON callers.
-pub fn evaluate_json(pack: &Pack, participant_json: &str, as_of: Date) -> Result<Report, ParticipantError> {
+pub fn evaluate_json(
+    pack: &Pack,
+    participant_json: &str,
+    as_of: Date,
+) -> Result<Report, ParticipantError> {
     let participant = Participant::from_json(participant_json)?;
     evaluate(pack, &participant, as_of)
 }

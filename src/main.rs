@@ -11,7 +11,9 @@ use std::process::ExitCode;
 /// The default pack is the Human Services Leadership Program (an illustrative encoding, built in).
 #[derive(Parser)]
 #[command(name = "competency-rules", version)]
-#[command(after_help = "Examples:\n  competency-rules evaluate --as-of 2026-11-24 examples/02-in-progress-supervisor.json\n  competency-rules evaluate --as-of 2026-11-24 --format text --lang fr examples/*.json\n  competency-rules check rules/hslp")]
+#[command(
+    after_help = "Examples:\n  competency-rules evaluate --as-of 2026-11-24 examples/02-in-progress-supervisor.json\n  competency-rules evaluate --as-of 2026-11-24 --format text --lang fr examples/*.json\n  competency-rules check rules/hslp"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,15 +60,27 @@ enum Output {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Check { pack, format } => check(&pack, format),
-        Command::Evaluate { pack, as_of, format, lang, files } => run_evaluate(pack, as_of, format, &lang, &files),
+        Command::Evaluate {
+            pack,
+            as_of,
+            format,
+            lang,
+            files,
+        } => run_evaluate(pack, as_of, format, &lang, &files),
     }
 }
 
 fn check(path: &PathBuf, format: Output) -> ExitCode {
     let diagnostics = check_dir(path);
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     match format {
-        Output::Json => println!("{}", serde_json::to_string_pretty(&diagnostics).unwrap_or_default()),
+        Output::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics).unwrap_or_default()
+        ),
         Output::Text => {
             for d in &diagnostics {
                 println!("{d}");
@@ -75,14 +89,27 @@ fn check(path: &PathBuf, format: Output) -> ExitCode {
             if errors == 0 {
                 println!("{}: ok ({warnings} warning(s))", path.display());
             } else {
-                println!("{}: {errors} error(s), {warnings} warning(s)", path.display());
+                println!(
+                    "{}: {errors} error(s), {warnings} warning(s)",
+                    path.display()
+                );
             }
         }
     }
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
-fn run_evaluate(pack_path: Option<PathBuf>, as_of: Date, format: Output, lang: &str, files: &[PathBuf]) -> ExitCode {
+fn run_evaluate(
+    pack_path: Option<PathBuf>,
+    as_of: Date,
+    format: Output,
+    lang: &str,
+    files: &[PathBuf],
+) -> ExitCode {
     let pack = match &pack_path {
         Some(path) => Pack::from_dir(path),
         None => Pack::hslp(),
@@ -95,7 +122,10 @@ fn run_evaluate(pack_path: Option<PathBuf>, as_of: Date, format: Output, lang: &
         }
     };
     if format == Output::Text && !pack.languages().iter().any(|l| l == lang) {
-        eprintln!("competency-rules: the pack has no language `{lang}` (it has: {})", pack.languages().join(", "));
+        eprintln!(
+            "competency-rules: the pack has no language `{lang}` (it has: {})",
+            pack.languages().join(", ")
+        );
         return ExitCode::from(2);
     }
     let mut failed = false;
@@ -103,8 +133,13 @@ fn run_evaluate(pack_path: Option<PathBuf>, as_of: Date, format: Output, lang: &
     for file in files {
         let result = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))
-            .and_then(|text| Participant::from_json(&text).map_err(|e| format!("{}: {e}{}", file.display(), position(&e))))
-            .and_then(|p| evaluate(&pack, &p, as_of).map_err(|e| format!("{}: {e}", file.display())));
+            .and_then(|text| {
+                Participant::from_json(&text)
+                    .map_err(|e| format!("{}: {e}{}", file.display(), position(&e)))
+            })
+            .and_then(|p| {
+                evaluate(&pack, &p, as_of).map_err(|e| format!("{}: {e}", file.display()))
+            });
         match result {
             Ok(report) => match format {
                 Output::Json => json.push(serde_json::to_value(&report).unwrap_or_default()),
@@ -123,7 +158,11 @@ fn run_evaluate(pack_path: Option<PathBuf>, as_of: Date, format: Output, lang: &
         };
         println!("{}", out.unwrap_or_default());
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn position(err: &competency_rules::ParticipantError) -> String {

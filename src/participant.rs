@@ -176,13 +176,41 @@ pub struct ParticipantError {
 
 impl ParticipantError {
     fn at(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { code, path: path.into(), message: message.into(), line: None, column: None }
+        Self {
+            code,
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }
     }
 }
 
-const ROOT_FIELDS: &[&str] = &["format", "id", "name", "organization", "level", "enrolled", "coach", "mentor", "evidence"];
+const ROOT_FIELDS: &[&str] = &[
+    "format",
+    "id",
+    "name",
+    "organization",
+    "level",
+    "enrolled",
+    "coach",
+    "mentor",
+    "evidence",
+];
 const PERSON_FIELDS: &[&str] = &["id", "name", "organization", "appointed_by"];
-const EVIDENCE_FIELDS: &[&str] = &["id", "kind", "date", "submitted", "status", "assessed_by", "item", "grade", "claims", "topic", "note"];
+const EVIDENCE_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "date",
+    "submitted",
+    "status",
+    "assessed_by",
+    "item",
+    "grade",
+    "claims",
+    "topic",
+    "note",
+];
 const ASSESSOR_FIELDS: &[&str] = &["role", "id", "name"];
 const CLAIM_FIELDS: &[&str] = &["competency", "level"];
 
@@ -200,7 +228,11 @@ impl Participant {
     /// Reads a participant document from a JSON value.
     pub fn from_value(value: Value) -> Result<Participant, ParticipantError> {
         let Value::Object(mut root) = value else {
-            return Err(ParticipantError::at("invalid_document", "", "a participant document is a JSON object"));
+            return Err(ParticipantError::at(
+                "invalid_document",
+                "",
+                "a participant document is a JSON object",
+            ));
         };
         let mut unknown_fields = Vec::new();
         unknown_keys(&root, ROOT_FIELDS, "", &mut unknown_fields);
@@ -210,7 +242,9 @@ impl Participant {
             return Err(ParticipantError::at(
                 "invalid_document",
                 "format",
-                format!("unsupported format {format}; expected \"{PARTICIPANT_FORMAT}\" (or leave it out)"),
+                format!(
+                    "unsupported format {format}; expected \"{PARTICIPANT_FORMAT}\" (or leave it out)"
+                ),
             ));
         }
         for key in ["coach", "mentor"] {
@@ -220,23 +254,41 @@ impl Participant {
         }
         let evidence_value = root.remove("evidence").unwrap_or(Value::Array(Vec::new()));
         let Value::Array(items) = evidence_value else {
-            return Err(ParticipantError::at("invalid_document", "evidence", "`evidence` must be a list"));
+            return Err(ParticipantError::at(
+                "invalid_document",
+                "evidence",
+                "`evidence` must be a list",
+            ));
         };
         root.retain(|key, _| ROOT_FIELDS.contains(&key.as_str()) && key != "format");
-        let mut participant: Participant = serde_path_to_error::deserialize(Value::Object(root)).map_err(|err| {
-            let path = crate::pack::join_error_path("", err.path());
-            ParticipantError::at("invalid_document", path, err.into_inner().to_string())
-        })?;
+        let mut participant: Participant = serde_path_to_error::deserialize(Value::Object(root))
+            .map_err(|err| {
+                let path = crate::pack::join_error_path("", err.path());
+                ParticipantError::at("invalid_document", path, err.into_inner().to_string())
+            })?;
         participant.unknown_fields = unknown_fields;
-        participant.evidence = items.into_iter().enumerate().map(|(i, item)| read_evidence(i, item)).collect();
+        participant.evidence = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| read_evidence(i, item))
+            .collect();
         Ok(participant)
     }
 }
 
-fn unknown_keys(object: &Map<String, Value>, allowed: &[&str], prefix: &str, out: &mut Vec<String>) {
+fn unknown_keys(
+    object: &Map<String, Value>,
+    allowed: &[&str],
+    prefix: &str,
+    out: &mut Vec<String>,
+) {
     for key in object.keys() {
         if !allowed.contains(&key.as_str()) {
-            out.push(if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") });
+            out.push(if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            });
         }
     }
 }
@@ -267,7 +319,11 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
         Err(err) => {
             let path = crate::pack::join_error_path("", err.path());
             let message = err.into_inner().to_string();
-            let detail = if path.is_empty() { message } else { format!("{path}: {message}") };
+            let detail = if path.is_empty() {
+                message
+            } else {
+                format!("{path}: {message}")
+            };
             EvidenceEntry::Malformed(MalformedEvidence { at, id, detail })
         }
     }
@@ -295,7 +351,8 @@ fn strip_unknown(mut item: Value) -> Value {
 mod tests {
     use super::*;
 
-    const BASE: &str = r#"{"id":"p","organization":"o","level":"front_line","enrolled":"2025-01-01"}"#;
+    const BASE: &str =
+        r#"{"id":"p","organization":"o","level":"front_line","enrolled":"2025-01-01"}"#;
 
     #[test]
     fn syntax_errors_have_line_and_column() {
@@ -306,7 +363,10 @@ mod tests {
 
     #[test]
     fn root_errors_name_the_field_path() {
-        let err = Participant::from_json(r#"{"id":"p","organization":"o","level":"x","enrolled":"2025-13-01"}"#).err();
+        let err = Participant::from_json(
+            r#"{"id":"p","organization":"o","level":"x","enrolled":"2025-13-01"}"#,
+        )
+        .err();
         assert_eq!(err.map(|e| e.path), Some("enrolled".to_owned()));
         let err = Participant::from_json(r#"{"id":"p","organization":"o","level":"x","enrolled":"2025-01-01","coach":{"id":"c"}}"#).err();
         assert_eq!(err.map(|e| e.path), Some("coach".to_owned()));
@@ -314,7 +374,10 @@ mod tests {
 
     #[test]
     fn a_bad_evidence_item_is_kept_as_malformed() {
-        let text = BASE.replace('}', r#","evidence":[{"id":"e1","kind":"k","date":"2025-02-30","status":"approved"}]}"#);
+        let text = BASE.replace(
+            '}',
+            r#","evidence":[{"id":"e1","kind":"k","date":"2025-02-30","status":"approved"}]}"#,
+        );
         let p = Participant::from_json(&text).ok();
         let entry = p.as_ref().and_then(|p| p.evidence.first());
         match entry {
@@ -331,7 +394,10 @@ mod tests {
     fn unknown_fields_are_recorded_not_dropped() {
         let text = BASE.replace('}', r#","team":"x","evidence":[{"id":"e1","kind":"k","date":"2025-02-01","status":"approved","grde":5}]}"#);
         let p = Participant::from_json(&text).ok();
-        assert_eq!(p.as_ref().map(|p| p.unknown_fields.clone()), Some(vec!["team".to_owned()]));
+        assert_eq!(
+            p.as_ref().map(|p| p.unknown_fields.clone()),
+            Some(vec!["team".to_owned()])
+        );
         match p.as_ref().and_then(|p| p.evidence.first()) {
             Some(EvidenceEntry::Item(e)) => assert_eq!(e.unknown_fields, vec!["grde".to_owned()]),
             other => panic!("expected an item, got {other:?}"),

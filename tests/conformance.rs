@@ -6,6 +6,10 @@
 //! requirements are keyed by id; any other list matches when each expected element matches a
 //! distinct actual one), have the sizes in `expect_counts`, or fail as `expect_error` says. Every
 //! case is also evaluated with its evidence reversed and must give the same bytes.
+#![expect(
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
+)]
 
 use competency_rules::{Date, Pack, Participant, evaluate};
 use serde_json::{Map, Value, json};
@@ -16,10 +20,13 @@ fn load_pack(case: &Value) -> Result<Pack, String> {
     if name == "hslp" && case.get("pack_patch").is_none() {
         return Pack::hslp().map_err(|e| e.to_string());
     }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/packs").join(format!("{name}.json"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance/packs")
+        .join(format!("{name}.json"));
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut pack: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
-    if let (Some(Value::Object(patch)), Value::Object(target)) = (case.get("pack_patch"), &mut pack) {
+    if let (Some(Value::Object(patch)), Value::Object(target)) = (case.get("pack_patch"), &mut pack)
+    {
         for (key, value) in patch {
             target.insert(key.clone(), value.clone());
         }
@@ -59,10 +66,18 @@ fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> 
         (Value::Array(want), Value::Array(have)) => {
             let mut used = vec![false; have.len()];
             for (i, item) in want.iter().enumerate() {
-                let found = have.iter().enumerate().position(|(j, candidate)| !used[j] && contains(candidate, item, "").is_ok());
+                let found = have
+                    .iter()
+                    .enumerate()
+                    .position(|(j, candidate)| !used[j] && contains(candidate, item, "").is_ok());
                 match found {
                     Some(j) => used[j] = true,
-                    None => return Err(format!("{path}[{i}]: no element matches {item}\n  actual: {}", Value::Array(have.clone()))),
+                    None => {
+                        return Err(format!(
+                            "{path}[{i}]: no element matches {item}\n  actual: {}",
+                            Value::Array(have.clone())
+                        ));
+                    }
                 }
             }
             Ok(())
@@ -73,14 +88,25 @@ fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> 
 }
 
 fn run_case(file: &Path) -> Result<(), String> {
-    let case: Value = serde_json::from_str(&std::fs::read_to_string(file).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let case: Value =
+        serde_json::from_str(&std::fs::read_to_string(file).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
     let pack = load_pack(&case)?;
-    let as_of: Date = case["as_of"].as_str().unwrap_or_default().parse().map_err(|e| format!("{e}"))?;
-    let result = Participant::from_value(case["participant"].clone()).and_then(|p| evaluate(&pack, &p, as_of));
+    let as_of: Date = case["as_of"]
+        .as_str()
+        .unwrap_or_default()
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    let result = Participant::from_value(case["participant"].clone())
+        .and_then(|p| evaluate(&pack, &p, as_of));
     if let Some(expected_error) = case.get("expect_error") {
         return match result {
             Ok(_) => Err("expected an error, got a report".into()),
-            Err(err) => contains(&serde_json::to_value(&err).map_err(|e| e.to_string())?, expected_error, "error"),
+            Err(err) => contains(
+                &serde_json::to_value(&err).map_err(|e| e.to_string())?,
+                expected_error,
+                "error",
+            ),
         };
     }
     let report = result.map_err(|e| format!("unexpected error: {e}"))?;
@@ -88,9 +114,15 @@ fn run_case(file: &Path) -> Result<(), String> {
     contains(&view(&actual), &case["expect"], "report")?;
     if let Some(Value::Object(counts)) = case.get("expect_counts") {
         for (key, want) in counts {
-            let have = actual.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+            let have = actual
+                .get(key)
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
             if Some(have as u64) != want.as_u64() {
-                return Err(format!("report.{key}: expected {want} entries, got {have}: {}", actual[key]));
+                return Err(format!(
+                    "report.{key}: expected {want} entries, got {have}: {}",
+                    actual[key]
+                ));
             }
         }
     }
@@ -99,7 +131,12 @@ fn run_case(file: &Path) -> Result<(), String> {
     if let Some(Value::Array(items)) = reversed.get_mut("evidence") {
         items.reverse();
     }
-    let again = evaluate(&pack, &Participant::from_value(reversed).map_err(|e| e.to_string())?, as_of).map_err(|e| e.to_string())?;
+    let again = evaluate(
+        &pack,
+        &Participant::from_value(reversed).map_err(|e| e.to_string())?,
+        as_of,
+    )
+    .map_err(|e| e.to_string())?;
     let has_malformed = report.not_counted.iter().any(|n| n.at.is_some());
     if !has_malformed && again.to_json() != report.to_json() {
         return Err("reversing the evidence changed the report".into());
@@ -110,22 +147,48 @@ fn run_case(file: &Path) -> Result<(), String> {
 #[test]
 fn conformance_corpus() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("corpus directory").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("corpus directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     files.retain(|f| f.extension().is_some_and(|e| e == "json"));
     files.sort();
     assert!(files.len() >= 40, "the corpus has {} cases", files.len());
     let failures: Vec<String> = files
         .iter()
-        .filter_map(|f| run_case(f).err().map(|e| format!("{}: {e}", f.file_name().unwrap_or_default().to_string_lossy())))
+        .filter_map(|f| {
+            run_case(f).err().map(|e| {
+                format!(
+                    "{}: {e}",
+                    f.file_name().unwrap_or_default().to_string_lossy()
+                )
+            })
+        })
         .collect();
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn the_matcher_itself_rejects_mismatches() {
     let actual = json!({"a": [{"id": "x", "n": 1}, {"id": "y", "n": 2}], "b": {"c": 3}});
-    assert!(contains(&actual, &json!({"a": [{"n": 2}, {"n": 1}], "b": {"c": 3}}), "").is_ok());
-    assert!(contains(&actual, &json!({"a": [{"n": 1}, {"n": 1}]}), "").is_err(), "one actual element may match only once");
+    assert!(
+        contains(
+            &actual,
+            &json!({"a": [{"n": 2}, {"n": 1}], "b": {"c": 3}}),
+            ""
+        )
+        .is_ok()
+    );
+    assert!(
+        contains(&actual, &json!({"a": [{"n": 1}, {"n": 1}]}), "").is_err(),
+        "one actual element may match only once"
+    );
     assert!(contains(&actual, &json!({"b": {"c": 4}}), "").is_err());
     assert!(contains(&actual, &json!({"z": 1}), "").is_err());
     assert!(contains(&actual, &json!({"z": null}), "").is_ok());

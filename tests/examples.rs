@@ -1,4 +1,8 @@
 //! The example participants give the reports the program would expect, and the command line works.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
+)]
 
 use competency_rules::report::{CompetencyState, Status};
 use competency_rules::{Pack, evaluate_json};
@@ -6,15 +10,25 @@ use std::process::Command;
 
 fn report(name: &str) -> competency_rules::Report {
     let pack = Pack::hslp().unwrap();
-    let text = std::fs::read_to_string(format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     evaluate_json(&pack, &text, "2026-11-24".parse().unwrap()).unwrap()
 }
 
 #[test]
 fn statuses_span_the_program() {
     assert_eq!(report("01-new-enrolee").status, Status::Enrolled);
-    assert_eq!(report("02-in-progress-supervisor").status, Status::InProgress);
-    assert_eq!(report("04-ready-for-final-assignment").status, Status::ReadyForFinalAssignment);
+    assert_eq!(
+        report("02-in-progress-supervisor").status,
+        Status::InProgress
+    );
+    assert_eq!(
+        report("04-ready-for-final-assignment").status,
+        Status::ReadyForFinalAssignment
+    );
     assert_eq!(report("06-lapsed").status, Status::Lapsed);
     let senior = report("05-completed-senior-leader");
     assert_eq!(senior.status, Status::Completed);
@@ -26,13 +40,28 @@ fn statuses_span_the_program() {
 fn the_problem_participant_gets_every_reason() {
     let r = report("03-problems");
     let codes: Vec<&str> = r.not_counted.iter().map(|n| n.reason.code).collect();
-    for code in ["expired", "rejected", "over_prior_learning_cap", "outside_claim_window", "unknown_item", "below_min_grade", "assessor_not_allowed", "ineligible_mentor", "future_date", "equivalency_not_allowed", "unknown_competency"] {
+    for code in [
+        "expired",
+        "rejected",
+        "over_prior_learning_cap",
+        "outside_claim_window",
+        "unknown_item",
+        "below_min_grade",
+        "assessor_not_allowed",
+        "ineligible_mentor",
+        "future_date",
+        "equivalency_not_allowed",
+        "unknown_competency",
+    ] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
     let findings: Vec<&str> = r.findings.iter().map(|f| f.reason.code).collect();
     assert!(findings.contains(&"mentor_same_organization"));
     assert!(findings.contains(&"unknown_field"));
-    assert_eq!(r.requirement("mentoring").map(|m| m.reason.code), Some("mentoring_ineligible_mentor"));
+    assert_eq!(
+        r.requirement("mentoring").map(|m| m.reason.code),
+        Some("mentoring_ineligible_mentor")
+    );
 }
 
 #[test]
@@ -50,10 +79,16 @@ fn override_precedence_is_explained() {
     let r = report("07-override-manager");
     let systems = r.competency("ssm.systems_thinking").unwrap();
     let o = systems.override_.as_ref().unwrap();
-    assert_eq!((systems.achieved.as_deref(), o.effect), (Some("proficient"), "not_applied"));
+    assert_eq!(
+        (systems.achieved.as_deref(), o.effect),
+        (Some("proficient"), "not_applied")
+    );
     let council = r.competency("rel.council_board").unwrap();
     assert_eq!(council.achieved.as_deref(), Some("proficient"));
-    assert_eq!(council.override_.as_ref().map(|o| o.evidence.as_str()), Some("ov-2"));
+    assert_eq!(
+        council.override_.as_ref().map(|o| o.evidence.as_str()),
+        Some("ov-2")
+    );
 }
 
 fn cli() -> Command {
@@ -62,11 +97,33 @@ fn cli() -> Command {
 
 #[test]
 fn cli_evaluates_and_explains_in_both_languages() {
-    let out = cli().args(["evaluate", "--as-of", "2026-11-24", "examples/05-completed-senior-leader.json"]).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    let out = cli()
+        .args([
+            "evaluate",
+            "--as-of",
+            "2026-11-24",
+            "examples/05-completed-senior-leader.json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["status"], "completed");
-    let fr = cli().args(["evaluate", "--as-of", "2026-11-24", "--format", "text", "--lang", "fr", "examples/03-problems.json"]).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    let fr = cli()
+        .args([
+            "evaluate",
+            "--as-of",
+            "2026-11-24",
+            "--format",
+            "text",
+            "--lang",
+            "fr",
+            "examples/03-problems.json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
     let text = String::from_utf8(fr.stdout).unwrap();
     assert!(text.contains("Preuves non comptées"), "{text}");
     assert!(text.contains("Le mentor"), "{text}");
@@ -76,12 +133,25 @@ fn cli_evaluates_and_explains_in_both_languages() {
 fn cli_check_exits_1_on_errors_and_names_the_place() {
     let dir = std::env::temp_dir().join(format!("cr-check-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("pack.toml"), "format = \"competency-rules/pack@1\"\n[program]\nid = \"x\"\n").unwrap();
-    let out = cli().args(["check", dir.to_str().unwrap()]).output().unwrap();
+    std::fs::write(
+        dir.join("pack.toml"),
+        "format = \"competency-rules/pack@1\"\n[program]\nid = \"x\"\n",
+    )
+    .unwrap();
+    let out = cli()
+        .args(["check", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("pack.toml:2:2 at `program`: missing field `version`"), "{text}");
-    let ok = cli().args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/rules/hslp")]).output().unwrap();
+    assert!(
+        text.contains("pack.toml:2:2 at `program`: missing field `version`"),
+        "{text}"
+    );
+    let ok = cli()
+        .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/rules/hslp")])
+        .output()
+        .unwrap();
     assert!(ok.status.success());
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,11 +1,18 @@
 //! A bad pack is refused with every problem listed, each with its file, path, line and column.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
+)]
 
 use competency_rules::{Format, Pack, SourceFile, check_files};
 
 const GOOD: &str = include_str!("conformance/packs/mini.json");
 
 fn codes_at(diagnostics: &[competency_rules::Diagnostic]) -> Vec<(String, String)> {
-    diagnostics.iter().map(|d| (d.code.to_owned(), d.path.clone())).collect()
+    diagnostics
+        .iter()
+        .map(|d| (d.code.to_owned(), d.path.clone()))
+        .collect()
 }
 
 fn mutate(f: impl FnOnce(&mut serde_json::Value)) -> Vec<competency_rules::Diagnostic> {
@@ -19,7 +26,11 @@ fn mutate(f: impl FnOnce(&mut serde_json::Value)) -> Vec<competency_rules::Diagn
 
 #[test]
 fn the_test_pack_is_clean() {
-    let files = vec![SourceFile { name: "mini.json".into(), text: GOOD.into(), format: Format::Json }];
+    let files = vec![SourceFile {
+        name: "mini.json".into(),
+        text: GOOD.into(),
+        format: Format::Json,
+    }];
     assert!(check_files(files).is_empty());
 }
 
@@ -31,7 +42,11 @@ fn embedded_pack_is_clean_and_matches_the_directory() {
     assert_eq!(embedded.info(), from_dir.info());
     let doc = embedded.document();
     assert_eq!(doc.outcome.len(), 5);
-    assert!((55..=60).contains(&doc.competency.len()), "{} competencies", doc.competency.len());
+    assert!(
+        (55..=60).contains(&doc.competency.len()),
+        "{} competencies",
+        doc.competency.len()
+    );
     assert!(doc.level.len() >= 4);
 }
 
@@ -52,7 +67,10 @@ fn every_problem_is_listed_with_its_path() {
     let diagnostics = mutate(|p| {
         p["competency"][0]["outcome"] = "o.nothing".into();
         p["competency"][1]["expected"]["lead"] = "guru".into();
-        p["competency"][2]["name"].as_object_mut().unwrap().remove("fr");
+        p["competency"][2]["name"]
+            .as_object_mut()
+            .unwrap()
+            .remove("fr");
         p["catalogue"][0]["min_grade"] = 140.into();
         p["catalogue"][1]["id"] = "course.a".into();
         p["program"]["colour"] = "blue".into();
@@ -66,7 +84,11 @@ fn every_problem_is_listed_with_its_path() {
         ("duplicate_id", "catalogue[1].id"),
         ("unknown_key", "program"),
     ] {
-        assert!(got.iter().any(|(c, p)| c == want.0 && p.starts_with(want.1)), "missing {want:?} in {got:?}");
+        assert!(
+            got.iter()
+                .any(|(c, p)| c == want.0 && p.starts_with(want.1)),
+            "missing {want:?} in {got:?}"
+        );
     }
 }
 
@@ -76,40 +98,77 @@ fn cycles_are_refused_with_the_rules_named() {
         // r.all reads c.planning, which r.nof grants; r.nof reads c.people, which r.all grants.
         p["rule"][2]["when"] = serde_json::json!({"all": [{"item": "course.a"}, {"competency": "c.planning", "level": "expert"}]});
     });
-    let cycle = diagnostics.iter().find(|d| d.code == "cycle").expect("a cycle diagnostic");
-    assert!(cycle.message.contains("r.all") && cycle.message.contains("r.nof"), "{}", cycle.message);
+    let cycle = diagnostics
+        .iter()
+        .find(|d| d.code == "cycle")
+        .expect("a cycle diagnostic");
+    assert!(
+        cycle.message.contains("r.all") && cycle.message.contains("r.nof"),
+        "{}",
+        cycle.message
+    );
 }
 
 #[test]
 fn unreachable_expectations_and_out_of_order_levels_are_refused() {
     let diagnostics = mutate(|p| {
         // Only a reading (max basic) could claim c.writing; expecting skilled is unreachable.
-        p["evidence_kind"].as_array_mut().unwrap().retain(|k| k["id"] != "project" && k["id"] != "prior");
-        p["rule"].as_array_mut().unwrap().retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
+        p["evidence_kind"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|k| k["id"] != "project" && k["id"] != "prior");
+        p["rule"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
         p["competency"][4]["expected"]["lead"] = "skilled".into();
         p["competency"][0]["expected"] = serde_json::json!({"staff": "skilled", "lead": "basic"});
     });
     let got = codes_at(&diagnostics);
-    assert!(got.iter().any(|(c, p)| c == "levels_out_of_order" && p == "competency[0].expected.lead"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(c, p)| c == "levels_out_of_order" && p == "competency[0].expected.lead"),
+        "{got:?}"
+    );
     // Reachability is only judged once ids resolve; fix the order problem and look again.
     let diagnostics = mutate(|p| {
-        p["evidence_kind"].as_array_mut().unwrap().retain(|k| k["id"] != "project" && k["id"] != "prior");
-        p["rule"].as_array_mut().unwrap().retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
+        p["evidence_kind"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|k| k["id"] != "project" && k["id"] != "prior");
+        p["rule"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
         p["competency"][4]["expected"]["lead"] = "skilled".into();
     });
     let got = codes_at(&diagnostics);
-    assert!(got.iter().any(|(c, p)| c == "unreachable" && p == "competency[4].expected.lead"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(c, p)| c == "unreachable" && p == "competency[4].expected.lead"),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn capstones_cannot_be_granted_by_equivalency() {
     let diagnostics = mutate(|p| {
-        p["catalogue"][3]["grants"] = serde_json::json!([{"competency": "c.capstone", "level": "basic"}]);
+        p["catalogue"][3]["grants"] =
+            serde_json::json!([{"competency": "c.capstone", "level": "basic"}]);
         p["rule"][0]["equivalency"] = true.into();
     });
     let got = codes_at(&diagnostics);
-    assert!(got.iter().any(|(c, p)| c == "equivalency_not_allowed" && p == "catalogue[3].grants[0].competency"), "{got:?}");
-    assert!(got.iter().any(|(c, p)| c == "equivalency_not_allowed" && p == "rule[0].grants[0].competency"), "{got:?}");
+    assert!(
+        got.iter().any(
+            |(c, p)| c == "equivalency_not_allowed" && p == "catalogue[3].grants[0].competency"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(c, p)| c == "equivalency_not_allowed" && p == "rule[0].grants[0].competency"),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -154,25 +213,54 @@ level = "all"
 [precedence]
 assessor_override = "highest_wins"
 "#;
-    let files = vec![SourceFile { name: "tiny/pack.toml".into(), text: toml.into(), format: Format::Toml }];
+    let files = vec![SourceFile {
+        name: "tiny/pack.toml".into(),
+        text: toml.into(),
+        format: Format::Toml,
+    }];
     let diagnostics = check_files(files.clone());
-    let d = diagnostics.iter().find(|d| d.code == "unknown_id").expect("the unknown level is reported");
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code == "unknown_id")
+        .expect("the unknown level is reported");
     assert_eq!(d.path, "competency[0].expected.all");
     assert_eq!(d.file.as_deref(), Some("tiny/pack.toml"));
     assert_eq!((d.line, d.column), (Some(27), Some(14)));
     assert!(d.message.contains("`two`"));
     // Fixed, the same pack loads.
     let fixed = toml.replace("\"two\"", "\"one\"");
-    assert!(Pack::from_files(vec![SourceFile { text: fixed, ..files[0].clone() }]).is_ok());
+    assert!(
+        Pack::from_files(vec![SourceFile {
+            text: fixed,
+            ..files[0].clone()
+        }])
+        .is_ok()
+    );
 }
 
 #[test]
 fn a_missing_section_and_a_syntax_error_are_both_reported() {
     let files = vec![
-        SourceFile { name: "a.toml".into(), text: "format = \"competency-rules/pack@1\"\n".into(), format: Format::Toml },
-        SourceFile { name: "b.json".into(), text: "{ \"scale\": ".into(), format: Format::Json },
+        SourceFile {
+            name: "a.toml".into(),
+            text: "format = \"competency-rules/pack@1\"\n".into(),
+            format: Format::Toml,
+        },
+        SourceFile {
+            name: "b.json".into(),
+            text: "{ \"scale\": ".into(),
+            format: Format::Json,
+        },
     ];
     let diagnostics = check_files(files);
-    assert!(diagnostics.iter().any(|d| d.code == "syntax" && d.file.as_deref() == Some("b.json") && d.line == Some(1)));
-    assert!(diagnostics.iter().any(|d| d.code == "missing_section" && d.path == "program"));
+    assert!(
+        diagnostics.iter().any(|d| d.code == "syntax"
+            && d.file.as_deref() == Some("b.json")
+            && d.line == Some(1))
+    );
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "missing_section" && d.path == "program")
+    );
 }

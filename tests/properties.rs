@@ -1,5 +1,10 @@
 //! Property tests: evidence order never changes the report; adding approved, current evidence
 //! never lowers an achieved level or the status; evaluation is repeatable to the byte; no input panics.
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
+)]
 
 use competency_rules::report::Status;
 use competency_rules::{Date, Pack, Participant, evaluate};
@@ -12,12 +17,36 @@ fn pack() -> &'static Pack {
     PACK.get_or_init(|| Pack::from_json(include_str!("conformance/packs/mini.json")).unwrap())
 }
 
-const COMPETENCIES: &[&str] = &["c.analysis", "c.planning", "c.people", "c.capstone", "c.writing", "c.unknown"];
+const COMPETENCIES: &[&str] = &[
+    "c.analysis",
+    "c.planning",
+    "c.people",
+    "c.capstone",
+    "c.writing",
+    "c.unknown",
+];
 const LEVELS: &[&str] = &["basic", "skilled", "expert", "guru"];
-const KINDS: &[&str] = &["prior", "course", "credential", "project", "reading", "coaching", "mentoring", "final", "rating", "nope"];
+const KINDS: &[&str] = &[
+    "prior",
+    "course",
+    "credential",
+    "project",
+    "reading",
+    "coaching",
+    "mentoring",
+    "final",
+    "rating",
+    "nope",
+];
 const ITEMS: &[&str] = &["course.a", "course.b", "course.c", "cred.x", "zzz"];
 const STATUSES: &[&str] = &["approved", "approved", "submitted", "rejected"];
-const ROLES: &[(&str, &str)] = &[("provider", ""), ("coach", "co"), ("mentor", "me"), ("program_assessor", "pa"), ("coach", "x")];
+const ROLES: &[(&str, &str)] = &[
+    ("provider", ""),
+    ("coach", "co"),
+    ("mentor", "me"),
+    ("program_assessor", "pa"),
+    ("coach", "x"),
+];
 
 fn date(day: u32) -> String {
     // Days from 2025-06-01, up to about 16 months.
@@ -148,13 +177,43 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         (-1e6f64..1e6).prop_map(Value::from),
-        prop::sample::select(vec!["", "e1", "project", "course.a", "approved", "2026-01-01", "2026-02-30", "coach", "c.analysis", "basic"]).prop_map(Value::from),
+        prop::sample::select(vec![
+            "",
+            "e1",
+            "project",
+            "course.a",
+            "approved",
+            "2026-01-01",
+            "2026-02-30",
+            "coach",
+            "c.analysis",
+            "basic"
+        ])
+        .prop_map(Value::from),
     ];
     leaf.prop_recursive(3, 24, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::btree_map(
-                prop::sample::select(vec!["id", "kind", "date", "status", "item", "grade", "claims", "assessed_by", "role", "competency", "level", "topic", "organization", "enrolled", "evidence", "x"]).prop_map(str::to_owned),
+                prop::sample::select(vec![
+                    "id",
+                    "kind",
+                    "date",
+                    "status",
+                    "item",
+                    "grade",
+                    "claims",
+                    "assessed_by",
+                    "role",
+                    "competency",
+                    "level",
+                    "topic",
+                    "organization",
+                    "enrolled",
+                    "evidence",
+                    "x"
+                ])
+                .prop_map(str::to_owned),
                 inner,
                 0..6,
             )

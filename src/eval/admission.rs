@@ -46,7 +46,15 @@ impl<'a> Ctx<'a> {
         };
         self.unused_fields(ev, kind.counts_as);
         if ev.date > self.as_of {
-            self.refuse(ev, None, "future_date", &[("date", ev.date.to_string()), ("as_of", self.as_of.to_string())]);
+            self.refuse(
+                ev,
+                None,
+                "future_date",
+                &[
+                    ("date", ev.date.to_string()),
+                    ("as_of", self.as_of.to_string()),
+                ],
+            );
             return Admission::Refused;
         }
         if ev.status == ReviewState::Rejected {
@@ -76,15 +84,38 @@ impl<'a> Ctx<'a> {
                     return Admission::Refused;
                 };
                 if entry.kind != kind_index {
-                    let expected = self.t.kinds.get(entry.kind).map(|k| k.id.clone()).unwrap_or_default();
-                    self.refuse(ev, None, "wrong_kind_for_item", &[("item", item_id.clone()), ("kind", ev.kind.clone()), ("expected_kind", expected)]);
+                    let expected = self
+                        .t
+                        .kinds
+                        .get(entry.kind)
+                        .map(|k| k.id.clone())
+                        .unwrap_or_default();
+                    self.refuse(
+                        ev,
+                        None,
+                        "wrong_kind_for_item",
+                        &[
+                            ("item", item_id.clone()),
+                            ("kind", ev.kind.clone()),
+                            ("expected_kind", expected),
+                        ],
+                    );
                     return Admission::Refused;
                 }
                 if let Some(months) = entry.valid_months {
                     let expires = ev.date.add_months(months);
                     if expires.is_none_or(|e| e < self.as_of) {
                         let expires = expires.map(|e| e.to_string()).unwrap_or_default();
-                        self.refuse(ev, None, "expired", &[("item", item_id.clone()), ("date", ev.date.to_string()), ("expires", expires)]);
+                        self.refuse(
+                            ev,
+                            None,
+                            "expired",
+                            &[
+                                ("item", item_id.clone()),
+                                ("date", ev.date.to_string()),
+                                ("expires", expires),
+                            ],
+                        );
                         return Admission::Refused;
                     }
                 }
@@ -98,22 +129,57 @@ impl<'a> Ctx<'a> {
                 }
                 for claim in &ev.claims {
                     let Some(comp) = self.t.competency_index.get(&claim.competency) else {
-                        self.refuse(ev, Some(&claim.competency), "unknown_competency", &[("competency", claim.competency.clone())]);
+                        self.refuse(
+                            ev,
+                            Some(&claim.competency),
+                            "unknown_competency",
+                            &[("competency", claim.competency.clone())],
+                        );
                         continue;
                     };
-                    let Some(rank) = self.t.scale.get(&claim.level).and_then(|r| Rank::try_from(r).ok()) else {
-                        self.refuse(ev, Some(&claim.competency), "unknown_level", &[("level", claim.level.clone())]);
+                    let Some(rank) = self
+                        .t
+                        .scale
+                        .get(&claim.level)
+                        .and_then(|r| Rank::try_from(r).ok())
+                    else {
+                        self.refuse(
+                            ev,
+                            Some(&claim.competency),
+                            "unknown_level",
+                            &[("level", claim.level.clone())],
+                        );
                         continue;
                     };
                     if let Some(max) = kind.max_level
                         && rank > max
                     {
                         let max_level = self.scale_id(max);
-                        self.refuse(ev, Some(&claim.competency), "above_kind_max_level", &[("kind", ev.kind.clone()), ("max_level", max_level), ("level", claim.level.clone())]);
+                        self.refuse(
+                            ev,
+                            Some(&claim.competency),
+                            "above_kind_max_level",
+                            &[
+                                ("kind", ev.kind.clone()),
+                                ("max_level", max_level),
+                                ("level", claim.level.clone()),
+                            ],
+                        );
                         continue;
                     }
-                    if kind.equivalency && self.t.competencies.get(comp).is_some_and(|c| !c.allow_equivalency) {
-                        self.refuse(ev, Some(&claim.competency), "equivalency_not_allowed", &[("competency", claim.competency.clone())]);
+                    if kind.equivalency
+                        && self
+                            .t
+                            .competencies
+                            .get(comp)
+                            .is_some_and(|c| !c.allow_equivalency)
+                    {
+                        self.refuse(
+                            ev,
+                            Some(&claim.competency),
+                            "equivalency_not_allowed",
+                            &[("competency", claim.competency.clone())],
+                        );
                         continue;
                     }
                     gives.push((comp, rank));
@@ -139,9 +205,21 @@ impl<'a> Ctx<'a> {
             CountsAs::CoachingSession | CountsAs::MentoringConversation => {}
         }
         if let Some(months) = kind.max_age_months
-            && ev.date.add_months(months).is_none_or(|limit| limit < self.as_of)
+            && ev
+                .date
+                .add_months(months)
+                .is_none_or(|limit| limit < self.as_of)
         {
-            self.refuse(ev, None, "too_old", &[("date", ev.date.to_string()), ("max_age_months", months.to_string()), ("kind", ev.kind.clone())]);
+            self.refuse(
+                ev,
+                None,
+                "too_old",
+                &[
+                    ("date", ev.date.to_string()),
+                    ("max_age_months", months.to_string()),
+                    ("kind", ev.kind.clone()),
+                ],
+            );
             return Admission::Refused;
         }
         if kind.equivalency
@@ -151,20 +229,36 @@ impl<'a> Ctx<'a> {
             let window_end = self.participant.enrolled.add_days(days);
             if window_end.is_none_or(|end| claimed > end) {
                 let window_end = window_end.map(|d| d.to_string()).unwrap_or_default();
-                self.refuse(ev, None, "outside_claim_window", &[("claimed", claimed.to_string()), ("window_end", window_end)]);
+                self.refuse(
+                    ev,
+                    None,
+                    "outside_claim_window",
+                    &[("claimed", claimed.to_string()), ("window_end", window_end)],
+                );
                 return Admission::Refused;
             }
         }
         if ev.status == ReviewState::Submitted {
             self.refuse(ev, None, "pending_review", &[]);
-            return Admission::Pending(Pending { ev, kind: kind_index, gives: gives.iter().map(|(c, _)| *c).collect() });
+            return Admission::Pending(Pending {
+                ev,
+                kind: kind_index,
+                gives: gives.iter().map(|(c, _)| *c).collect(),
+            });
         }
         if !self.assessor_ok(ev, kind_index) {
             return Admission::Refused;
         }
         let min_grade = match kind.counts_as {
-            CountsAs::CatalogueItem => item.and_then(|i| self.t.items.get(i)).and_then(|i| i.min_grade),
-            CountsAs::FinalAssignment => self.pack.document().final_assignment.as_ref().and_then(|f| f.min_grade),
+            CountsAs::CatalogueItem => item
+                .and_then(|i| self.t.items.get(i))
+                .and_then(|i| i.min_grade),
+            CountsAs::FinalAssignment => self
+                .pack
+                .document()
+                .final_assignment
+                .as_ref()
+                .and_then(|f| f.min_grade),
             _ => None,
         };
         if let Some(min) = min_grade {
@@ -174,29 +268,55 @@ impl<'a> Ctx<'a> {
                     return Admission::Refused;
                 }
                 Some(grade) if grade < min => {
-                    self.refuse(ev, None, "below_min_grade", &[("grade", grade.to_string()), ("min_grade", min.to_string())]);
+                    self.refuse(
+                        ev,
+                        None,
+                        "below_min_grade",
+                        &[("grade", grade.to_string()), ("min_grade", min.to_string())],
+                    );
                     return Admission::Refused;
                 }
                 Some(_) => {}
             }
         }
-        Admission::Counted(Counted { ev, kind: kind_index, item, gives })
+        Admission::Counted(Counted {
+            ev,
+            kind: kind_index,
+            item,
+            gives,
+        })
     }
 
     /// Whether the item's assessor may assess it; records the reason when not.
     fn assessor_ok(&mut self, ev: &Evidence, kind_index: usize) -> bool {
-        let Some(kind) = self.t.kinds.get(kind_index) else { return false };
+        let Some(kind) = self.t.kinds.get(kind_index) else {
+            return false;
+        };
         let Some(assessor) = &ev.assessed_by else {
             self.refuse(ev, None, "no_assessor", &[]);
             return false;
         };
         let Some(role) = AssessorRole::from_id(&assessor.role) else {
-            self.refuse(ev, None, "unknown_assessor_role", &[("role", assessor.role.clone())]);
+            self.refuse(
+                ev,
+                None,
+                "unknown_assessor_role",
+                &[("role", assessor.role.clone())],
+            );
             return false;
         };
         if !kind.assessors.contains(&role) {
             let allowed: Vec<&str> = kind.assessors.iter().map(|r| r.id()).collect();
-            self.refuse(ev, None, "assessor_not_allowed", &[("role", assessor.role.clone()), ("kind", ev.kind.clone()), ("allowed", allowed.join(", "))]);
+            self.refuse(
+                ev,
+                None,
+                "assessor_not_allowed",
+                &[
+                    ("role", assessor.role.clone()),
+                    ("kind", ev.kind.clone()),
+                    ("allowed", allowed.join(", ")),
+                ],
+            );
             return false;
         }
         let who = assessor.id.clone().unwrap_or_default();
@@ -217,7 +337,9 @@ impl<'a> Ctx<'a> {
                 Some(_) if !self.mentor_eligible => self.refuse(ev, None, "ineligible_mentor", &[]),
                 Some(_) => return true,
             },
-            AssessorRole::ProgramAssessor | AssessorRole::Provider | AssessorRole::Employer => return true,
+            AssessorRole::ProgramAssessor | AssessorRole::Provider | AssessorRole::Employer => {
+                return true;
+            }
         }
         false
     }
@@ -228,7 +350,9 @@ impl<'a> Ctx<'a> {
             CountsAs::CatalogueItem => (true, true, false, false),
             CountsAs::CompetencyClaims | CountsAs::Override => (false, false, true, false),
             CountsAs::FinalAssignment => (false, true, false, true),
-            CountsAs::CoachingSession | CountsAs::MentoringConversation => (false, false, false, false),
+            CountsAs::CoachingSession | CountsAs::MentoringConversation => {
+                (false, false, false, false)
+            }
         };
         let present = [
             ("item", ev.item.is_some(), item),
@@ -238,13 +362,24 @@ impl<'a> Ctx<'a> {
         ];
         for (field, is_present, used) in present {
             if is_present && !used {
-                self.finding(Some(&ev.id), field, "unused_field", &[("field", field.to_owned()), ("kind", ev.kind.clone())]);
+                self.finding(
+                    Some(&ev.id),
+                    field,
+                    "unused_field",
+                    &[("field", field.to_owned()), ("kind", ev.kind.clone())],
+                );
             }
         }
     }
 
     pub(crate) fn scale_id(&self, rank: Rank) -> String {
-        self.pack.document().scale.level.get(usize::from(rank)).map(|l| l.id.clone()).unwrap_or_default()
+        self.pack
+            .document()
+            .scale
+            .level
+            .get(usize::from(rank))
+            .map(|l| l.id.clone())
+            .unwrap_or_default()
     }
 }
 

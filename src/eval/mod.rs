@@ -23,13 +23,26 @@ use std::collections::{BTreeMap, HashMap};
 ///
 /// Fails only when the participant's organizational level is not one of the pack's: every other
 /// problem is reported inside the report and evaluation goes on.
-pub fn evaluate(pack: &Pack, participant: &Participant, as_of: Date) -> Result<Report, ParticipantError> {
+pub fn evaluate(
+    pack: &Pack,
+    participant: &Participant,
+    as_of: Date,
+) -> Result<Report, ParticipantError> {
     let Some(level) = pack.tables.levels.get(&participant.level) else {
-        let known: Vec<&str> = pack.document().level.iter().map(|l| l.id.as_str()).collect();
+        let known: Vec<&str> = pack
+            .document()
+            .level
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect();
         return Err(ParticipantError {
             code: "unknown_level",
             path: "level".into(),
-            message: format!("`{}` is not an organizational level of this pack (levels: {})", participant.level, known.join(", ")),
+            message: format!(
+                "`{}` is not an organizational level of this pack (levels: {})",
+                participant.level,
+                known.join(", ")
+            ),
             line: None,
             column: None,
         });
@@ -39,8 +52,15 @@ pub fn evaluate(pack: &Pack, participant: &Participant, as_of: Date) -> Result<R
 }
 
 /// Evaluates many participants against one pack on one date.
-pub fn evaluate_many(pack: &Pack, participants: &[Participant], as_of: Date) -> Vec<Result<Report, ParticipantError>> {
-    participants.iter().map(|p| evaluate(pack, p, as_of)).collect()
+pub fn evaluate_many(
+    pack: &Pack,
+    participants: &[Participant],
+    as_of: Date,
+) -> Vec<Result<Report, ParticipantError>> {
+    participants
+        .iter()
+        .map(|p| evaluate(pack, p, as_of))
+        .collect()
 }
 
 /// Evaluation state for one participant.
@@ -70,7 +90,9 @@ impl<'a> Ctx<'a> {
     fn new(pack: &'a Pack, participant: &'a Participant, as_of: Date, level: usize) -> Self {
         let doc = pack.document();
         let coach_eligible = match (&participant.coach, &doc.coaching) {
-            (Some(coach), Some(rule)) => !rule.same_organization || coach.organization == participant.organization,
+            (Some(coach), Some(rule)) => {
+                !rule.same_organization || coach.organization == participant.organization
+            }
             (Some(coach), None) => coach.organization == participant.organization,
             (None, _) => false,
         };
@@ -102,25 +124,53 @@ impl<'a> Ctx<'a> {
 
     /// A reason with its message rendered in every pack language.
     pub(crate) fn reason(&self, code: &'static str, params: &[(&str, String)]) -> Reason {
-        let params: BTreeMap<String, String> = params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        let params: BTreeMap<String, String> = params
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
         let message = self
             .pack
             .languages()
             .iter()
             .map(|lang| (lang.clone(), self.pack.render(code, &params, lang)))
             .collect();
-        Reason { code, params, message }
+        Reason {
+            code,
+            params,
+            message,
+        }
     }
 
     /// Records that `ev` (or its claim on `competency`) did not count.
-    pub(crate) fn refuse(&mut self, ev: &crate::participant::Evidence, competency: Option<&str>, code: &'static str, params: &[(&str, String)]) {
+    pub(crate) fn refuse(
+        &mut self,
+        ev: &crate::participant::Evidence,
+        competency: Option<&str>,
+        code: &'static str,
+        params: &[(&str, String)],
+    ) {
         let reason = self.reason(code, params);
-        self.not_counted.push(NotCounted { evidence: Some(ev.id.clone()), at: None, competency: competency.map(str::to_owned), reason });
+        self.not_counted.push(NotCounted {
+            evidence: Some(ev.id.clone()),
+            at: None,
+            competency: competency.map(str::to_owned),
+            reason,
+        });
     }
 
-    pub(crate) fn finding(&mut self, evidence: Option<&str>, field: &str, code: &'static str, params: &[(&str, String)]) {
+    pub(crate) fn finding(
+        &mut self,
+        evidence: Option<&str>,
+        field: &str,
+        code: &'static str,
+        params: &[(&str, String)],
+    ) {
         let reason = self.reason(code, params);
-        self.findings.push(Finding { evidence: evidence.map(str::to_owned), field: field.to_owned(), reason });
+        self.findings.push(Finding {
+            evidence: evidence.map(str::to_owned),
+            field: field.to_owned(),
+            reason,
+        });
     }
 
     fn participant_findings(&mut self) {
@@ -130,30 +180,59 @@ impl<'a> Ctx<'a> {
             self.finding(None, field, "unknown_field", &[("field", field.clone())]);
         }
         if self.as_of < p.enrolled {
-            self.finding(None, "enrolled", "as_of_before_enrolment", &[("as_of", self.as_of.to_string()), ("enrolled", p.enrolled.to_string())]);
+            self.finding(
+                None,
+                "enrolled",
+                "as_of_before_enrolment",
+                &[
+                    ("as_of", self.as_of.to_string()),
+                    ("enrolled", p.enrolled.to_string()),
+                ],
+            );
         }
         if let Some(coach) = &p.coach
             && !self.coach_eligible
         {
-            self.finding(None, "coach.organization", "coach_outside_organization", &[
-                ("coach", coach.id.clone()),
-                ("coach_organization", coach.organization.clone()),
-                ("organization", p.organization.clone()),
-            ]);
+            self.finding(
+                None,
+                "coach.organization",
+                "coach_outside_organization",
+                &[
+                    ("coach", coach.id.clone()),
+                    ("coach_organization", coach.organization.clone()),
+                    ("organization", p.organization.clone()),
+                ],
+            );
         }
         if let Some(mentor) = &p.mentor {
             let rule = doc.mentoring.as_ref();
             if rule.is_some_and(|m| m.other_organization) && mentor.organization == p.organization {
-                self.finding(None, "mentor.organization", "mentor_same_organization", &[("mentor", mentor.id.clone()), ("organization", p.organization.clone())]);
+                self.finding(
+                    None,
+                    "mentor.organization",
+                    "mentor_same_organization",
+                    &[
+                        ("mentor", mentor.id.clone()),
+                        ("organization", p.organization.clone()),
+                    ],
+                );
             }
             if let Some(required) = rule.and_then(|m| m.appointed_by.as_ref())
                 && mentor.appointed_by.as_ref() != Some(required)
             {
-                self.finding(None, "mentor.appointed_by", "mentor_not_appointed", &[
-                    ("mentor", mentor.id.clone()),
-                    ("required", required.clone()),
-                    ("appointed_by", mentor.appointed_by.clone().unwrap_or_else(|| "-".into())),
-                ]);
+                self.finding(
+                    None,
+                    "mentor.appointed_by",
+                    "mentor_not_appointed",
+                    &[
+                        ("mentor", mentor.id.clone()),
+                        ("required", required.clone()),
+                        (
+                            "appointed_by",
+                            mentor.appointed_by.clone().unwrap_or_else(|| "-".into()),
+                        ),
+                    ],
+                );
             }
         }
     }
@@ -174,11 +253,21 @@ impl<'a> Ctx<'a> {
             match entry {
                 EvidenceEntry::Malformed(m) => {
                     let reason = self.reason("malformed", &[("detail", m.detail.clone())]);
-                    self.not_counted.push(NotCounted { evidence: m.id.clone(), at: Some(m.at.clone()), competency: None, reason });
+                    self.not_counted.push(NotCounted {
+                        evidence: m.id.clone(),
+                        at: Some(m.at.clone()),
+                        competency: None,
+                        reason,
+                    });
                 }
                 EvidenceEntry::Item(ev) => {
                     for field in &ev.unknown_fields {
-                        self.finding(Some(&ev.id), field, "unknown_field", &[("field", field.clone())]);
+                        self.finding(
+                            Some(&ev.id),
+                            field,
+                            "unknown_field",
+                            &[("field", field.clone())],
+                        );
                     }
                     if id_count.get(ev.id.as_str()).copied().unwrap_or(0) > 1 {
                         self.refuse(ev, None, "duplicate_id", &[]);
@@ -199,29 +288,54 @@ impl<'a> Ctx<'a> {
         let mut report = self.conclude(&counted, &pending, derivations);
         report.not_counted = std::mem::take(&mut self.not_counted);
         report.not_counted.sort_by(|a, b| {
-            (&a.evidence, &a.at, &a.competency, a.reason.code).cmp(&(&b.evidence, &b.at, &b.competency, b.reason.code))
+            (&a.evidence, &a.at, &a.competency, a.reason.code).cmp(&(
+                &b.evidence,
+                &b.at,
+                &b.competency,
+                b.reason.code,
+            ))
         });
         report.findings = std::mem::take(&mut self.findings);
-        report.findings.sort_by(|a, b| (&a.evidence, &a.field, a.reason.code).cmp(&(&b.evidence, &b.field, b.reason.code)));
+        report.findings.sort_by(|a, b| {
+            (&a.evidence, &a.field, a.reason.code).cmp(&(&b.evidence, &b.field, b.reason.code))
+        });
         report
     }
 
     /// The prior-learning cap: equivalency claims and grants, oldest claim first, may credit at
     /// most `max_percent` of the competencies required at the participant's level.
     fn apply_cap(&mut self, counted: &mut Vec<Counted<'a>>) {
-        let Some(percent) = self.pack.document().equivalency.max_percent else { return };
-        let required = self.t.competencies.iter().filter(|c| c.expected.get(self.level).copied().flatten().is_some()).count();
+        let Some(percent) = self.pack.document().equivalency.max_percent else {
+            return;
+        };
+        let required = self
+            .t
+            .competencies
+            .iter()
+            .filter(|c| c.expected.get(self.level).copied().flatten().is_some())
+            .count();
         let cap = required * usize::try_from(percent).unwrap_or(0) / 100;
         let mut order: Vec<usize> = (0..counted.len())
-            .filter(|&i| counted.get(i).and_then(|c| self.t.kinds.get(c.kind)).is_some_and(|k| k.equivalency))
+            .filter(|&i| {
+                counted
+                    .get(i)
+                    .and_then(|c| self.t.kinds.get(c.kind))
+                    .is_some_and(|k| k.equivalency)
+            })
             .collect();
         order.sort_by(|&a, &b| {
-            let key = |i: usize| counted.get(i).map(|c| (admission::claimed_on(c.ev), c.ev.id.as_str()));
+            let key = |i: usize| {
+                counted
+                    .get(i)
+                    .map(|c| (admission::claimed_on(c.ev), c.ev.id.as_str()))
+            };
             key(a).cmp(&key(b))
         });
         let mut credited: Vec<usize> = Vec::new();
         for i in order {
-            let Some(item) = counted.get_mut(i) else { continue };
+            let Some(item) = counted.get_mut(i) else {
+                continue;
+            };
             let ev = item.ev;
             let mut kept = Vec::with_capacity(item.gives.len());
             let mut refused = Vec::new();
@@ -237,32 +351,59 @@ impl<'a> Ctx<'a> {
             }
             item.gives = kept;
             for comp in refused {
-                let id = self.t.competencies.get(comp).map(|c| c.id.clone()).unwrap_or_default();
-                self.refuse(ev, Some(&id), "over_prior_learning_cap", &[("cap", cap.to_string()), ("competency", id.clone())]);
+                let id = self
+                    .t
+                    .competencies
+                    .get(comp)
+                    .map(|c| c.id.clone())
+                    .unwrap_or_default();
+                self.refuse(
+                    ev,
+                    Some(&id),
+                    "over_prior_learning_cap",
+                    &[("cap", cap.to_string()), ("competency", id.clone())],
+                );
             }
         }
         // An item left with nothing to give does not count.
-        counted.retain(|c| !c.gives.is_empty() || self.t.kinds.get(c.kind).is_none_or(|k| !k.equivalency));
+        counted.retain(|c| {
+            !c.gives.is_empty() || self.t.kinds.get(c.kind).is_none_or(|k| !k.equivalency)
+        });
     }
 
     /// What every competency is achieved through: claims, catalogue grants, overrides and rules.
     fn derive(&mut self, counted: &[Counted<'a>], pending: &[Pending<'a>]) -> Vec<Derivation> {
         let t = self.t;
         let mut d: Vec<Derivation> = vec![Derivation::default(); t.competencies.len()];
-        let raise = |slot: &mut Derivation, rank: Rank| slot.derived = Some(slot.derived.map_or(rank, |r| r.max(rank)));
+        let raise = |slot: &mut Derivation, rank: Rank| {
+            slot.derived = Some(slot.derived.map_or(rank, |r| r.max(rank)))
+        };
         // Overrides: the latest per competency applies; earlier ones are superseded.
         let mut overrides: Vec<Option<(&Counted<'a>, Rank)>> = vec![None; t.competencies.len()];
         for item in counted {
-            let Some(kind) = t.kinds.get(item.kind) else { continue };
+            let Some(kind) = t.kinds.get(item.kind) else {
+                continue;
+            };
             match kind.counts_as {
                 CountsAs::Override => {
                     for (comp, rank) in &item.gives {
-                        let Some(slot) = overrides.get_mut(*comp) else { continue };
+                        let Some(slot) = overrides.get_mut(*comp) else {
+                            continue;
+                        };
                         // `counted` is sorted by (date, id): a later item supersedes.
                         if let Some((previous, _)) = slot.replace((item, *rank)) {
-                            let competency = t.competencies.get(*comp).map(|c| c.id.clone()).unwrap_or_default();
+                            let competency = t
+                                .competencies
+                                .get(*comp)
+                                .map(|c| c.id.clone())
+                                .unwrap_or_default();
                             let by = item.ev.id.clone();
-                            self.refuse(previous.ev, Some(&competency), "superseded_override", &[("by", by), ("competency", competency.clone())]);
+                            self.refuse(
+                                previous.ev,
+                                Some(&competency),
+                                "superseded_override",
+                                &[("by", by), ("competency", competency.clone())],
+                            );
                         }
                     }
                 }
@@ -284,7 +425,9 @@ impl<'a> Ctx<'a> {
                         }
                     }
                 }
-                CountsAs::CoachingSession | CountsAs::MentoringConversation | CountsAs::FinalAssignment => {}
+                CountsAs::CoachingSession
+                | CountsAs::MentoringConversation
+                | CountsAs::FinalAssignment => {}
             }
         }
         for (comp, slot) in overrides.iter().enumerate() {
@@ -301,7 +444,7 @@ impl<'a> Ctx<'a> {
         }
         // Rules, in dependency order.
         let mut item_evidence: Vec<Vec<&str>> = vec![Vec::new(); t.items.len()];
-        let mut kind_evidence: Vec<Vec<(&str, &[(usize, Rank)])>> = vec![Vec::new(); t.kinds.len()];
+        let mut kind_evidence: Vec<Vec<rules::KindEvidence<'_>>> = vec![Vec::new(); t.kinds.len()];
         for item in counted {
             if let Some(slot) = item.item.and_then(|i| item_evidence.get_mut(i)) {
                 slot.push(item.ev.id.as_str());
@@ -313,8 +456,16 @@ impl<'a> Ctx<'a> {
         let policy = self.pack.document().precedence.assessor_override;
         for rule in &t.rules {
             let snapshot = &d;
-            let achieved = |comp: usize| snapshot.get(comp).and_then(|s| apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1)));
-            let facts = rules::Facts { item_evidence: &item_evidence, kind_evidence: &kind_evidence, achieved: &achieved };
+            let achieved = |comp: usize| {
+                snapshot.get(comp).and_then(|s| {
+                    apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1))
+                })
+            };
+            let facts = rules::Facts {
+                item_evidence: &item_evidence,
+                kind_evidence: &kind_evidence,
+                achieved: &achieved,
+            };
             let mut used = Vec::new();
             if !rules::holds(&rule.when, &facts, &mut used) {
                 continue;
@@ -326,7 +477,13 @@ impl<'a> Ctx<'a> {
                 let level = self.scale_id(*rank);
                 if let Some(slot) = d.get_mut(*comp) {
                     raise(slot, *rank);
-                    slot.sources.push(Source { via: Via::Rule, from: rule.id.clone(), level, equivalency: rule.equivalency, evidence: evidence.clone() });
+                    slot.sources.push(Source {
+                        via: Via::Rule,
+                        from: rule.id.clone(),
+                        level,
+                        equivalency: rule.equivalency,
+                        evidence: evidence.clone(),
+                    });
                 }
             }
         }
@@ -340,7 +497,11 @@ impl<'a> Ctx<'a> {
 }
 
 /// The achieved rank under the pack's override policy.
-pub(crate) fn apply_override(policy: OverridePolicy, derived: Option<Rank>, over: Option<Rank>) -> Option<Rank> {
+pub(crate) fn apply_override(
+    policy: OverridePolicy,
+    derived: Option<Rank>,
+    over: Option<Rank>,
+) -> Option<Rank> {
     match (policy, derived, over) {
         (_, derived, None) => derived,
         (_, None, Some(o)) => Some(o),

@@ -15,11 +15,19 @@ fn percent(met: usize, required: usize) -> u32 {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn conclude(&mut self, counted: &[Counted<'a>], pending: &[Pending<'a>], d: Vec<Derivation>) -> Report {
+    pub(super) fn conclude(
+        &mut self,
+        counted: &[Counted<'a>],
+        pending: &[Pending<'a>],
+        d: Vec<Derivation>,
+    ) -> Report {
         let t = self.t;
         let doc = self.pack.document();
         let policy = doc.precedence.assessor_override;
-        let achieved: Vec<Option<Rank>> = d.iter().map(|s| apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1))).collect();
+        let achieved: Vec<Option<Rank>> = d
+            .iter()
+            .map(|s| apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1)))
+            .collect();
         let rank_at = |comp: usize| achieved.get(comp).copied().flatten();
 
         // Per competency.
@@ -34,21 +42,28 @@ impl<'a> Ctx<'a> {
                 Some(_) if got.is_some() => CompetencyState::NotMet,
                 Some(_) => CompetencyState::NotYetEnoughEvidence,
             };
-            let override_ = slot.override_.as_ref().map(|(evidence, rank)| OverrideResult {
-                evidence: evidence.clone(),
-                level: self.scale_id(*rank),
-                policy: policy.id(),
-                effect: match (slot.derived, got) {
-                    (Some(derived), Some(g)) if g > derived => "raised",
-                    (Some(derived), Some(g)) if g < derived => "lowered",
-                    (Some(_), _) if got != Some(*rank) => "not_applied",
-                    (None, _) => "raised",
-                    _ => "confirmed",
-                },
-            });
+            let override_ = slot
+                .override_
+                .as_ref()
+                .map(|(evidence, rank)| OverrideResult {
+                    evidence: evidence.clone(),
+                    level: self.scale_id(*rank),
+                    policy: policy.id(),
+                    effect: match (slot.derived, got) {
+                        (Some(derived), Some(g)) if g > derived => "raised",
+                        (Some(derived), Some(g)) if g < derived => "lowered",
+                        (Some(_), _) if got != Some(*rank) => "not_applied",
+                        (None, _) => "raised",
+                        _ => "confirmed",
+                    },
+                });
             competencies.push(CompetencyResult {
                 id: comp.id.clone(),
-                outcome: doc.outcome.get(comp.outcome).map(|o| o.id.clone()).unwrap_or_default(),
+                outcome: doc
+                    .outcome
+                    .get(comp.outcome)
+                    .map(|o| o.id.clone())
+                    .unwrap_or_default(),
                 required: required.map(|r| self.scale_id(r)),
                 achieved: got.map(|r| self.scale_id(r)),
                 derived: slot.derived.map(|r| self.scale_id(r)),
@@ -65,11 +80,26 @@ impl<'a> Ctx<'a> {
             .iter()
             .enumerate()
             .map(|(oi, outcome)| {
-                let mine = || t.competencies.iter().zip(&competencies).filter(move |(c, r)| c.outcome == oi && r.required.is_some());
+                let mine = || {
+                    t.competencies
+                        .iter()
+                        .zip(&competencies)
+                        .filter(move |(c, r)| c.outcome == oi && r.required.is_some())
+                };
                 let required = mine().count();
-                let met = mine().filter(|(_, r)| r.state == CompetencyState::Met).count();
-                let pending = mine().filter(|(_, r)| r.state == CompetencyState::PendingReview).count();
-                OutcomeProgress { id: outcome.id.clone(), required, met, pending, percent: percent(met, required) }
+                let met = mine()
+                    .filter(|(_, r)| r.state == CompetencyState::Met)
+                    .count();
+                let pending = mine()
+                    .filter(|(_, r)| r.state == CompetencyState::PendingReview)
+                    .count();
+                OutcomeProgress {
+                    id: outcome.id.clone(),
+                    required,
+                    met,
+                    pending,
+                    percent: percent(met, required),
+                }
             })
             .collect();
 
@@ -77,8 +107,14 @@ impl<'a> Ctx<'a> {
         let completion = t.completion.get(self.level).cloned().unwrap_or_default();
         let mut requirements = Vec::new();
         let required_total = competencies.iter().filter(|c| c.required.is_some()).count();
-        let met_total = competencies.iter().filter(|c| c.state == CompetencyState::Met).count();
-        let pending_total = competencies.iter().filter(|c| c.state == CompetencyState::PendingReview).count();
+        let met_total = competencies
+            .iter()
+            .filter(|c| c.state == CompetencyState::Met)
+            .count();
+        let pending_total = competencies
+            .iter()
+            .filter(|c| c.state == CompetencyState::PendingReview)
+            .count();
         let pct = percent(met_total, required_total);
         let competencies_met = pct >= completion.competencies_percent;
         let params = [
@@ -88,11 +124,23 @@ impl<'a> Ctx<'a> {
             ("needed", completion.competencies_percent.to_string()),
             ("pending", pending_total.to_string()),
         ];
-        let code = if competencies_met { "competencies_met" } else { "competencies_not_met" };
-        requirements.push(RequirementResult { id: "competencies", met: competencies_met, reason: self.reason(code, &params), evidence: Vec::new() });
+        let code = if competencies_met {
+            "competencies_met"
+        } else {
+            "competencies_not_met"
+        };
+        requirements.push(RequirementResult {
+            id: "competencies",
+            met: competencies_met,
+            reason: self.reason(code, &params),
+            evidence: Vec::new(),
+        });
 
         let of_kind = |counts: CountsAs| -> Vec<&Counted<'a>> {
-            counted.iter().filter(|c| t.kinds.get(c.kind).is_some_and(|k| k.counts_as == counts)).collect()
+            counted
+                .iter()
+                .filter(|c| t.kinds.get(c.kind).is_some_and(|k| k.counts_as == counts))
+                .collect()
         };
         let ids = |items: &[&Counted<'a>]| -> Vec<String> {
             let mut ids: Vec<String> = items.iter().map(|c| c.ev.id.clone()).collect();
@@ -103,46 +151,87 @@ impl<'a> Ctx<'a> {
             let sessions = of_kind(CountsAs::CoachingSession);
             let needed = completion.coaching_sessions;
             let count = sessions.len();
-            let met = self.participant.coach.is_some() && self.coach_eligible && count >= usize::try_from(needed).unwrap_or(usize::MAX);
+            let met = self.participant.coach.is_some()
+                && self.coach_eligible
+                && count >= usize::try_from(needed).unwrap_or(usize::MAX);
             let code = match (&self.participant.coach, self.coach_eligible, met) {
                 (None, _, _) => "coaching_no_coach",
                 (Some(_), false, _) => "coaching_ineligible_coach",
                 (_, _, true) => "coaching_met",
                 _ => "coaching_not_met",
             };
-            let reason = self.reason(code, &[("count", count.to_string()), ("needed", needed.to_string())]);
-            requirements.push(RequirementResult { id: "coaching", met, reason, evidence: ids(&sessions) });
+            let reason = self.reason(
+                code,
+                &[("count", count.to_string()), ("needed", needed.to_string())],
+            );
+            requirements.push(RequirementResult {
+                id: "coaching",
+                met,
+                reason,
+                evidence: ids(&sessions),
+            });
         }
         if completion.mentoring_conversations > 0 {
             let talks = of_kind(CountsAs::MentoringConversation);
             let needed = completion.mentoring_conversations;
             let count = talks.len();
-            let met = self.participant.mentor.is_some() && self.mentor_eligible && count >= usize::try_from(needed).unwrap_or(usize::MAX);
+            let met = self.participant.mentor.is_some()
+                && self.mentor_eligible
+                && count >= usize::try_from(needed).unwrap_or(usize::MAX);
             let code = match (&self.participant.mentor, self.mentor_eligible, met) {
                 (None, _, _) => "mentoring_no_mentor",
                 (Some(_), false, _) => "mentoring_ineligible_mentor",
                 (_, _, true) => "mentoring_met",
                 _ => "mentoring_not_met",
             };
-            let reason = self.reason(code, &[("count", count.to_string()), ("needed", needed.to_string())]);
-            requirements.push(RequirementResult { id: "mentoring", met, reason, evidence: ids(&talks) });
+            let reason = self.reason(
+                code,
+                &[("count", count.to_string()), ("needed", needed.to_string())],
+            );
+            requirements.push(RequirementResult {
+                id: "mentoring",
+                met,
+                reason,
+                evidence: ids(&talks),
+            });
         }
         if completion.final_assignment {
             let finals = of_kind(CountsAs::FinalAssignment);
-            let best = finals.iter().filter_map(|c| c.ev.grade).fold(None::<f64>, |acc, g| Some(acc.map_or(g, |a| a.max(g))));
-            let is_pending = pending.iter().any(|p| t.kinds.get(p.kind).is_some_and(|k| k.counts_as == CountsAs::FinalAssignment));
+            let best = finals
+                .iter()
+                .filter_map(|c| c.ev.grade)
+                .fold(None::<f64>, |acc, g| Some(acc.map_or(g, |a| a.max(g))));
+            let is_pending = pending.iter().any(|p| {
+                t.kinds
+                    .get(p.kind)
+                    .is_some_and(|k| k.counts_as == CountsAs::FinalAssignment)
+            });
             let met = !finals.is_empty();
             let reason = if met {
-                self.reason("final_assignment_met", &[("grade", best.map_or_else(|| "-".to_owned(), |g| g.to_string()))])
+                self.reason(
+                    "final_assignment_met",
+                    &[(
+                        "grade",
+                        best.map_or_else(|| "-".to_owned(), |g| g.to_string()),
+                    )],
+                )
             } else if is_pending {
                 self.reason("final_assignment_pending", &[])
             } else {
                 self.reason("final_assignment_missing", &[])
             };
-            requirements.push(RequirementResult { id: "final_assignment", met, reason, evidence: ids(&finals) });
+            requirements.push(RequirementResult {
+                id: "final_assignment",
+                met,
+                reason,
+                evidence: ids(&finals),
+            });
         }
         let all_but_time = requirements.iter().all(|r| r.met);
-        let all_but_final = requirements.iter().filter(|r| r.id != "final_assignment").all(|r| r.met);
+        let all_but_final = requirements
+            .iter()
+            .filter(|r| r.id != "final_assignment")
+            .all(|r| r.met);
         let mut lapsed = false;
         if let Some(months) = completion.time_limit_months {
             let deadline = self.participant.enrolled.add_months(months);
@@ -151,17 +240,41 @@ impl<'a> Ctx<'a> {
             let (met, reason) = match (deadline, completed_on) {
                 (Some(deadline), Some(done)) if all_but_time => {
                     let met = done <= deadline;
-                    let code = if met { "time_limit_met" } else { "time_limit_passed" };
-                    (met, self.reason(code, &[("completed", done.to_string()), ("deadline", deadline_text)]))
+                    let code = if met {
+                        "time_limit_met"
+                    } else {
+                        "time_limit_passed"
+                    };
+                    (
+                        met,
+                        self.reason(
+                            code,
+                            &[("completed", done.to_string()), ("deadline", deadline_text)],
+                        ),
+                    )
                 }
                 (Some(deadline), _) if self.as_of <= deadline => {
                     let days = self.as_of.days_until(deadline);
-                    (true, self.reason("time_limit_open", &[("days", days.to_string()), ("deadline", deadline_text)]))
+                    (
+                        true,
+                        self.reason(
+                            "time_limit_open",
+                            &[("days", days.to_string()), ("deadline", deadline_text)],
+                        ),
+                    )
                 }
-                _ => (false, self.reason("time_limit_passed", &[("deadline", deadline_text)])),
+                _ => (
+                    false,
+                    self.reason("time_limit_passed", &[("deadline", deadline_text)]),
+                ),
             };
             lapsed = !met;
-            requirements.push(RequirementResult { id: "time_limit", met, reason, evidence: Vec::new() });
+            requirements.push(RequirementResult {
+                id: "time_limit",
+                met,
+                reason,
+                evidence: Vec::new(),
+            });
         }
 
         let status = if lapsed {
@@ -188,12 +301,20 @@ impl<'a> Ctx<'a> {
 
         // Level attained: the highest level whose every required competency (and every lower
         // level's) is met.
-        let meets_level = |li: usize| t.competencies.iter().enumerate().all(|(ci, c)| match c.expected.get(li).copied().flatten() {
-            Some(expected) => rank_at(ci).is_some_and(|r| r >= expected),
-            None => true,
-        });
-        let attained = (0..doc.level.len()).take_while(|li| meets_level(*li)).last();
-        let level_attained = attained.and_then(|li| doc.level.get(li)).map(|l| l.id.clone());
+        let meets_level = |li: usize| {
+            t.competencies.iter().enumerate().all(|(ci, c)| {
+                match c.expected.get(li).copied().flatten() {
+                    Some(expected) => rank_at(ci).is_some_and(|r| r >= expected),
+                    None => true,
+                }
+            })
+        };
+        let attained = (0..doc.level.len())
+            .take_while(|li| meets_level(*li))
+            .last();
+        let level_attained = attained
+            .and_then(|li| doc.level.get(li))
+            .map(|l| l.id.clone());
 
         let next_level = doc.level.get(self.level + 1).map(|next| {
             let li = self.level + 1;
@@ -210,7 +331,8 @@ impl<'a> Ctx<'a> {
             let met = required - missing.len();
             let pct = percent(met, required);
             let rule = &doc.progression;
-            let ready = pct >= rule.next_level_percent && (!rule.requires_completion || status == Status::Completed);
+            let ready = pct >= rule.next_level_percent
+                && (!rule.requires_completion || status == Status::Completed);
             NextLevel {
                 level: next.id.clone(),
                 ready,

@@ -3,12 +3,15 @@
 
 use crate::pack::model::{Condition, Rank};
 
+/// A counted evidence item as a rule sees it: its id and the competencies (at ranks) it gives.
+pub(crate) type KindEvidence<'f> = (&'f str, &'f [(usize, Rank)]);
+
 /// What a condition can look at.
 pub(crate) struct Facts<'f> {
     /// Per catalogue item: ids of counted completions.
     pub item_evidence: &'f [Vec<&'f str>],
     /// Per evidence kind: counted items (id, what they give).
-    pub kind_evidence: &'f [Vec<(&'f str, &'f [(usize, Rank)])>],
+    pub kind_evidence: &'f [Vec<KindEvidence<'f>>],
     /// Per competency: achieved rank so far.
     pub achieved: &'f dyn Fn(usize) -> Option<Rank>,
 }
@@ -56,7 +59,9 @@ pub(crate) fn holds<'f>(cond: &Condition, facts: &Facts<'f>, used: &mut Vec<&'f 
         },
         Condition::Achieved(comp, rank) => (facts.achieved)(*comp).is_some_and(|r| r >= *rank),
         Condition::Kind { kind, claim, count } => {
-            let Some(items) = facts.kind_evidence.get(*kind) else { return false };
+            let Some(items) = facts.kind_evidence.get(*kind) else {
+                return false;
+            };
             let matching: Vec<&str> = items
                 .iter()
                 .filter(|(_, gives)| match claim {
@@ -74,7 +79,11 @@ pub(crate) fn holds<'f>(cond: &Condition, facts: &Facts<'f>, used: &mut Vec<&'f 
     }
 }
 
-fn count_holding<'c, 'f>(children: impl Iterator<Item = &'c Condition>, facts: &Facts<'f>, used: &mut Vec<&'f str>) -> u64 {
+fn count_holding<'c, 'f>(
+    children: impl Iterator<Item = &'c Condition>,
+    facts: &Facts<'f>,
+    used: &mut Vec<&'f str>,
+) -> u64 {
     let mut count = 0;
     for child in children {
         if holds(child, facts, used) {
@@ -88,8 +97,15 @@ fn count_holding<'c, 'f>(children: impl Iterator<Item = &'c Condition>, facts: &
 mod tests {
     use super::*;
 
-    fn facts_with<'f>(items: &'f [Vec<&'f str>], achieved: &'f dyn Fn(usize) -> Option<Rank>) -> Facts<'f> {
-        Facts { item_evidence: items, kind_evidence: &[], achieved }
+    fn facts_with<'f>(
+        items: &'f [Vec<&'f str>],
+        achieved: &'f dyn Fn(usize) -> Option<Rank>,
+    ) -> Facts<'f> {
+        Facts {
+            item_evidence: items,
+            kind_evidence: &[],
+            achieved,
+        }
     }
 
     #[test]
@@ -99,13 +115,37 @@ mod tests {
         let facts = facts_with(&items, &none);
         let item = Condition::Item;
         let mut used = Vec::new();
-        assert!(holds(&Condition::All(vec![item(0), item(2)]), &facts, &mut used));
+        assert!(holds(
+            &Condition::All(vec![item(0), item(2)]),
+            &facts,
+            &mut used
+        ));
         assert_eq!(used, vec!["e1", "e3", "e4"]);
-        assert!(!holds(&Condition::All(vec![item(0), item(1)]), &facts, &mut Vec::new()));
-        assert!(holds(&Condition::Any(vec![item(1), item(0)]), &facts, &mut Vec::new()));
-        assert!(!holds(&Condition::Any(vec![item(1)]), &facts, &mut Vec::new()));
-        assert!(holds(&Condition::NOf(2, vec![item(0), item(1), item(2)]), &facts, &mut Vec::new()));
-        assert!(!holds(&Condition::NOf(3, vec![item(0), item(1), item(2)]), &facts, &mut Vec::new()));
+        assert!(!holds(
+            &Condition::All(vec![item(0), item(1)]),
+            &facts,
+            &mut Vec::new()
+        ));
+        assert!(holds(
+            &Condition::Any(vec![item(1), item(0)]),
+            &facts,
+            &mut Vec::new()
+        ));
+        assert!(!holds(
+            &Condition::Any(vec![item(1)]),
+            &facts,
+            &mut Vec::new()
+        ));
+        assert!(holds(
+            &Condition::NOf(2, vec![item(0), item(1), item(2)]),
+            &facts,
+            &mut Vec::new()
+        ));
+        assert!(!holds(
+            &Condition::NOf(3, vec![item(0), item(1), item(2)]),
+            &facts,
+            &mut Vec::new()
+        ));
         let points = |min| Condition::Points(min, vec![(3, item(0)), (5, item(1)), (2, item(2))]);
         assert!(holds(&points(5), &facts, &mut Vec::new()));
         assert!(!holds(&points(6), &facts, &mut Vec::new()));
@@ -117,7 +157,11 @@ mod tests {
         let none = |_: usize| None;
         let facts = facts_with(&items, &none);
         let mut used = Vec::new();
-        assert!(!holds(&Condition::All(vec![Condition::Item(0), Condition::Item(1)]), &facts, &mut used));
+        assert!(!holds(
+            &Condition::All(vec![Condition::Item(0), Condition::Item(1)]),
+            &facts,
+            &mut used
+        ));
         assert!(used.is_empty());
     }
 

@@ -84,14 +84,25 @@ impl Checker<'_> {
                 );
             }
             if map.insert(id.to_owned(), position).is_some() {
-                self.error("duplicate_id", path, format!("`{id}` is defined twice in `{section}`"));
+                self.error(
+                    "duplicate_id",
+                    path,
+                    format!("`{id}` is defined twice in `{section}`"),
+                );
             }
         }
         Index(map)
     }
 
     /// Resolves `id` in `index`; an unknown id is an error unless its section is broken.
-    fn resolve(&mut self, index: &Index, section: &'static str, what: &str, id: &str, path: String) -> Option<usize> {
+    fn resolve(
+        &mut self,
+        index: &Index,
+        section: &'static str,
+        what: &str,
+        id: &str,
+        path: String,
+    ) -> Option<usize> {
         if let Some(found) = index.get(id) {
             return Some(found);
         }
@@ -100,8 +111,14 @@ impl Checker<'_> {
         if !broken {
             let mut known: Vec<&str> = index.0.keys().map(String::as_str).collect();
             known.sort_unstable();
-            let hint = closest(id, &known).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-            self.error("unknown_id", path, format!("there is no {what} `{id}`{hint}"));
+            let hint = closest(id, &known)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            self.error(
+                "unknown_id",
+                path,
+                format!("there is no {what} `{id}`{hint}"),
+            );
         }
         None
     }
@@ -111,7 +128,11 @@ impl Checker<'_> {
         match Rank::try_from(found) {
             Ok(rank) => Some(rank),
             Err(_) => {
-                self.error("too_many_levels", path, "a proficiency scale may have at most 256 levels");
+                self.error(
+                    "too_many_levels",
+                    path,
+                    "a proficiency scale may have at most 256 levels",
+                );
                 None
             }
         }
@@ -121,17 +142,30 @@ impl Checker<'_> {
         for lang in &self.doc.program.languages {
             match text.get(lang) {
                 Some(value) if !value.trim().is_empty() => {}
-                Some(_) => self.error("empty_text", format!("{path}.{lang}"), format!("the {lang} text is empty")),
+                Some(_) => self.error(
+                    "empty_text",
+                    format!("{path}.{lang}"),
+                    format!("the {lang} text is empty"),
+                ),
                 None => self.error(
                     "missing_translation",
                     format!("{path}.{lang}"),
-                    format!("missing the {lang} text (the program's languages are {})", self.doc.program.languages.join(", ")),
+                    format!(
+                        "missing the {lang} text (the program's languages are {})",
+                        self.doc.program.languages.join(", ")
+                    ),
                 ),
             }
         }
         for lang in text.keys() {
-            if !self.doc.program.languages.contains(lang) && !self.decoded.broken_sections.contains("program") {
-                self.warn("unused_translation", format!("{path}.{lang}"), format!("`{lang}` is not one of the program's languages"));
+            if !self.doc.program.languages.contains(lang)
+                && !self.decoded.broken_sections.contains("program")
+            {
+                self.warn(
+                    "unused_translation",
+                    format!("{path}.{lang}"),
+                    format!("`{lang}` is not one of the program's languages"),
+                );
             }
         }
     }
@@ -150,7 +184,11 @@ impl Checker<'_> {
         self.program();
         let scale = self.index("scale.level", doc.scale.level.iter().map(|l| l.id.as_str()));
         if doc.scale.level.is_empty() && !self.decoded.broken_sections.contains("scale") {
-            self.error("empty", "scale.level", "the proficiency scale needs at least one level");
+            self.error(
+                "empty",
+                "scale.level",
+                "the proficiency scale needs at least one level",
+            );
         }
         self.text(&doc.scale.name, "scale.name");
         self.named(&doc.scale.level, "scale.level");
@@ -158,17 +196,30 @@ impl Checker<'_> {
         self.named(&doc.level, "level");
         let outcomes = self.index("outcome", doc.outcome.iter().map(|o| o.id.as_str()));
         self.named(&doc.outcome, "outcome");
-        let competency_index = self.index("competency", doc.competency.iter().map(|c| c.id.as_str()));
+        let competency_index =
+            self.index("competency", doc.competency.iter().map(|c| c.id.as_str()));
         let competencies = self.competencies(&scale, &levels, &outcomes);
-        let kind_index = self.index("evidence_kind", doc.evidence_kind.iter().map(|k| k.id.as_str()));
+        let kind_index = self.index(
+            "evidence_kind",
+            doc.evidence_kind.iter().map(|k| k.id.as_str()),
+        );
         let kinds = self.kinds(&scale);
         let item_index = self.index("catalogue", doc.catalogue.iter().map(|i| i.id.as_str()));
-        let items = self.catalogue(&scale, &competency_index, &kind_index, &kinds, &competencies);
+        let items = self.catalogue(
+            &scale,
+            &competency_index,
+            &kind_index,
+            &kinds,
+            &competencies,
+        );
         let topics = match &doc.final_assignment {
             Some(fa) => {
                 self.named(&fa.topic, "final_assignment.topic");
                 self.grade(fa.min_grade, "final_assignment.min_grade");
-                self.index("final_assignment.topic", fa.topic.iter().map(|t| t.id.as_str()))
+                self.index(
+                    "final_assignment.topic",
+                    fa.topic.iter().map(|t| t.id.as_str()),
+                )
             }
             None => Index::default(),
         };
@@ -198,25 +249,40 @@ impl Checker<'_> {
             self.error(
                 "unsupported_format",
                 "format",
-                format!("`{}` is not a format this engine reads; write format = \"{PACK_FORMAT}\"", doc.format),
+                format!(
+                    "`{}` is not a format this engine reads; write format = \"{PACK_FORMAT}\"",
+                    doc.format
+                ),
             );
         }
         if self.decoded.broken_sections.contains("program") {
             return;
         }
         if !valid_id(&doc.program.id) {
-            self.error("invalid_id", "program.id", format!("`{}` is not a valid id", doc.program.id));
+            self.error(
+                "invalid_id",
+                "program.id",
+                format!("`{}` is not a valid id", doc.program.id),
+            );
         }
         if doc.program.version.trim().is_empty() {
             self.error("empty", "program.version", "the pack version is empty");
         }
         if doc.program.languages.is_empty() {
-            self.error("empty", "program.languages", "name at least one language, e.g. [\"en\", \"fr\"]");
+            self.error(
+                "empty",
+                "program.languages",
+                "name at least one language, e.g. [\"en\", \"fr\"]",
+            );
         }
         let mut seen = BTreeSet::new();
         for (i, lang) in doc.program.languages.iter().enumerate() {
             if !seen.insert(lang) {
-                self.error("duplicate_id", format!("program.languages[{i}]"), format!("`{lang}` is listed twice"));
+                self.error(
+                    "duplicate_id",
+                    format!("program.languages[{i}]"),
+                    format!("`{lang}` is listed twice"),
+                );
             }
         }
         self.text(&doc.program.name, "program.name");
@@ -236,17 +302,33 @@ impl Checker<'_> {
             let path = format!("competency[{ci}]");
             self.text(&comp.name, &format!("{path}.name"));
             self.text(&comp.description, &format!("{path}.description"));
-            let outcome = self.resolve(outcomes, "outcome", "learning outcome", &comp.outcome, format!("{path}.outcome"));
+            let outcome = self.resolve(
+                outcomes,
+                "outcome",
+                "learning outcome",
+                &comp.outcome,
+                format!("{path}.outcome"),
+            );
             if let Some(slot) = outcome.and_then(|o| used_outcomes.get_mut(o)) {
                 *slot = true;
             }
             let mut expected = vec![None; doc.level.len()];
             for (level_id, value) in &comp.expected {
                 let key_path = format!("{path}.expected.{level_id}");
-                let Some(level) = self.resolve(levels, "level", "organizational level", level_id, key_path.clone()) else {
+                let Some(level) = self.resolve(
+                    levels,
+                    "level",
+                    "organizational level",
+                    level_id,
+                    key_path.clone(),
+                ) else {
                     continue;
                 };
-                let rank = if value == NOT_REQUIRED { None } else { self.rank(scale, value, key_path) };
+                let rank = if value == NOT_REQUIRED {
+                    None
+                } else {
+                    self.rank(scale, value, key_path)
+                };
                 if let Some(slot) = expected.get_mut(level) {
                     *slot = rank;
                 }
@@ -267,8 +349,15 @@ impl Checker<'_> {
                 if let Some((pi, prank)) = previous
                     && rank < prank
                 {
-                    let name = |i: usize| doc.level.get(i).map(|l| l.id.clone()).unwrap_or_default();
-                    let scale_id = |r: Rank| doc.scale.level.get(usize::from(r)).map(|l| l.id.clone()).unwrap_or_default();
+                    let name =
+                        |i: usize| doc.level.get(i).map(|l| l.id.clone()).unwrap_or_default();
+                    let scale_id = |r: Rank| {
+                        doc.scale
+                            .level
+                            .get(usize::from(r))
+                            .map(|l| l.id.clone())
+                            .unwrap_or_default()
+                    };
                     self.error(
                         "levels_out_of_order",
                         format!("{path}.expected.{}", name(li)),
@@ -281,7 +370,11 @@ impl Checker<'_> {
                 previous = Some((li, rank));
             }
             if expected.iter().all(Option::is_none) && !comp.expected.is_empty() {
-                self.warn("never_required", format!("{path}.expected"), format!("`{}` is not required at any level", comp.id));
+                self.warn(
+                    "never_required",
+                    format!("{path}.expected"),
+                    format!("`{}` is not required at any level", comp.id),
+                );
             }
             out.push(Competency {
                 id: comp.id.clone(),
@@ -292,8 +385,16 @@ impl Checker<'_> {
         }
         for (oi, used) in used_outcomes.iter().enumerate() {
             if !used && !self.decoded.broken_sections.contains("competency") {
-                let id = doc.outcome.get(oi).map(|o| o.id.clone()).unwrap_or_default();
-                self.warn("empty_outcome", format!("outcome[{oi}]"), format!("no competency belongs to outcome `{id}`"));
+                let id = doc
+                    .outcome
+                    .get(oi)
+                    .map(|o| o.id.clone())
+                    .unwrap_or_default();
+                self.warn(
+                    "empty_outcome",
+                    format!("outcome[{oi}]"),
+                    format!("no competency belongs to outcome `{id}`"),
+                );
             }
         }
         out
@@ -306,15 +407,26 @@ impl Checker<'_> {
             let path = format!("evidence_kind[{ki}]");
             self.text(&kind.name, &format!("{path}.name"));
             if kind.assessors.is_empty() {
-                self.error("empty", format!("{path}.assessors"), "name who may assess this kind, e.g. [\"program_assessor\"]");
+                self.error(
+                    "empty",
+                    format!("{path}.assessors"),
+                    "name who may assess this kind, e.g. [\"program_assessor\"]",
+                );
             }
             let mut seen = BTreeSet::new();
             for (ai, role) in kind.assessors.iter().enumerate() {
                 if !seen.insert(*role) {
-                    self.error("duplicate_id", format!("{path}.assessors[{ai}]"), format!("`{}` is listed twice", role.id()));
+                    self.error(
+                        "duplicate_id",
+                        format!("{path}.assessors[{ai}]"),
+                        format!("`{}` is listed twice", role.id()),
+                    );
                 }
             }
-            let claims = matches!(kind.counts_as, CountsAs::CompetencyClaims | CountsAs::Override);
+            let claims = matches!(
+                kind.counts_as,
+                CountsAs::CompetencyClaims | CountsAs::Override
+            );
             let max_level = match &kind.max_level {
                 Some(level) if !claims => {
                     self.error("not_applicable", format!("{path}.max_level"), "`max_level` applies only to kinds that count as competency_claims or override");
@@ -324,11 +436,24 @@ impl Checker<'_> {
                 Some(level) => self.rank(scale, level, format!("{path}.max_level")),
                 None => None,
             };
-            if kind.equivalency && !matches!(kind.counts_as, CountsAs::CompetencyClaims | CountsAs::CatalogueItem) {
-                self.error("not_applicable", format!("{path}.equivalency"), "only competency_claims and catalogue_item kinds can be equivalency");
+            if kind.equivalency
+                && !matches!(
+                    kind.counts_as,
+                    CountsAs::CompetencyClaims | CountsAs::CatalogueItem
+                )
+            {
+                self.error(
+                    "not_applicable",
+                    format!("{path}.equivalency"),
+                    "only competency_claims and catalogue_item kinds can be equivalency",
+                );
             }
             if kind.max_age_months == Some(0) {
-                self.error("out_of_range", format!("{path}.max_age_months"), "must be at least 1 (leave it out for no limit)");
+                self.error(
+                    "out_of_range",
+                    format!("{path}.max_age_months"),
+                    "must be at least 1 (leave it out for no limit)",
+                );
             }
             out.push(Kind {
                 id: kind.id.clone(),
@@ -346,15 +471,31 @@ impl Checker<'_> {
         if let Some(g) = grade
             && !(0.0..=100.0).contains(&g)
         {
-            self.error("out_of_range", path, format!("a grade is between 0 and 100, not {g}"));
+            self.error(
+                "out_of_range",
+                path,
+                format!("a grade is between 0 and 100, not {g}"),
+            );
         }
     }
 
-    fn grants(&mut self, grants: &[GrantDoc], path: &str, scale: &Index, competencies: &Index) -> Vec<(usize, Rank)> {
+    fn grants(
+        &mut self,
+        grants: &[GrantDoc],
+        path: &str,
+        scale: &Index,
+        competencies: &Index,
+    ) -> Vec<(usize, Rank)> {
         let mut out = Vec::with_capacity(grants.len());
         for (gi, grant) in grants.iter().enumerate() {
             let gpath = format!("{path}.grants[{gi}]");
-            let comp = self.resolve(competencies, "competency", "competency", &grant.competency, format!("{gpath}.competency"));
+            let comp = self.resolve(
+                competencies,
+                "competency",
+                "competency",
+                &grant.competency,
+                format!("{gpath}.competency"),
+            );
             let rank = self.rank(scale, &grant.level, format!("{gpath}.level"));
             if let (Some(comp), Some(rank)) = (comp, rank) {
                 out.push((comp, rank));
@@ -363,7 +504,14 @@ impl Checker<'_> {
         out
     }
 
-    fn catalogue(&mut self, scale: &Index, competency_index: &Index, kind_index: &Index, kinds: &[Kind], competencies: &[Competency]) -> Vec<Item> {
+    fn catalogue(
+        &mut self,
+        scale: &Index,
+        competency_index: &Index,
+        kind_index: &Index,
+        kinds: &[Kind],
+        competencies: &[Competency],
+    ) -> Vec<Item> {
         let doc = self.doc;
         let mut out = Vec::with_capacity(doc.catalogue.len());
         for (ii, item) in doc.catalogue.iter().enumerate() {
@@ -371,18 +519,36 @@ impl Checker<'_> {
             self.text(&item.name, &format!("{path}.name"));
             self.grade(item.min_grade, &format!("{path}.min_grade"));
             if item.valid_months == Some(0) {
-                self.error("out_of_range", format!("{path}.valid_months"), "must be at least 1 (leave it out for no expiry)");
+                self.error(
+                    "out_of_range",
+                    format!("{path}.valid_months"),
+                    "must be at least 1 (leave it out for no expiry)",
+                );
             }
-            let kind = self.resolve(kind_index, "evidence_kind", "evidence kind", &item.kind, format!("{path}.kind"));
+            let kind = self.resolve(
+                kind_index,
+                "evidence_kind",
+                "evidence kind",
+                &item.kind,
+                format!("{path}.kind"),
+            );
             let kind_info = kind.and_then(|k| kinds.get(k));
             if let Some(k) = kind_info
                 && k.counts_as != CountsAs::CatalogueItem
             {
-                self.error("wrong_kind", format!("{path}.kind"), format!("evidence kind `{}` does not count as catalogue_item", k.id));
+                self.error(
+                    "wrong_kind",
+                    format!("{path}.kind"),
+                    format!("evidence kind `{}` does not count as catalogue_item", k.id),
+                );
             }
             let grants = self.grants(&item.grants, &path, scale, competency_index);
             if item.grants.is_empty() {
-                self.warn("grants_nothing", format!("{path}.grants"), format!("`{}` grants no competency", item.id));
+                self.warn(
+                    "grants_nothing",
+                    format!("{path}.grants"),
+                    format!("`{}` grants no competency", item.id),
+                );
             }
             if kind_info.is_some_and(|k| k.equivalency) {
                 for (gi, (comp, _)) in grants.iter().enumerate() {
@@ -418,7 +584,11 @@ impl Checker<'_> {
                 self.text(name, &format!("{path}.name"));
             }
             if rule.grants.is_empty() {
-                self.error("empty", format!("{path}.grants"), "a rule must grant at least one competency");
+                self.error(
+                    "empty",
+                    format!("{path}.grants"),
+                    "a rule must grant at least one competency",
+                );
             }
             let grants = self.grants(&rule.grants, &path, &t.scale, &t.competency_index);
             if rule.equivalency {
@@ -436,13 +606,27 @@ impl Checker<'_> {
             }
             let when = self.condition(&rule.when, &format!("{path}.when"), t, false);
             if let Some(when) = when {
-                compiled.push((ri, Rule { id: rule.id.clone(), grants, when, equivalency: rule.equivalency }));
+                compiled.push((
+                    ri,
+                    Rule {
+                        id: rule.id.clone(),
+                        grants,
+                        when,
+                        equivalency: rule.equivalency,
+                    },
+                ));
             }
         }
         self.order_rules(compiled)
     }
 
-    fn condition(&mut self, cond: &ConditionDoc, path: &str, t: &Compiled, in_points: bool) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        cond: &ConditionDoc,
+        path: &str,
+        t: &Compiled,
+        in_points: bool,
+    ) -> Option<Condition> {
         let forms = [
             ("all", cond.all.is_some()),
             ("any", cond.any.is_some()),
@@ -450,32 +634,63 @@ impl Checker<'_> {
             ("points", cond.points.is_some()),
             ("item", cond.item.is_some()),
             ("kind", cond.kind.is_some()),
-            ("competency", cond.competency.is_some() && cond.kind.is_none()),
+            (
+                "competency",
+                cond.competency.is_some() && cond.kind.is_none(),
+            ),
         ];
         let present: Vec<&str> = forms.iter().filter(|(_, p)| *p).map(|(n, _)| *n).collect();
         if present.len() != 1 {
             let message = if present.is_empty() {
-                "a condition needs one of all, any, n_of, points, item, kind or competency".to_owned()
+                "a condition needs one of all, any, n_of, points, item, kind or competency"
+                    .to_owned()
             } else {
-                format!("a condition has exactly one form, this one has {}", present.join(", "))
+                format!(
+                    "a condition has exactly one form, this one has {}",
+                    present.join(", ")
+                )
             };
             self.error("invalid_condition", path, message);
             return None;
         }
         match (in_points, cond.award) {
-            (true, None) => self.error("missing_key", format!("{path}.award"), "each entry of `points.from` needs an `award`"),
-            (false, Some(_)) => self.error("not_applicable", format!("{path}.award"), "`award` is only used inside `points.from`"),
+            (true, None) => self.error(
+                "missing_key",
+                format!("{path}.award"),
+                "each entry of `points.from` needs an `award`",
+            ),
+            (false, Some(_)) => self.error(
+                "not_applicable",
+                format!("{path}.award"),
+                "`award` is only used inside `points.from`",
+            ),
             _ => {}
         }
         if cond.level.is_some() && cond.competency.is_none() {
-            self.error("not_applicable", format!("{path}.level"), "`level` goes with `competency`");
+            self.error(
+                "not_applicable",
+                format!("{path}.level"),
+                "`level` goes with `competency`",
+            );
         }
         if cond.count.is_some() && cond.kind.is_none() {
-            self.error("not_applicable", format!("{path}.count"), "`count` goes with `kind`");
+            self.error(
+                "not_applicable",
+                format!("{path}.count"),
+                "`count` goes with `kind`",
+            );
         }
-        let list = |this: &mut Self, items: &[ConditionDoc], key: &str, points: bool| -> Option<Vec<Condition>> {
+        let list = |this: &mut Self,
+                    items: &[ConditionDoc],
+                    key: &str,
+                    points: bool|
+         -> Option<Vec<Condition>> {
             if items.is_empty() {
-                this.error("empty", format!("{path}.{key}"), format!("`{key}` needs at least one condition"));
+                this.error(
+                    "empty",
+                    format!("{path}.{key}"),
+                    format!("`{key}` needs at least one condition"),
+                );
             }
             let compiled: Vec<Option<Condition>> = items
                 .iter()
@@ -492,7 +707,14 @@ impl Checker<'_> {
         }
         if let Some(n_of) = &cond.n_of {
             if n_of.n == 0 || usize::try_from(n_of.n).map_or(true, |n| n > n_of.of.len()) {
-                self.error("out_of_range", format!("{path}.n_of.n"), format!("n must be between 1 and the {} conditions listed", n_of.of.len()));
+                self.error(
+                    "out_of_range",
+                    format!("{path}.n_of.n"),
+                    format!(
+                        "n must be between 1 and the {} conditions listed",
+                        n_of.of.len()
+                    ),
+                );
             }
             return list(self, &n_of.of, "n_of.of", false).map(|of| Condition::NOf(n_of.n, of));
         }
@@ -501,15 +723,36 @@ impl Checker<'_> {
             let awards: Vec<u32> = points.from.iter().map(|c| c.award.unwrap_or(0)).collect();
             let total: u64 = awards.iter().map(|a| u64::from(*a)).sum();
             if points.min == 0 || u64::from(points.min) > total {
-                self.error("unreachable", format!("{path}.points.min"), format!("min must be between 1 and the {total} points available"));
+                self.error(
+                    "unreachable",
+                    format!("{path}.points.min"),
+                    format!("min must be between 1 and the {total} points available"),
+                );
             }
-            return Some(Condition::Points(points.min, awards.into_iter().zip(children).collect()));
+            return Some(Condition::Points(
+                points.min,
+                awards.into_iter().zip(children).collect(),
+            ));
         }
         if let Some(item) = &cond.item {
-            return self.resolve(&t.item_index, "catalogue", "catalogue item", item, format!("{path}.item")).map(Condition::Item);
+            return self
+                .resolve(
+                    &t.item_index,
+                    "catalogue",
+                    "catalogue item",
+                    item,
+                    format!("{path}.item"),
+                )
+                .map(Condition::Item);
         }
         let competency = match &cond.competency {
-            Some(id) => Some(self.resolve(&t.competency_index, "competency", "competency", id, format!("{path}.competency"))?),
+            Some(id) => Some(self.resolve(
+                &t.competency_index,
+                "competency",
+                "competency",
+                id,
+                format!("{path}.competency"),
+            )?),
             None => None,
         };
         let rank = match &cond.level {
@@ -517,20 +760,44 @@ impl Checker<'_> {
             None => None,
         };
         if let Some(kind) = &cond.kind {
-            let kind = self.resolve(&t.kind_index, "evidence_kind", "evidence kind", kind, format!("{path}.kind"))?;
+            let kind = self.resolve(
+                &t.kind_index,
+                "evidence_kind",
+                "evidence kind",
+                kind,
+                format!("{path}.kind"),
+            )?;
             if cond.count == Some(0) {
-                self.error("out_of_range", format!("{path}.count"), "count must be at least 1");
+                self.error(
+                    "out_of_range",
+                    format!("{path}.count"),
+                    "count must be at least 1",
+                );
             }
             if competency.is_some()
-                && t.kinds.get(kind).is_some_and(|k| !matches!(k.counts_as, CountsAs::CompetencyClaims))
+                && t.kinds
+                    .get(kind)
+                    .is_some_and(|k| !matches!(k.counts_as, CountsAs::CompetencyClaims))
             {
-                self.error("not_applicable", format!("{path}.competency"), "`competency` with `kind` needs a kind that counts as competency_claims");
+                self.error(
+                    "not_applicable",
+                    format!("{path}.competency"),
+                    "`competency` with `kind` needs a kind that counts as competency_claims",
+                );
             }
-            return Some(Condition::Kind { kind, claim: competency.map(|c| (c, rank.unwrap_or(0))), count: cond.count.unwrap_or(1) });
+            return Some(Condition::Kind {
+                kind,
+                claim: competency.map(|c| (c, rank.unwrap_or(0))),
+                count: cond.count.unwrap_or(1),
+            });
         }
         let competency = competency?;
         let Some(rank) = rank else {
-            self.error("missing_key", format!("{path}.level"), "a competency condition needs the `level` it must be achieved at");
+            self.error(
+                "missing_key",
+                format!("{path}.level"),
+                "a competency condition needs the `level` it must be achieved at",
+            );
             return None;
         };
         Some(Condition::Achieved(competency, rank))
@@ -540,7 +807,9 @@ impl Checker<'_> {
     fn order_rules(&mut self, rules: Vec<(usize, Rule)>) -> Vec<Rule> {
         fn reads(cond: &Condition, out: &mut Vec<usize>) {
             match cond {
-                Condition::All(cs) | Condition::Any(cs) | Condition::NOf(_, cs) => cs.iter().for_each(|c| reads(c, out)),
+                Condition::All(cs) | Condition::Any(cs) | Condition::NOf(_, cs) => {
+                    cs.iter().for_each(|c| reads(c, out))
+                }
                 Condition::Points(_, cs) => cs.iter().for_each(|(_, c)| reads(c, out)),
                 Condition::Achieved(comp, _) => out.push(*comp),
                 Condition::Item(_) | Condition::Kind { .. } => {}
@@ -565,7 +834,9 @@ impl Checker<'_> {
         loop {
             let next = (0..count).find(|&r| {
                 !done.get(r).copied().unwrap_or(true)
-                    && depends.get(r).is_some_and(|d| d.iter().all(|s| done.get(*s).copied().unwrap_or(false)))
+                    && depends
+                        .get(r)
+                        .is_some_and(|d| d.iter().all(|s| done.get(*s).copied().unwrap_or(false)))
             });
             match next {
                 Some(r) => {
@@ -581,16 +852,19 @@ impl Checker<'_> {
             // Report each remaining cycle once, by walking dependencies from an unfinished rule.
             let mut reported = vec![false; count];
             for start in 0..count {
-                if done.get(start).copied().unwrap_or(true) || reported.get(start).copied().unwrap_or(true) {
+                if done.get(start).copied().unwrap_or(true)
+                    || reported.get(start).copied().unwrap_or(true)
+                {
                     continue;
                 }
                 let mut walk = vec![start];
                 let mut current = start;
                 let cycle = loop {
-                    let Some(next) = depends
-                        .get(current)
-                        .and_then(|d| d.iter().find(|s| !done.get(**s).copied().unwrap_or(true)).copied())
-                    else {
+                    let Some(next) = depends.get(current).and_then(|d| {
+                        d.iter()
+                            .find(|s| !done.get(**s).copied().unwrap_or(true))
+                            .copied()
+                    }) else {
                         break None;
                     };
                     if let Some(pos) = walk.iter().position(|w| *w == next) {
@@ -600,7 +874,10 @@ impl Checker<'_> {
                     current = next;
                 };
                 let Some(cycle) = cycle else { continue };
-                if cycle.iter().any(|r| reported.get(*r).copied().unwrap_or(true)) {
+                if cycle
+                    .iter()
+                    .any(|r| reported.get(*r).copied().unwrap_or(true))
+                {
                     continue;
                 }
                 for r in &cycle {
@@ -613,16 +890,25 @@ impl Checker<'_> {
                     .chain(cycle.first())
                     .filter_map(|r| rules.get(*r).map(|(_, rule)| rule.id.clone()))
                     .collect();
-                let position = cycle.first().and_then(|r| rules.get(*r)).map_or(0, |(p, _)| *p);
+                let position = cycle
+                    .first()
+                    .and_then(|r| rules.get(*r))
+                    .map_or(0, |(p, _)| *p);
                 self.error(
                     "cycle",
                     format!("rule[{position}].when"),
-                    format!("rules depend on each other in a cycle: {}", ids.join(" -> ")),
+                    format!(
+                        "rules depend on each other in a cycle: {}",
+                        ids.join(" -> ")
+                    ),
                 );
             }
         }
         let mut slots: Vec<Option<Rule>> = rules.into_iter().map(|(_, r)| Some(r)).collect();
-        order.into_iter().filter_map(|r| slots.get_mut(r).and_then(Option::take)).collect()
+        order
+            .into_iter()
+            .filter_map(|r| slots.get_mut(r).and_then(Option::take))
+            .collect()
     }
 
     fn completion(&mut self, t: &Compiled) -> Vec<Completion> {
@@ -631,27 +917,67 @@ impl Checker<'_> {
         let has_kind = |counts: CountsAs| t.kinds.iter().any(|k| k.counts_as == counts);
         for (i, comp) in doc.completion.iter().enumerate() {
             let path = format!("completion[{i}]");
-            let Some(level) = self.resolve(&t.levels, "level", "organizational level", &comp.level, format!("{path}.level")) else {
+            let Some(level) = self.resolve(
+                &t.levels,
+                "level",
+                "organizational level",
+                &comp.level,
+                format!("{path}.level"),
+            ) else {
                 continue;
             };
             if comp.competencies_percent > 100 {
-                self.error("out_of_range", format!("{path}.competencies_percent"), "a percentage is at most 100");
+                self.error(
+                    "out_of_range",
+                    format!("{path}.competencies_percent"),
+                    "a percentage is at most 100",
+                );
             }
             if comp.time_limit_months == Some(0) {
-                self.error("out_of_range", format!("{path}.time_limit_months"), "must be at least 1 (leave it out for no limit)");
+                self.error(
+                    "out_of_range",
+                    format!("{path}.time_limit_months"),
+                    "must be at least 1 (leave it out for no limit)",
+                );
             }
             let needs = [
-                (comp.coaching_sessions > 0, CountsAs::CoachingSession, "coaching_sessions", "coaching_session"),
-                (comp.mentoring_conversations > 0, CountsAs::MentoringConversation, "mentoring_conversations", "mentoring_conversation"),
-                (comp.final_assignment, CountsAs::FinalAssignment, "final_assignment", "final_assignment"),
+                (
+                    comp.coaching_sessions > 0,
+                    CountsAs::CoachingSession,
+                    "coaching_sessions",
+                    "coaching_session",
+                ),
+                (
+                    comp.mentoring_conversations > 0,
+                    CountsAs::MentoringConversation,
+                    "mentoring_conversations",
+                    "mentoring_conversation",
+                ),
+                (
+                    comp.final_assignment,
+                    CountsAs::FinalAssignment,
+                    "final_assignment",
+                    "final_assignment",
+                ),
             ];
             for (needed, counts, key, name) in needs {
-                if needed && !has_kind(counts) && !self.decoded.broken_sections.contains("evidence_kind") {
-                    self.error("unreachable", format!("{path}.{key}"), format!("no evidence kind counts as {name}, so this can never be met"));
+                if needed
+                    && !has_kind(counts)
+                    && !self.decoded.broken_sections.contains("evidence_kind")
+                {
+                    self.error(
+                        "unreachable",
+                        format!("{path}.{key}"),
+                        format!("no evidence kind counts as {name}, so this can never be met"),
+                    );
                 }
             }
             if comp.final_assignment && doc.final_assignment.is_none() {
-                self.error("missing_section", format!("{path}.final_assignment"), "a final assignment is required but the pack has no [final_assignment] section");
+                self.error(
+                    "missing_section",
+                    format!("{path}.final_assignment"),
+                    "a final assignment is required but the pack has no [final_assignment] section",
+                );
             }
             let slot = out.get_mut(level);
             match slot {
@@ -664,7 +990,11 @@ impl Checker<'_> {
                         time_limit_months: comp.time_limit_months,
                     });
                 }
-                Some(Some(_)) => self.error("duplicate_id", format!("{path}.level"), format!("level `{}` already has completion requirements", comp.level)),
+                Some(Some(_)) => self.error(
+                    "duplicate_id",
+                    format!("{path}.level"),
+                    format!("level `{}` already has completion requirements", comp.level),
+                ),
                 None => {}
             }
         }
@@ -677,7 +1007,11 @@ impl Checker<'_> {
             }
         }
         if doc.progression.next_level_percent > 100 {
-            self.error("out_of_range", "progression.next_level_percent", "a percentage is at most 100");
+            self.error(
+                "out_of_range",
+                "progression.next_level_percent",
+                "a percentage is at most 100",
+            );
         }
         out.into_iter().map(Option::unwrap_or_default).collect()
     }
@@ -686,7 +1020,11 @@ impl Checker<'_> {
         if let Some(p) = self.doc.equivalency.max_percent
             && p > 100
         {
-            self.error("out_of_range", "equivalency.max_percent", "a percentage is at most 100");
+            self.error(
+                "out_of_range",
+                "equivalency.max_percent",
+                "a percentage is at most 100",
+            );
         }
     }
 
@@ -694,18 +1032,35 @@ impl Checker<'_> {
         let doc = self.doc;
         for (lang, table) in &doc.messages {
             if !doc.program.languages.contains(lang) {
-                self.warn("unused_translation", format!("messages.{lang}"), format!("`{lang}` is not one of the program's languages"));
+                self.warn(
+                    "unused_translation",
+                    format!("messages.{lang}"),
+                    format!("`{lang}` is not one of the program's languages"),
+                );
             }
             for (code, template) in table {
                 let path = format!("messages.{lang}.{code}");
                 if !messages::is_known_code(code) {
-                    self.error("unknown_message", path, format!("the engine has no message `{code}`"));
+                    self.error(
+                        "unknown_message",
+                        path,
+                        format!("the engine has no message `{code}`"),
+                    );
                     continue;
                 }
-                let allowed = messages::default_message(code, "en").map(messages::placeholders).unwrap_or_default();
+                let allowed = messages::default_message(code, "en")
+                    .map(messages::placeholders)
+                    .unwrap_or_default();
                 for name in messages::placeholders(template) {
                     if !allowed.contains(&name) {
-                        self.warn("unknown_placeholder", path.clone(), format!("`{{{name}}}` is not filled in for this message (available: {})", allowed.join(", ")));
+                        self.warn(
+                            "unknown_placeholder",
+                            path.clone(),
+                            format!(
+                                "`{{{name}}}` is not filled in for this message (available: {})",
+                                allowed.join(", ")
+                            ),
+                        );
                     }
                 }
             }
@@ -742,7 +1097,9 @@ impl Checker<'_> {
             let mut best: Option<Rank> = None;
             let mut raise = |r: Rank| best = Some(best.map_or(r, |b| b.max(r)));
             for kind in &t.kinds {
-                if kind.counts_as == CountsAs::CompetencyClaims && (comp.allow_equivalency || !kind.equivalency) {
+                if kind.counts_as == CountsAs::CompetencyClaims
+                    && (comp.allow_equivalency || !kind.equivalency)
+                {
                     raise(kind.max_level.unwrap_or(top));
                 }
             }
@@ -763,8 +1120,19 @@ impl Checker<'_> {
             for (li, expected) in comp.expected.iter().enumerate() {
                 let Some(expected) = *expected else { continue };
                 if best.is_none_or(|b| b < expected) {
-                    let level = self.doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
-                    let want = self.doc.scale.level.get(usize::from(expected)).map(|l| l.id.clone()).unwrap_or_default();
+                    let level = self
+                        .doc
+                        .level
+                        .get(li)
+                        .map(|l| l.id.clone())
+                        .unwrap_or_default();
+                    let want = self
+                        .doc
+                        .scale
+                        .level
+                        .get(usize::from(expected))
+                        .map(|l| l.id.clone())
+                        .unwrap_or_default();
                     let reach = best
                         .and_then(|b| self.doc.scale.level.get(usize::from(b)))
                         .map_or_else(|| "nothing".to_owned(), |l| format!("`{}`", l.id));
@@ -793,7 +1161,9 @@ fn closest<'k>(id: &str, known: &[&'k str]) -> Option<&'k str> {
                 let cost = usize::from(ca != *cb);
                 let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
                 let left = row.get(j).copied().unwrap_or(usize::MAX);
-                let value = (prev + cost).min(above.saturating_add(1)).min(left.saturating_add(1));
+                let value = (prev + cost)
+                    .min(above.saturating_add(1))
+                    .min(left.saturating_add(1));
                 prev = above;
                 if let Some(slot) = row.get_mut(j + 1) {
                     *slot = value;

@@ -64,24 +64,36 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         .get("program")
         .and_then(|p| p.get("languages"))
         .and_then(Value::as_array)
-        .map(|langs| langs.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        .map(|langs| {
+            langs
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
         .unwrap_or_default();
-    let program = ctx.required::<ProgramDoc>("program").unwrap_or_else(|| ProgramDoc {
-        id: String::new(),
-        version: String::new(),
-        name: BTreeMap::new(),
-        description: None,
-        notice: None,
-        languages,
-    });
-    let scale = ctx.required::<ScaleDoc>("scale").unwrap_or_else(|| ScaleDoc {
-        id: String::new(),
-        name: BTreeMap::new(),
-        level: Vec::new(),
-    });
-    let precedence = ctx.required::<PrecedenceDoc>("precedence").unwrap_or(PrecedenceDoc {
-        assessor_override: OverridePolicy::HighestWins,
-    });
+    let program = ctx
+        .required::<ProgramDoc>("program")
+        .unwrap_or_else(|| ProgramDoc {
+            id: String::new(),
+            version: String::new(),
+            name: BTreeMap::new(),
+            description: None,
+            notice: None,
+            languages,
+        });
+    let scale = ctx
+        .required::<ScaleDoc>("scale")
+        .unwrap_or_else(|| ScaleDoc {
+            id: String::new(),
+            name: BTreeMap::new(),
+            level: Vec::new(),
+        });
+    let precedence = ctx
+        .required::<PrecedenceDoc>("precedence")
+        .unwrap_or(PrecedenceDoc {
+            assessor_override: OverridePolicy::HighestWins,
+        });
     let doc = PackDoc {
         format,
         program,

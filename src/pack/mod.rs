@@ -8,8 +8,8 @@ pub mod format;
 pub(crate) mod model;
 mod source;
 
-pub use source::{Format, SourceFile};
 pub(crate) use decode::join_path as join_error_path;
+pub use source::{Format, SourceFile};
 
 use crate::diagnostics::Diagnostic;
 use crate::messages;
@@ -71,7 +71,11 @@ impl Pack {
             Format::Toml => "<pack.toml>",
             Format::Json => "<pack.json>",
         };
-        Self::from_files(vec![SourceFile { name: name.into(), text: text.into(), format }])
+        Self::from_files(vec![SourceFile {
+            name: name.into(),
+            text: text.into(),
+            format,
+        }])
     }
 
     /// Loads a pack from a JSON document's text.
@@ -142,7 +146,10 @@ impl Pack {
         };
         messages::render(template, |name| {
             let value = params.get(name)?;
-            Some(self.display_param(name, value, lang).unwrap_or_else(|| value.clone()))
+            Some(
+                self.display_param(name, value, lang)
+                    .unwrap_or_else(|| value.clone()),
+            )
         })
     }
 
@@ -151,11 +158,34 @@ impl Pack {
         let doc = &self.doc;
         let pick = |text: &format::Text| text.get(lang).cloned();
         match param {
-            "competency" => doc.competency.iter().find(|c| c.id == value).and_then(|c| pick(&c.name)),
-            "kind" | "expected_kind" => doc.evidence_kind.iter().find(|k| k.id == value).and_then(|k| pick(&k.name)),
-            "item" => doc.catalogue.iter().find(|i| i.id == value).and_then(|i| pick(&i.name)),
-            "level" | "max_level" => doc.scale.level.iter().find(|l| l.id == value).and_then(|l| pick(&l.name)),
-            "topic" => doc.final_assignment.as_ref()?.topic.iter().find(|t| t.id == value).and_then(|t| pick(&t.name)),
+            "competency" => doc
+                .competency
+                .iter()
+                .find(|c| c.id == value)
+                .and_then(|c| pick(&c.name)),
+            "kind" | "expected_kind" => doc
+                .evidence_kind
+                .iter()
+                .find(|k| k.id == value)
+                .and_then(|k| pick(&k.name)),
+            "item" => doc
+                .catalogue
+                .iter()
+                .find(|i| i.id == value)
+                .and_then(|i| pick(&i.name)),
+            "level" | "max_level" => doc
+                .scale
+                .level
+                .iter()
+                .find(|l| l.id == value)
+                .and_then(|l| pick(&l.name)),
+            "topic" => doc
+                .final_assignment
+                .as_ref()?
+                .topic
+                .iter()
+                .find(|t| t.id == value)
+                .and_then(|t| pick(&t.name)),
             _ => None,
         }
     }
@@ -170,7 +200,11 @@ impl Pack {
             .chain(doc.outcome.iter().map(|o| (&o.id, &o.name)))
             .chain(doc.level.iter().map(|l| (&l.id, &l.name)))
             .chain(doc.scale.level.iter().map(|l| (&l.id, &l.name)))
-            .chain(doc.rule.iter().filter_map(|r| r.name.as_ref().map(|n| (&r.id, n))))
+            .chain(
+                doc.rule
+                    .iter()
+                    .filter_map(|r| r.name.as_ref().map(|n| (&r.id, n))),
+            )
             .chain(doc.catalogue.iter().map(|i| (&i.id, &i.name)))
             .chain(doc.evidence_kind.iter().map(|k| (&k.id, &k.name)));
         for (key, text) in texts {
@@ -209,16 +243,22 @@ fn read_dir(path: &Path) -> Result<Vec<SourceFile>, PackError> {
         }],
     };
     let read = |file: &Path, format: Format| -> Result<SourceFile, PackError> {
-        let text = std::fs::read_to_string(file).map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| fail(format!("cannot read {}: {e}", file.display())))?;
         let name = file.display().to_string();
         Ok(SourceFile { name, text, format })
     };
     if path.is_file() {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let format = Format::from_file_name(&name).ok_or_else(|| fail("a pack file must end in .toml or .json".into()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let format = Format::from_file_name(&name)
+            .ok_or_else(|| fail("a pack file must end in .toml or .json".into()))?;
         return Ok(vec![read(path, format)?]);
     }
-    let entries = std::fs::read_dir(path).map_err(|e| fail(format!("cannot read the pack directory: {e}")))?;
+    let entries = std::fs::read_dir(path)
+        .map_err(|e| fail(format!("cannot read the pack directory: {e}")))?;
     let mut paths: Vec<(std::path::PathBuf, Format)> = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| fail(format!("cannot read the pack directory: {e}")))?;
@@ -234,7 +274,10 @@ fn read_dir(path: &Path) -> Result<Vec<SourceFile>, PackError> {
         return Err(fail("no .toml or .json file in the pack directory".into()));
     }
     paths.sort_by(|a, b| a.0.cmp(&b.0));
-    paths.into_iter().map(|(file, format)| read(&file, format)).collect()
+    paths
+        .into_iter()
+        .map(|(file, format)| read(&file, format))
+        .collect()
 }
 
 /// Reads, decodes, checks and compiles; the pack is `None` when any error was found.
@@ -248,7 +291,8 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
     }
     // Errors first, then in document order.
     diagnostics.sort_by(|a, b| {
-        (a.severity, &a.file, a.line, a.column, &a.path).cmp(&(b.severity, &b.file, b.line, b.column, &b.path))
+        (a.severity, &a.file, a.line, a.column, &a.path)
+            .cmp(&(b.severity, &b.file, b.line, b.column, &b.path))
     });
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
@@ -256,7 +300,13 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
     let doc = decoded.doc;
     let fingerprint = fingerprint(&doc);
     let messages = merged_messages(&doc);
-    let pack = Pack { doc, tables, fingerprint, warnings: diagnostics.clone(), messages };
+    let pack = Pack {
+        doc,
+        tables,
+        fingerprint,
+        warnings: diagnostics.clone(),
+        messages,
+    };
     (Some(pack), diagnostics)
 }
 

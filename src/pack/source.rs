@@ -101,11 +101,7 @@ impl SourceTree {
         if diagnostic.file.is_some() {
             return;
         }
-        let top = diagnostic
-            .path
-            .split(['.', '['])
-            .next()
-            .unwrap_or_default();
+        let top = diagnostic.path.split(['.', '[']).next().unwrap_or_default();
         let Some(&index) = self.origin.get(top) else {
             if let [only] = self.files.as_slice() {
                 diagnostic.file = Some(only.name.clone());
@@ -230,10 +226,12 @@ impl TomlConverter<'_> {
         match value.get_ref() {
             DeValue::String(s) => Value::String(s.to_string()),
             DeValue::Boolean(b) => Value::Bool(*b),
-            DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
-                Ok(n) => Value::from(n),
-                Err(_) => self.bad(value, path, "integer out of range"),
-            },
+            DeValue::Integer(i) => {
+                match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+                    Ok(n) => Value::from(n),
+                    Err(_) => self.bad(value, path, "integer out of range"),
+                }
+            }
             DeValue::Float(f) => match f.as_str().replace('_', "").parse::<f64>() {
                 Ok(n) if n.is_finite() => Value::from(n),
                 _ => self.bad(value, path, "numbers must be finite"),
@@ -255,7 +253,12 @@ impl TomlConverter<'_> {
         }
     }
 
-    fn bad(&mut self, value: &toml::Spanned<toml::de::DeValue<'_>>, path: &str, message: &str) -> Value {
+    fn bad(
+        &mut self,
+        value: &toml::Spanned<toml::de::DeValue<'_>>,
+        path: &str,
+        message: &str,
+    ) -> Value {
         let mut d = Diagnostic::error("invalid_value", path, message);
         d.file = Some(self.file.name.clone());
         let (line, column) = line_column(&self.file.text, value.span().start);
@@ -282,13 +285,19 @@ mod tests {
     fn locates_nested_paths_in_toml() {
         let mut diagnostics = Vec::new();
         let tree = SourceTree::read(
-            vec![toml_file("a.toml", "x = 1\n\n[[competency]]\nid = \"a\"\n\n[[competency]]\nid = \"b\"\noutcome = \"zz\"\n")],
+            vec![toml_file(
+                "a.toml",
+                "x = 1\n\n[[competency]]\nid = \"a\"\n\n[[competency]]\nid = \"b\"\noutcome = \"zz\"\n",
+            )],
             &mut diagnostics,
         );
         assert!(diagnostics.is_empty());
         let mut d = Diagnostic::error("t", "competency[1].outcome", "m");
         tree.locate(&mut d);
-        assert_eq!((d.file.as_deref(), d.line, d.column), (Some("a.toml"), Some(8), Some(1)));
+        assert_eq!(
+            (d.file.as_deref(), d.line, d.column),
+            (Some("a.toml"), Some(8), Some(1))
+        );
         // A missing key is reported at its nearest parent that exists.
         let mut d = Diagnostic::error("t", "competency[1].name", "m");
         tree.locate(&mut d);
@@ -299,17 +308,26 @@ mod tests {
     fn a_section_defined_in_two_files_is_an_error() {
         let mut diagnostics = Vec::new();
         let _ = SourceTree::read(
-            vec![toml_file("a.toml", "[program]\nid='a'\n"), toml_file("b.toml", "[program]\nid='b'\n")],
+            vec![
+                toml_file("a.toml", "[program]\nid='a'\n"),
+                toml_file("b.toml", "[program]\nid='b'\n"),
+            ],
             &mut diagnostics,
         );
         assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics.first().map(|d| d.code), Some("duplicate_section"));
+        assert_eq!(
+            diagnostics.first().map(|d| d.code),
+            Some("duplicate_section")
+        );
     }
 
     #[test]
     fn toml_syntax_errors_have_positions() {
         let mut diagnostics = Vec::new();
-        let _ = SourceTree::read(vec![toml_file("a.toml", "a = 1\nb = = 2\n")], &mut diagnostics);
+        let _ = SourceTree::read(
+            vec![toml_file("a.toml", "a = 1\nb = = 2\n")],
+            &mut diagnostics,
+        );
         let first = diagnostics.first();
         assert_eq!(first.map(|d| d.code), Some("syntax"));
         assert_eq!(first.and_then(|d| d.line), Some(2));
