@@ -14,6 +14,7 @@ pub type Text = BTreeMap<String, String>;
 
 /// `[program]`: who the pack is for.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgramDoc {
     /// Stable id of the program, e.g. `hslp`.
@@ -34,6 +35,7 @@ pub struct ProgramDoc {
 
 /// One named entry (a proficiency, an organizational level, a learning outcome, a topic).
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NamedDoc {
     /// Stable id, referenced elsewhere in the pack and by participants.
@@ -47,6 +49,7 @@ pub struct NamedDoc {
 
 /// `[scale]`: the proficiency scale, lowest level first.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScaleDoc {
     /// Stable id of the scale.
@@ -59,6 +62,7 @@ pub struct ScaleDoc {
 
 /// `[[competency]]`: one competency of the matrix.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CompetencyDoc {
     /// Stable id, e.g. `ssm.systems_thinking`.
@@ -86,6 +90,7 @@ fn yes() -> bool {
 
 /// What an evidence kind does in the engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CountsAs {
     /// The item claims competencies at levels (prior learning, self-study, work project).
@@ -104,6 +109,7 @@ pub enum CountsAs {
 
 /// Who may assess (or confirm) evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssessorRole {
     /// The participant's coach (from the participant's organization).
@@ -147,6 +153,7 @@ impl AssessorRole {
 
 /// `[[evidence_kind]]`: a kind of evidence a participant may submit.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceKindDoc {
     /// Stable id, e.g. `prior_learning`.
@@ -171,6 +178,7 @@ pub struct EvidenceKindDoc {
 
 /// A competency at a proficiency level, granted by a catalogue item or a rule.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GrantDoc {
     /// The competency id.
@@ -181,6 +189,7 @@ pub struct GrantDoc {
 
 /// `[[catalogue]]`: a course, training program or designation and what it grants.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueItemDoc {
     /// Stable id, referenced by evidence items (`item`).
@@ -204,6 +213,7 @@ pub struct CatalogueItemDoc {
 
 /// A condition of an equivalency rule: exactly one of the combinators or leaves.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConditionDoc {
     /// Every sub-condition holds.
@@ -240,6 +250,7 @@ pub struct ConditionDoc {
 
 /// `n_of = { n = 2, of = [...] }`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NOfDoc {
     /// How many sub-conditions must hold.
@@ -250,6 +261,7 @@ pub struct NOfDoc {
 
 /// `points = { min = 10, from = [...] }`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PointsDoc {
     /// The threshold.
@@ -260,6 +272,7 @@ pub struct PointsDoc {
 
 /// `[[rule]]`: an equivalency rule granting competencies when a condition holds.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RuleDoc {
     /// Stable id, shown in reports as the rule through which evidence counted.
@@ -278,6 +291,7 @@ pub struct RuleDoc {
 
 /// `[equivalency]`: limits on recognition of prior learning.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EquivalencyDoc {
     /// Equivalency must be claimed within this many days of enrolment.
@@ -291,6 +305,7 @@ pub struct EquivalencyDoc {
 
 /// `[coaching]`: who may coach.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CoachingDoc {
     /// The coach must belong to the participant's organization.
@@ -300,6 +315,7 @@ pub struct CoachingDoc {
 
 /// `[mentoring]`: who may mentor.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MentoringDoc {
     /// The mentor must belong to another organization than the participant's.
@@ -312,6 +328,7 @@ pub struct MentoringDoc {
 
 /// `[final_assignment]`: the final evaluative assignment.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FinalAssignmentDoc {
     /// The topics an assignment may take; empty means any topic.
@@ -324,6 +341,7 @@ pub struct FinalAssignmentDoc {
 
 /// `[[completion]]`: what completing the program means at one organizational level.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CompletionDoc {
     /// The organizational level.
@@ -351,6 +369,7 @@ fn hundred() -> u32 {
 
 /// `[progression]`: when a participant is ready for the next organizational level.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgressionDoc {
     /// Percentage of the next level's required competencies that must already be met at the next
@@ -373,6 +392,7 @@ impl Default for ProgressionDoc {
 
 /// How an assessor's override combines with what rules derive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OverridePolicy {
     /// The higher of the override and the derived level counts: an override can raise a level but
@@ -397,6 +417,7 @@ impl OverridePolicy {
 
 /// `[precedence]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PrecedenceDoc {
     /// How an assessor's override combines with derived levels.
@@ -404,7 +425,12 @@ pub struct PrecedenceDoc {
 }
 
 /// A whole pack document, as decoded from one or more files.
-#[derive(Debug, Clone, Serialize)]
+///
+/// (The loader decodes section by section to report every problem; `Deserialize` is derived so the
+/// published JSON Schema says exactly which sections are optional.)
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PackDoc {
     /// Must be [`PACK_FORMAT`].
     pub format: String,
@@ -421,23 +447,31 @@ pub struct PackDoc {
     /// `[[evidence_kind]]`.
     pub evidence_kind: Vec<EvidenceKindDoc>,
     /// `[[catalogue]]`.
+    #[serde(default)]
     pub catalogue: Vec<CatalogueItemDoc>,
     /// `[[rule]]`.
+    #[serde(default)]
     pub rule: Vec<RuleDoc>,
     /// `[equivalency]`.
+    #[serde(default)]
     pub equivalency: EquivalencyDoc,
     /// `[coaching]`.
+    #[serde(default)]
     pub coaching: Option<CoachingDoc>,
     /// `[mentoring]`.
+    #[serde(default)]
     pub mentoring: Option<MentoringDoc>,
     /// `[final_assignment]`.
+    #[serde(default)]
     pub final_assignment: Option<FinalAssignmentDoc>,
     /// `[[completion]]`.
     pub completion: Vec<CompletionDoc>,
     /// `[progression]`.
+    #[serde(default)]
     pub progression: ProgressionDoc,
     /// `[precedence]`.
     pub precedence: PrecedenceDoc,
     /// `[messages.<lang>]`: message templates overriding the engine's defaults.
+    #[serde(default)]
     pub messages: BTreeMap<String, BTreeMap<String, String>>,
 }
