@@ -8,6 +8,11 @@ use crate::date::Date;
 use crate::pack::PackInfo;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// An id from the pack (competency, level, rule...), shared with the compiled pack so reports
+/// reference it without copying.
+pub type Id = Arc<str>;
 
 /// The engine's name and version, so a server can detect version skew.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,7 +38,7 @@ pub struct Reason {
     pub code: &'static str,
     /// The values the message mentions (ids, dates, counts).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<String, String>,
+    pub params: BTreeMap<&'static str, String>,
     /// The message, per language.
     pub message: BTreeMap<String, String>,
 }
@@ -114,9 +119,9 @@ pub struct Source {
     /// Claim, catalogue or rule.
     pub via: Via,
     /// The evidence kind (claims), catalogue item or rule id.
-    pub from: String,
+    pub from: Id,
     /// The level it gives.
-    pub level: String,
+    pub level: Id,
     /// Whether it is equivalency (recognition of prior learning).
     pub equivalency: bool,
     /// The evidence items that counted, by id.
@@ -129,7 +134,7 @@ pub struct OverrideResult {
     /// The override evidence item.
     pub evidence: String,
     /// The level the assessor set.
-    pub level: String,
+    pub level: Id,
     /// The pack's policy (`highest_wins`, `override_wins`, `rules_win`).
     pub policy: &'static str,
     /// `raised`, `lowered`, `confirmed` (same as derived) or `not_applied`.
@@ -140,15 +145,15 @@ pub struct OverrideResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CompetencyResult {
     /// The competency id.
-    pub id: String,
+    pub id: Id,
     /// Its learning outcome.
-    pub outcome: String,
+    pub outcome: Id,
     /// The level required at the participant's organizational level (none: not required).
-    pub required: Option<String>,
+    pub required: Option<Id>,
     /// The level achieved (none: nothing yet).
-    pub achieved: Option<String>,
+    pub achieved: Option<Id>,
     /// The level derived from evidence and rules, before any override.
-    pub derived: Option<String>,
+    pub derived: Option<Id>,
     /// The state.
     pub state: CompetencyState,
     /// Every way it was achieved.
@@ -166,7 +171,7 @@ pub struct CompetencyResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutcomeProgress {
     /// The outcome id.
-    pub id: String,
+    pub id: Id,
     /// Competencies of this outcome required at the level.
     pub required: usize,
     /// Of those, met.
@@ -195,7 +200,7 @@ pub struct RequirementResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextLevel {
     /// The next level's id.
-    pub level: String,
+    pub level: Id,
     /// Whether the participant is ready for it under the pack's progression rule.
     pub ready: bool,
     /// Competencies required at the next level.
@@ -209,7 +214,7 @@ pub struct NextLevel {
     /// Whether the rule also needs completion at the current level.
     pub requires_completion: bool,
     /// The competencies still short of the next level's expectation.
-    pub missing: Vec<String>,
+    pub missing: Vec<Id>,
 }
 
 /// An evidence item, or one claim of it, that did not count.
@@ -257,7 +262,7 @@ pub struct Report {
     /// Why, in words.
     pub status_reason: Reason,
     /// The highest organizational level whose required competencies (and every lower level's) are all met.
-    pub level_attained: Option<String>,
+    pub level_attained: Option<Id>,
     /// Readiness for the next level (none at the top level).
     pub next_level: Option<NextLevel>,
     /// Progress per learning outcome.
@@ -285,7 +290,7 @@ impl Report {
 
     /// The result for competency `id`.
     pub fn competency(&self, id: &str) -> Option<&CompetencyResult> {
-        self.competencies.iter().find(|c| c.id == id)
+        self.competencies.iter().find(|c| &*c.id == id)
     }
 
     /// The requirement `id`.

@@ -137,7 +137,7 @@ proptest! {
             let mut more = evidence.clone();
             more.push(extra);
             let after = run(&participant_with(more, "staff"), "2026-09-01");
-            let rank = |l: &Option<String>| l.as_deref().map_or(-1, |l| LEVELS.iter().position(|x| *x == l).unwrap() as i32);
+            let rank = |l: &Option<std::sync::Arc<str>>| l.as_deref().map_or(-1, |l| LEVELS.iter().position(|x| *x == l).unwrap() as i32);
             for (b, a) in before.competencies.iter().zip(&after.competencies) {
                 prop_assert!(rank(&a.achieved) >= rank(&b.achieved), "{} fell from {:?} to {:?}", b.id, b.achieved, a.achieved);
             }

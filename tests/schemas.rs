@@ -1,7 +1,11 @@
 //! The published JSON Schemas (`docs/schemas/`) are generated from the Rust types, so they cannot
 //! drift from what the engine reads. Run with `UPDATE_SCHEMAS=1` to regenerate them.
 #![cfg(feature = "schema")]
-#![expect(clippy::indexing_slicing, clippy::panic, reason = "building fixtures by JSON index; a missing key or bad schema should fail loudly")]
+#![expect(
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "building fixtures by JSON index; a missing key or bad schema should fail loudly"
+)]
 
 use competency_rules::pack::format::PackDoc;
 use competency_rules::participant::Participant;

@@ -6,6 +6,7 @@ use crate::date::Date;
 use crate::pack::format::{AssessorRole, CountsAs};
 use crate::pack::model::Rank;
 use crate::participant::{Evidence, ReviewState};
+use crate::report::Id;
 
 /// An evidence item that counts, with what it gives.
 #[derive(Debug, Clone)]
@@ -97,7 +98,7 @@ impl<'a> Ctx<'a> {
                         &[
                             ("item", item_id.clone()),
                             ("kind", ev.kind.clone()),
-                            ("expected_kind", expected),
+                            ("expected_kind", expected.to_string()),
                         ],
                     );
                     return Admission::Refused;
@@ -154,7 +155,7 @@ impl<'a> Ctx<'a> {
                     if let Some(max) = kind.max_level
                         && rank > max
                     {
-                        let max_level = self.scale_id(max);
+                        let max_level = self.scale_id(max).to_string();
                         self.refuse(
                             ev,
                             Some(&claim.competency),
@@ -372,14 +373,13 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(crate) fn scale_id(&self, rank: Rank) -> String {
-        self.pack
-            .document()
-            .scale
-            .level
+    /// The id of the proficiency level at `rank`.
+    pub(crate) fn scale_id(&self, rank: Rank) -> Id {
+        self.t
+            .scale_ids
             .get(usize::from(rank))
-            .map(|l| l.id.clone())
-            .unwrap_or_default()
+            .cloned()
+            .unwrap_or_else(|| Id::from(""))
     }
 }
 

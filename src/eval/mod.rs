@@ -17,7 +17,7 @@ use crate::pack::model::Rank;
 use crate::participant::{EvidenceEntry, Participant, ParticipantError};
 use crate::report::*;
 use admission::{Admission, Counted, Pending};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Evaluates `participant` against `pack` on `as_of`.
 ///
@@ -123,11 +123,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// A reason with its message rendered in every pack language.
-    pub(crate) fn reason(&self, code: &'static str, params: &[(&str, String)]) -> Reason {
-        let params: BTreeMap<String, String> = params
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.clone()))
-            .collect();
+    pub(crate) fn reason(&self, code: &'static str, params: &[(&'static str, String)]) -> Reason {
+        let params: BTreeMap<&'static str, String> =
+            params.iter().map(|(k, v)| (*k, v.clone())).collect();
         let message = self
             .pack
             .languages()
@@ -147,7 +145,7 @@ impl<'a> Ctx<'a> {
         ev: &crate::participant::Evidence,
         competency: Option<&str>,
         code: &'static str,
-        params: &[(&str, String)],
+        params: &[(&'static str, String)],
     ) {
         let reason = self.reason(code, params);
         self.not_counted.push(NotCounted {
@@ -163,7 +161,7 @@ impl<'a> Ctx<'a> {
         evidence: Option<&str>,
         field: &str,
         code: &'static str,
-        params: &[(&str, String)],
+        params: &[(&'static str, String)],
     ) {
         let reason = self.reason(code, params);
         self.findings.push(Finding {
@@ -241,12 +239,20 @@ impl<'a> Ctx<'a> {
         self.participant_findings();
         let participant = self.participant;
         // Ids used more than once: none of those items count.
-        let mut id_count: HashMap<&str, usize> = HashMap::new();
-        for entry in &participant.evidence {
-            if let EvidenceEntry::Item(ev) = entry {
-                *id_count.entry(ev.id.as_str()).or_default() += 1;
-            }
-        }
+        let mut ids: Vec<&str> = participant
+            .evidence
+            .iter()
+            .filter_map(|e| match e {
+                EvidenceEntry::Item(ev) => Some(ev.id.as_str()),
+                EvidenceEntry::Malformed(_) => None,
+            })
+            .collect();
+        ids.sort_unstable();
+        let duplicated: Vec<&str> = ids
+            .windows(2)
+            .filter(|w| w.first() == w.last())
+            .filter_map(|w| w.first().copied())
+            .collect();
         let mut counted: Vec<Counted<'a>> = Vec::new();
         let mut pending: Vec<Pending<'a>> = Vec::new();
         for entry in &participant.evidence {
@@ -269,7 +275,7 @@ impl<'a> Ctx<'a> {
                             &[("field", field.clone())],
                         );
                     }
-                    if id_count.get(ev.id.as_str()).copied().unwrap_or(0) > 1 {
+                    if duplicated.binary_search(&ev.id.as_str()).is_ok() {
                         self.refuse(ev, None, "duplicate_id", &[]);
                         continue;
                     }
@@ -361,7 +367,7 @@ impl<'a> Ctx<'a> {
                     ev,
                     Some(&id),
                     "over_prior_learning_cap",
-                    &[("cap", cap.to_string()), ("competency", id.clone())],
+                    &[("cap", cap.to_string()), ("competency", id.to_string())],
                 );
             }
         }
@@ -402,7 +408,7 @@ impl<'a> Ctx<'a> {
                                 previous.ev,
                                 Some(&competency),
                                 "superseded_override",
-                                &[("by", by), ("competency", competency.clone())],
+                                &[("by", by), ("competency", competency.to_string())],
                             );
                         }
                     }

@@ -59,11 +59,7 @@ impl<'a> Ctx<'a> {
                 });
             competencies.push(CompetencyResult {
                 id: comp.id.clone(),
-                outcome: doc
-                    .outcome
-                    .get(comp.outcome)
-                    .map(|o| o.id.clone())
-                    .unwrap_or_default(),
+                outcome: comp.outcome_id.clone(),
                 required: required.map(|r| self.scale_id(r)),
                 achieved: got.map(|r| self.scale_id(r)),
                 derived: slot.derived.map(|r| self.scale_id(r)),
@@ -94,7 +90,11 @@ impl<'a> Ctx<'a> {
                     .filter(|(_, r)| r.state == CompetencyState::PendingReview)
                     .count();
                 OutcomeProgress {
-                    id: outcome.id.clone(),
+                    id: t
+                        .outcome_ids
+                        .get(oi)
+                        .cloned()
+                        .unwrap_or_else(|| outcome.id.as_str().into()),
                     required,
                     met,
                     pending,
@@ -312,9 +312,7 @@ impl<'a> Ctx<'a> {
         let attained = (0..doc.level.len())
             .take_while(|li| meets_level(*li))
             .last();
-        let level_attained = attained
-            .and_then(|li| doc.level.get(li))
-            .map(|l| l.id.clone());
+        let level_attained = attained.and_then(|li| t.level_ids.get(li)).cloned();
 
         let next_level = doc.level.get(self.level + 1).map(|next| {
             let li = self.level + 1;
@@ -334,7 +332,11 @@ impl<'a> Ctx<'a> {
             let ready = pct >= rule.next_level_percent
                 && (!rule.requires_completion || status == Status::Completed);
             NextLevel {
-                level: next.id.clone(),
+                level: t
+                    .level_ids
+                    .get(li)
+                    .cloned()
+                    .unwrap_or_else(|| next.id.as_str().into()),
                 ready,
                 required,
                 met,

@@ -6,6 +6,7 @@ use super::format::*;
 use super::model::*;
 use crate::diagnostics::Diagnostic;
 use crate::messages;
+use crate::report::Id;
 use std::collections::{BTreeSet, HashMap};
 
 /// Ids resolved to indices, and the compiled tables.
@@ -17,6 +18,10 @@ pub(crate) struct Compiled {
     pub kind_index: Index,
     pub item_index: Index,
     pub topics: Index,
+    /// Proficiency level ids by rank; organizational level ids by index.
+    pub scale_ids: Vec<Id>,
+    pub level_ids: Vec<Id>,
+    pub outcome_ids: Vec<Id>,
     pub competencies: Vec<Competency>,
     pub kinds: Vec<Kind>,
     pub items: Vec<Item>,
@@ -26,17 +31,35 @@ pub(crate) struct Compiled {
     pub completion: Vec<Completion>,
 }
 
-/// An id -> index map.
+/// An id -> index map: a table sorted by id, searched by bisection (no hashing, no allocation).
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Index(HashMap<String, usize>);
+pub(crate) struct Index(Vec<(Box<str>, usize)>);
 
 impl Index {
+    fn from_map(map: HashMap<String, usize>) -> Self {
+        let mut table: Vec<(Box<str>, usize)> = map
+            .into_iter()
+            .map(|(k, v)| (k.into_boxed_str(), v))
+            .collect();
+        table.sort_unstable();
+        Index(table)
+    }
+
     pub fn get(&self, id: &str) -> Option<usize> {
-        self.0.get(id).copied()
+        let found = self.0.binary_search_by(|(key, _)| (**key).cmp(id)).ok()?;
+        self.0.get(found).map(|(_, index)| *index)
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| &**k)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
     }
 }
 
@@ -91,7 +114,7 @@ impl Checker<'_> {
                 );
             }
         }
-        Index(map)
+        Index::from_map(map)
     }
 
     /// Resolves `id` in `index`; an unknown id is an error unless its section is broken.
@@ -109,8 +132,7 @@ impl Checker<'_> {
         let broken = self.decoded.broken_sections.contains(section)
             || self.decoded.broken_ids.contains(&format!("{section}/{id}"));
         if !broken {
-            let mut known: Vec<&str> = index.0.keys().map(String::as_str).collect();
-            known.sort_unstable();
+            let known: Vec<&str> = index.ids().collect();
             let hint = closest(id, &known)
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
@@ -230,6 +252,18 @@ impl Checker<'_> {
             kind_index,
             item_index,
             topics,
+            scale_ids: doc
+                .scale
+                .level
+                .iter()
+                .map(|l| Id::from(l.id.as_str()))
+                .collect(),
+            level_ids: doc.level.iter().map(|l| Id::from(l.id.as_str())).collect(),
+            outcome_ids: doc
+                .outcome
+                .iter()
+                .map(|o| Id::from(o.id.as_str()))
+                .collect(),
             competencies,
             kinds,
             items,
@@ -377,8 +411,9 @@ impl Checker<'_> {
                 );
             }
             out.push(Competency {
-                id: comp.id.clone(),
+                id: comp.id.as_str().into(),
                 outcome: outcome.unwrap_or(0),
+                outcome_id: comp.outcome.as_str().into(),
                 expected,
                 allow_equivalency: comp.allow_equivalency,
             });
@@ -456,7 +491,7 @@ impl Checker<'_> {
                 );
             }
             out.push(Kind {
-                id: kind.id.clone(),
+                id: kind.id.as_str().into(),
                 counts_as: kind.counts_as,
                 equivalency: kind.equivalency,
                 assessors: kind.assessors.clone(),
@@ -564,7 +599,7 @@ impl Checker<'_> {
                 }
             }
             out.push(Item {
-                id: item.id.clone(),
+                id: item.id.as_str().into(),
                 kind: kind.unwrap_or(0),
                 min_grade: item.min_grade,
                 valid_months: item.valid_months,
@@ -609,7 +644,7 @@ impl Checker<'_> {
                 compiled.push((
                     ri,
                     Rule {
-                        id: rule.id.clone(),
+                        id: rule.id.as_str().into(),
                         grants,
                         when,
                         equivalency: rule.equivalency,
@@ -888,7 +923,7 @@ impl Checker<'_> {
                 let ids: Vec<String> = cycle
                     .iter()
                     .chain(cycle.first())
-                    .filter_map(|r| rules.get(*r).map(|(_, rule)| rule.id.clone()))
+                    .filter_map(|r| rules.get(*r).map(|(_, rule)| rule.id.to_string()))
                     .collect();
                 let position = cycle
                     .first()
@@ -1091,7 +1126,7 @@ impl Checker<'_> {
             // Unresolved ids would make this check report false problems.
             return;
         }
-        let top = t.scale.0.len().saturating_sub(1);
+        let top = t.scale.len().saturating_sub(1);
         let top = Rank::try_from(top).unwrap_or(Rank::MAX);
         for (ci, comp) in t.competencies.iter().enumerate() {
             let mut best: Option<Rank> = None;

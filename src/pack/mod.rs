@@ -140,7 +140,7 @@ impl Pack {
     }
 
     /// Renders message `code` in `lang`, showing pack ids given as parameters by their names.
-    pub fn render(&self, code: &str, params: &BTreeMap<String, String>, lang: &str) -> String {
+    pub fn render(&self, code: &str, params: &BTreeMap<&str, String>, lang: &str) -> String {
         let Some(template) = self.message(code, lang) else {
             return code.to_owned();
         };
@@ -156,38 +156,22 @@ impl Pack {
     /// The name of a pack thing named by a message parameter, in `lang`.
     fn display_param(&self, param: &str, value: &str, lang: &str) -> Option<String> {
         let doc = &self.doc;
-        let pick = |text: &format::Text| text.get(lang).cloned();
-        match param {
-            "competency" => doc
-                .competency
-                .iter()
-                .find(|c| c.id == value)
-                .and_then(|c| pick(&c.name)),
-            "kind" | "expected_kind" => doc
-                .evidence_kind
-                .iter()
-                .find(|k| k.id == value)
-                .and_then(|k| pick(&k.name)),
-            "item" => doc
-                .catalogue
-                .iter()
-                .find(|i| i.id == value)
-                .and_then(|i| pick(&i.name)),
-            "level" | "max_level" => doc
-                .scale
-                .level
-                .iter()
-                .find(|l| l.id == value)
-                .and_then(|l| pick(&l.name)),
-            "topic" => doc
-                .final_assignment
-                .as_ref()?
-                .topic
-                .iter()
-                .find(|t| t.id == value)
-                .and_then(|t| pick(&t.name)),
-            _ => None,
-        }
+        let t = &self.tables;
+        let text = match param {
+            "competency" => &doc.competency.get(t.competency_index.get(value)?)?.name,
+            "kind" | "expected_kind" => &doc.evidence_kind.get(t.kind_index.get(value)?)?.name,
+            "item" => &doc.catalogue.get(t.item_index.get(value)?)?.name,
+            "level" | "max_level" => &doc.scale.level.get(t.scale.get(value)?)?.name,
+            "topic" => {
+                &doc.final_assignment
+                    .as_ref()?
+                    .topic
+                    .get(t.topics.get(value)?)?
+                    .name
+            }
+            _ => return None,
+        };
+        text.get(lang).cloned()
     }
 
     /// A display name for a competency, outcome, organizational or proficiency level id.

@@ -4,6 +4,7 @@
 //! competencies, evidence kinds, catalogue items and rules are indices into their vectors.
 
 use super::format::{AssessorRole, CountsAs};
+use crate::report::Id;
 
 /// A rank on the proficiency scale (0 = lowest).
 pub(crate) type Rank = u8;
@@ -11,8 +12,9 @@ pub(crate) type Rank = u8;
 /// A competency of the matrix.
 #[derive(Debug, Clone)]
 pub(crate) struct Competency {
-    pub id: String,
+    pub id: Id,
     pub outcome: usize,
+    pub outcome_id: Id,
     /// Expected rank per organizational level; `None` = not required there.
     pub expected: Vec<Option<Rank>>,
     pub allow_equivalency: bool,
@@ -21,7 +23,7 @@ pub(crate) struct Competency {
 /// An evidence kind.
 #[derive(Debug, Clone)]
 pub(crate) struct Kind {
-    pub id: String,
+    pub id: Id,
     pub counts_as: CountsAs,
     pub equivalency: bool,
     pub assessors: Vec<AssessorRole>,
@@ -32,7 +34,7 @@ pub(crate) struct Kind {
 /// A catalogue item.
 #[derive(Debug, Clone)]
 pub(crate) struct Item {
-    pub id: String,
+    pub id: Id,
     pub kind: usize,
     pub min_grade: Option<f64>,
     pub valid_months: Option<u32>,
@@ -61,7 +63,7 @@ pub(crate) enum Condition {
 /// A compiled equivalency rule.
 #[derive(Debug, Clone)]
 pub(crate) struct Rule {
-    pub id: String,
+    pub id: Id,
     pub grants: Vec<(usize, Rank)>,
     pub when: Condition,
     pub equivalency: bool,
