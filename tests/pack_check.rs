@@ -264,3 +264,14 @@ fn a_missing_section_and_a_syntax_error_are_both_reported() {
             .any(|d| d.code == "missing_section" && d.path == "program")
     );
 }
+
+#[test]
+fn the_demo_pack_for_another_framework_is_clean() {
+    let pack = Pack::from_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/rules/public-service-demo"
+    ))
+    .unwrap();
+    assert!(pack.warnings().is_empty());
+    assert_eq!(pack.languages(), ["en".to_owned()]);
+}
