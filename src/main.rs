@@ -3,6 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use competency_rules::{Date, Pack, Participant, Severity, check_dir, evaluate, explain::explain};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,6 +71,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes to standard output; a closed pipe (`... | head`) ends the program quietly, not in a panic.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .is_err()
+    {
+        std::process::exit(0);
+    }
+}
+
 fn check(path: &PathBuf, format: Output) -> ExitCode {
     let diagnostics = check_dir(path);
     let errors = diagnostics
@@ -77,22 +91,19 @@ fn check(path: &PathBuf, format: Output) -> ExitCode {
         .filter(|d| d.severity == Severity::Error)
         .count();
     match format {
-        Output::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&diagnostics).unwrap_or_default()
-        ),
+        Output::Json => emit(&serde_json::to_string_pretty(&diagnostics).unwrap_or_default()),
         Output::Text => {
             for d in &diagnostics {
-                println!("{d}");
+                emit(&d.to_string());
             }
             let warnings = diagnostics.len() - errors;
             if errors == 0 {
-                println!("{}: ok ({warnings} warning(s))", path.display());
+                emit(&format!("{}: ok ({warnings} warning(s))", path.display()));
             } else {
-                println!(
+                emit(&format!(
                     "{}: {errors} error(s), {warnings} warning(s)",
                     path.display()
-                );
+                ));
             }
         }
     }
@@ -143,7 +154,7 @@ fn run_evaluate(
         match result {
             Ok(report) => match format {
                 Output::Json => json.push(serde_json::to_value(&report).unwrap_or_default()),
-                Output::Text => println!("{}", explain(&pack, &report, lang)),
+                Output::Text => emit(&explain(&pack, &report, lang)),
             },
             Err(message) => {
                 eprintln!("competency-rules: {message}");
@@ -156,7 +167,7 @@ fn run_evaluate(
             [one] if files.len() == 1 => serde_json::to_string_pretty(one),
             _ => serde_json::to_string_pretty(&json),
         };
-        println!("{}", out.unwrap_or_default());
+        emit(&out.unwrap_or_default());
     }
     if failed {
         ExitCode::from(1)
