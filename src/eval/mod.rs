@@ -51,7 +51,24 @@ pub fn evaluate(
     Ok(ctx.run())
 }
 
-/// Evaluates many participants against one pack on one date.
+/// Evaluates many participants against one pack on one date, in order.
+///
+/// ```
+/// use competency_rules::{Pack, Participant, evaluate_many};
+///
+/// let pack = Pack::hslp()?;
+/// let cohort: Vec<Participant> = ["county-a", "city-b"]
+///     .iter()
+///     .enumerate()
+///     .map(|(i, org)| Participant::from_json(&format!(
+///         r#"{{"id": "p{i}", "organization": "{org}", "level": "manager", "enrolled": "2026-09-01"}}"#
+///     )))
+///     .collect::<Result<_, _>>()?;
+/// let reports = evaluate_many(&pack, &cohort, "2026-11-24".parse()?);
+/// assert_eq!(reports.len(), 2);
+/// assert!(reports.iter().all(|r| r.as_ref().is_ok_and(|r| r.status.id() == "enrolled")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn evaluate_many(
     pack: &Pack,
     participants: &[Participant],

@@ -84,6 +84,13 @@ impl Pack {
     }
 
     /// Loads a pack from a TOML document's text.
+    ///
+    /// ```
+    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/public-service-demo/pack.toml"))?;
+    /// let pack = competency_rules::Pack::from_toml(&text)?;
+    /// assert_eq!(pack.info().id, "ps-leadership-demo");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Pack, PackError> {
         Self::from_str(text, Format::Toml)
@@ -91,6 +98,15 @@ impl Pack {
 
     /// Loads a pack from a directory: every `.toml` and `.json` file in it, in name order, each
     /// holding some of the pack's sections. A path to a single file loads that file.
+    ///
+    /// ```
+    /// use competency_rules::Pack;
+    ///
+    /// let from_dir = Pack::from_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/hslp"))?;
+    /// // The embedded default is the same pack: same fingerprint.
+    /// assert_eq!(from_dir.info(), Pack::hslp()?.info());
+    /// # Ok::<(), competency_rules::PackError>(())
+    /// ```
     pub fn from_dir(path: impl AsRef<Path>) -> Result<Pack, PackError> {
         Self::from_files(read_dir(path.as_ref())?)
     }
