@@ -109,19 +109,23 @@ fn cycles_are_refused_with_the_rules_named() {
     );
 }
 
+/// Leaves only readings (at most basic) able to give c.writing, and expects skilled of it.
+fn only_readings_reach_writing(p: &mut serde_json::Value) {
+    p["evidence_kind"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|k| k["id"] != "project" && k["id"] != "prior");
+    p["rule"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
+    p["competency"][4]["expected"]["lead"] = "skilled".into();
+}
+
 #[test]
 fn unreachable_expectations_and_out_of_order_levels_are_refused() {
     let diagnostics = mutate(|p| {
-        // Only a reading (max basic) could claim c.writing; expecting skilled is unreachable.
-        p["evidence_kind"]
-            .as_array_mut()
-            .unwrap()
-            .retain(|k| k["id"] != "project" && k["id"] != "prior");
-        p["rule"]
-            .as_array_mut()
-            .unwrap()
-            .retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
-        p["competency"][4]["expected"]["lead"] = "skilled".into();
+        only_readings_reach_writing(p);
         p["competency"][0]["expected"] = serde_json::json!({"staff": "skilled", "lead": "basic"});
     });
     let got = codes_at(&diagnostics);
@@ -132,15 +136,7 @@ fn unreachable_expectations_and_out_of_order_levels_are_refused() {
     );
     // Reachability is only judged once ids resolve; fix the order problem and look again.
     let diagnostics = mutate(|p| {
-        p["evidence_kind"]
-            .as_array_mut()
-            .unwrap()
-            .retain(|k| k["id"] != "project" && k["id"] != "prior");
-        p["rule"]
-            .as_array_mut()
-            .unwrap()
-            .retain(|r| r["id"] != "r.points" && r["id"] != "r.capstone" && r["id"] != "r.any");
-        p["competency"][4]["expected"]["lead"] = "skilled".into();
+        only_readings_reach_writing(p);
     });
     let got = codes_at(&diagnostics);
     assert!(

@@ -147,52 +147,60 @@ impl<'a> Ctx<'a> {
             ids.sort_unstable();
             ids
         };
-        if completion.coaching_sessions > 0 {
-            let sessions = of_kind(CountsAs::CoachingSession);
-            let needed = completion.coaching_sessions;
-            let count = sessions.len();
-            let met = self.participant.coach.is_some()
-                && self.coach_eligible
-                && count >= usize::try_from(needed).unwrap_or(usize::MAX);
-            let code = match (&self.participant.coach, self.coach_eligible, met) {
-                (None, _, _) => "coaching_no_coach",
-                (Some(_), false, _) => "coaching_ineligible_coach",
-                (_, _, true) => "coaching_met",
-                _ => "coaching_not_met",
+        let sessions = [
+            (
+                "coaching",
+                CountsAs::CoachingSession,
+                completion.coaching_sessions,
+                self.participant.coach.is_some(),
+                self.coach_eligible,
+                [
+                    "coaching_no_coach",
+                    "coaching_ineligible_coach",
+                    "coaching_met",
+                    "coaching_not_met",
+                ],
+            ),
+            (
+                "mentoring",
+                CountsAs::MentoringConversation,
+                completion.mentoring_conversations,
+                self.participant.mentor.is_some(),
+                self.mentor_eligible,
+                [
+                    "mentoring_no_mentor",
+                    "mentoring_ineligible_mentor",
+                    "mentoring_met",
+                    "mentoring_not_met",
+                ],
+            ),
+        ];
+        // Coaching sessions and mentoring conversations: enough of them, with an eligible person.
+        for (id, counts, needed, appointed, eligible, [none, ineligible, met_code, short]) in
+            sessions
+        {
+            if needed == 0 {
+                continue;
+            }
+            let items = of_kind(counts);
+            let count = items.len();
+            let met =
+                appointed && eligible && count >= usize::try_from(needed).unwrap_or(usize::MAX);
+            let code = match (appointed, eligible, met) {
+                (false, _, _) => none,
+                (true, false, _) => ineligible,
+                (_, _, true) => met_code,
+                _ => short,
             };
             let reason = self.reason(
                 code,
                 &[("count", count.to_string()), ("needed", needed.to_string())],
             );
             requirements.push(RequirementResult {
-                id: "coaching",
+                id,
                 met,
                 reason,
-                evidence: ids(&sessions),
-            });
-        }
-        if completion.mentoring_conversations > 0 {
-            let talks = of_kind(CountsAs::MentoringConversation);
-            let needed = completion.mentoring_conversations;
-            let count = talks.len();
-            let met = self.participant.mentor.is_some()
-                && self.mentor_eligible
-                && count >= usize::try_from(needed).unwrap_or(usize::MAX);
-            let code = match (&self.participant.mentor, self.mentor_eligible, met) {
-                (None, _, _) => "mentoring_no_mentor",
-                (Some(_), false, _) => "mentoring_ineligible_mentor",
-                (_, _, true) => "mentoring_met",
-                _ => "mentoring_not_met",
-            };
-            let reason = self.reason(
-                code,
-                &[("count", count.to_string()), ("needed", needed.to_string())],
-            );
-            requirements.push(RequirementResult {
-                id: "mentoring",
-                met,
-                reason,
-                evidence: ids(&talks),
+                evidence: ids(&items),
             });
         }
         if completion.final_assignment {
