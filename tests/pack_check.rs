@@ -1,6 +1,7 @@
 //! A bad pack is refused with every problem listed, each with its file, path, line and column.
 #![expect(
     clippy::unwrap_used,
+    clippy::indexing_slicing,
     reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
 )]
 
