@@ -153,7 +153,7 @@ fn run_evaluate(
             });
         match result {
             Ok(report) => match format {
-                Output::Json => json.push(serde_json::to_value(&report).unwrap_or_default()),
+                Output::Json => json.push(report),
                 Output::Text => emit(&explain(&pack, &report, lang)),
             },
             Err(message) => {
@@ -163,11 +163,11 @@ fn run_evaluate(
         }
     }
     if format == Output::Json {
-        let out = match json.as_slice() {
-            [one] if files.len() == 1 => serde_json::to_string_pretty(one),
-            _ => serde_json::to_string_pretty(&json),
-        };
-        emit(&out.unwrap_or_default());
+        // The report's own serialization: the same bytes as the library and the WebAssembly build.
+        match json.as_slice() {
+            [one] if files.len() == 1 => emit(&one.to_json_pretty()),
+            _ => emit(&serde_json::to_string_pretty(&json).unwrap_or_default()),
+        }
     }
     if failed {
         ExitCode::from(1)

@@ -6,6 +6,10 @@
 //! requirements are keyed by id; any other list matches when each expected element matches a
 //! distinct actual one), have the sizes in `expect_counts`, or fail as `expect_error` says. Every
 //! case is also evaluated with its evidence reversed and must give the same bytes.
+//!
+//! The whole report (or error) of each case is also kept in `tests/conformance/reports/`, exactly as
+//! `Report::to_json_pretty` writes it: every binding must produce these bytes. Run with
+//! `UPDATE_REPORTS=1` to rewrite them after a deliberate change, and review the diff.
 #![expect(
     clippy::indexing_slicing,
     reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
@@ -87,6 +91,22 @@ fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> 
     }
 }
 
+/// Compares `bytes` with the stored report of the case (or stores it under `UPDATE_REPORTS`).
+fn golden(file: &Path, bytes: &str) -> Result<(), String> {
+    let name = file.file_name().unwrap_or_default();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/reports").join(name);
+    let text = format!("{bytes}\n");
+    if std::env::var_os("UPDATE_REPORTS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(|e| e.to_string())?;
+        std::fs::write(&path, &text).map_err(|e| e.to_string())?;
+    }
+    let stored = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e} (run with UPDATE_REPORTS=1)", path.display()))?;
+    if stored != text {
+        return Err(format!("the report differs from {} (run with UPDATE_REPORTS=1 and review the diff)", path.display()));
+    }
+    Ok(())
+}
+
 fn run_case(file: &Path) -> Result<(), String> {
     let case: Value =
         serde_json::from_str(&std::fs::read_to_string(file).map_err(|e| e.to_string())?)
@@ -110,6 +130,7 @@ fn run_case(file: &Path) -> Result<(), String> {
         };
     }
     let report = result.map_err(|e| format!("unexpected error: {e}"))?;
+    golden(file, &report.to_json_pretty())?;
     let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
     contains(&view(&actual), &case["expect"], "report")?;
     if let Some(Value::Object(counts)) = case.get("expect_counts") {
