@@ -94,15 +94,22 @@ fn contains(actual: &Value, expected: &Value, path: &str) -> Result<(), String> 
 /// Compares `bytes` with the stored report of the case (or stores it under `UPDATE_REPORTS`).
 fn golden(file: &Path, bytes: &str) -> Result<(), String> {
     let name = file.file_name().unwrap_or_default();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/reports").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance/reports")
+        .join(name);
     let text = format!("{bytes}\n");
     if std::env::var_os("UPDATE_REPORTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+            .map_err(|e| e.to_string())?;
         std::fs::write(&path, &text).map_err(|e| e.to_string())?;
     }
-    let stored = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e} (run with UPDATE_REPORTS=1)", path.display()))?;
+    let stored = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e} (run with UPDATE_REPORTS=1)", path.display()))?;
     if stored != text {
-        return Err(format!("the report differs from {} (run with UPDATE_REPORTS=1 and review the diff)", path.display()));
+        return Err(format!(
+            "the report differs from {} (run with UPDATE_REPORTS=1 and review the diff)",
+            path.display()
+        ));
     }
     Ok(())
 }
@@ -122,11 +129,17 @@ fn run_case(file: &Path) -> Result<(), String> {
     if let Some(expected_error) = case.get("expect_error") {
         return match result {
             Ok(_) => Err("expected an error, got a report".into()),
-            Err(err) => contains(
-                &serde_json::to_value(&err).map_err(|e| e.to_string())?,
-                expected_error,
-                "error",
-            ),
+            Err(err) => {
+                golden(
+                    file,
+                    &serde_json::to_string_pretty(&err).map_err(|e| e.to_string())?,
+                )?;
+                contains(
+                    &serde_json::to_value(&err).map_err(|e| e.to_string())?,
+                    expected_error,
+                    "error",
+                )
+            }
         };
     }
     let report = result.map_err(|e| format!("unexpected error: {e}"))?;
