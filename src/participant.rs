@@ -263,8 +263,9 @@ impl Participant {
         root.retain(|key, _| ROOT_FIELDS.contains(&key.as_str()) && key != "format");
         let mut participant: Participant = serde_path_to_error::deserialize(Value::Object(root))
             .map_err(|err| {
-                let path = crate::pack::join_error_path("", err.path());
-                ParticipantError::at("invalid_document", path, err.into_inner().to_string())
+                let message = err.inner().to_string();
+                let path = crate::pack::error_path("", err.path(), &message);
+                ParticipantError::at("invalid_document", path, message)
             })?;
         participant.unknown_fields = unknown_fields;
         participant.evidence = items
@@ -317,8 +318,8 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
             EvidenceEntry::Item(evidence)
         }
         Err(err) => {
-            let path = crate::pack::join_error_path("", err.path());
-            let message = err.into_inner().to_string();
+            let message = err.inner().to_string();
+            let path = crate::pack::error_path("", err.path(), &message);
             let detail = if path.is_empty() {
                 message
             } else {
@@ -369,7 +370,7 @@ mod tests {
         .err();
         assert_eq!(err.map(|e| e.path), Some("enrolled".to_owned()));
         let err = Participant::from_json(r#"{"id":"p","organization":"o","level":"x","enrolled":"2025-01-01","coach":{"id":"c"}}"#).err();
-        assert_eq!(err.map(|e| e.path), Some("coach".to_owned()));
+        assert_eq!(err.map(|e| e.path), Some("coach.organization".to_owned()));
     }
 
     #[test]

@@ -196,8 +196,8 @@ pub(crate) fn decode_value<T: DeserializeOwned>(
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(decoded) => Some(decoded),
         Err(err) => {
-            let path = join_path(prefix, err.path());
-            let message = err.into_inner().to_string();
+            let message = err.inner().to_string();
+            let path = error_path(prefix, err.path(), &message);
             let code = if message.starts_with("unknown field") {
                 "unknown_key"
             } else if message.starts_with("missing field") {
@@ -209,6 +209,21 @@ pub(crate) fn decode_value<T: DeserializeOwned>(
             None
         }
     }
+}
+
+/// The path of a serde error: for a missing field, the path of that field (not of its parent).
+pub(crate) fn error_path(prefix: &str, path: &serde_path_to_error::Path, message: &str) -> String {
+    let mut out = join_path(prefix, path);
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(field);
+    }
+    out
 }
 
 /// `prefix` followed by a serde path, written as `a.b[2].c`.

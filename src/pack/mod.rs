@@ -8,7 +8,7 @@ pub mod format;
 pub(crate) mod model;
 mod source;
 
-pub(crate) use decode::join_path as join_error_path;
+pub(crate) use decode::error_path;
 pub use source::{Format, SourceFile};
 
 use crate::diagnostics::Diagnostic;
