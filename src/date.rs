@@ -58,15 +58,23 @@ impl FromStr for Date {
         if !shape_ok {
             return Err(DateError(s.to_owned()));
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        // Digits were checked above; chrono's own parser would pull a format interpreter into
+        // the WebAssembly build.
+        let number = |range: std::ops::Range<usize>| s.get(range).and_then(|t| t.parse::<u32>().ok());
+        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+            return Err(DateError(s.to_owned()));
+        };
+        i32::try_from(year)
+            .ok()
+            .and_then(|year| NaiveDate::from_ymd_opt(year, month, day))
             .map(Self)
-            .map_err(|_| DateError(s.to_owned()))
+            .ok_or_else(|| DateError(s.to_owned()))
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
     }
 }
 

@@ -10,6 +10,7 @@ use std::fmt;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The pack cannot be used until this is fixed.
@@ -20,6 +21,7 @@ pub enum Severity {
 
 /// One problem found in a document, with its location.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

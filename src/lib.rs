@@ -49,6 +49,8 @@ pub mod messages;
 pub mod pack;
 pub mod participant;
 pub mod report;
+#[cfg(feature = "wasm")]
+pub mod wasm;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};

@@ -14,6 +14,7 @@ pub const PARTICIPANT_FORMAT: &str = "competency-rules/participant@1";
 
 /// A participant in the program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     /// Stable id of the participant (an LMS user id, an employee number...).
@@ -26,6 +27,7 @@ pub struct Participant {
     /// The participant's organizational level (an id of the pack's `[[level]]`).
     pub level: String,
     /// The enrolment date.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub enrolled: Date,
     /// The coach, appointed from within the participant's organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,6 +37,7 @@ pub struct Participant {
     pub mentor: Option<Person>,
     /// The evidence items.
     #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(type = "Evidence[]"))]
     pub evidence: Vec<EvidenceEntry>,
     /// Fields of the document the format does not know, by path (reported, never dropped silently).
     #[serde(skip)]
@@ -43,6 +46,7 @@ pub struct Participant {
 
 /// A coach or mentor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     /// Stable id, matched against the `assessed_by.id` of evidence.
@@ -59,6 +63,7 @@ pub struct Person {
 
 /// Where an evidence item is in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
@@ -72,6 +77,7 @@ pub enum ReviewState {
 
 /// Who assessed an evidence item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessor {
     /// `coach`, `mentor`, `program_assessor`, `provider` or `employer`.
@@ -86,6 +92,7 @@ pub struct Assessor {
 
 /// A competency claimed at a proficiency level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Claim {
     /// The competency id.
@@ -96,6 +103,7 @@ pub struct Claim {
 
 /// One evidence item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// Stable id, unique within the participant.
@@ -103,9 +111,11 @@ pub struct Evidence {
     /// The evidence kind (an id of the pack's `[[evidence_kind]]`).
     pub kind: String,
     /// When the learning or activity happened (completion date, session date...).
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub date: Date,
     /// When it was submitted to the program (for equivalency: the claim date). Defaults to `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub submitted: Option<Date>,
     /// Review state.
     pub status: ReviewState,
@@ -134,6 +144,7 @@ pub struct Evidence {
 
 /// An evidence item as read: usable, or kept with why it could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum EvidenceEntry {
@@ -146,6 +157,7 @@ pub enum EvidenceEntry {
 
 /// An evidence item that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MalformedEvidence {
     /// Where it is in the document, e.g. `evidence[4]`.
@@ -158,6 +170,7 @@ pub struct MalformedEvidence {
 
 /// A participant document that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[error("participant document{}: {message}", if path.is_empty() { String::new() } else { format!(" at `{path}`") })]
 pub struct ParticipantError {
     /// A stable code: `syntax`, `invalid_document` or `unknown_level`.

@@ -16,6 +16,7 @@ pub type Id = Arc<str>;
 
 /// The engine's name and version, so a server can detect version skew.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct EngineInfo {
     /// `competency-rules`.
     pub name: &'static str,
@@ -33,6 +34,7 @@ impl EngineInfo {
 
 /// A reason: a stable code, its parameters, and the message in each of the pack's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Reason {
     /// Stable machine-readable code (see the message catalogue).
     pub code: &'static str,
@@ -45,6 +47,7 @@ pub struct Reason {
 
 /// The overall status of a participant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Enrolled; nothing has counted yet.
@@ -74,6 +77,7 @@ impl Status {
 
 /// Where a participant stands on one competency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum CompetencyState {
     /// The achieved level meets the required one.
@@ -103,6 +107,7 @@ impl CompetencyState {
 
 /// How evidence reached a competency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// A claim of an evidence item (prior learning, self-study, work project), assessed.
@@ -115,6 +120,7 @@ pub enum Via {
 
 /// One way a competency was achieved at a level.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Source {
     /// Claim, catalogue or rule.
     pub via: Via,
@@ -130,6 +136,7 @@ pub struct Source {
 
 /// An assessor's override and what it did under the pack's precedence policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct OverrideResult {
     /// The override evidence item.
     pub evidence: String,
@@ -143,6 +150,7 @@ pub struct OverrideResult {
 
 /// The result for one competency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct CompetencyResult {
     /// The competency id.
     pub id: Id,
@@ -169,6 +177,7 @@ pub struct CompetencyResult {
 
 /// Progress in one learning outcome at the participant's level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct OutcomeProgress {
     /// The outcome id.
     pub id: Id,
@@ -184,6 +193,7 @@ pub struct OutcomeProgress {
 
 /// One completion requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct RequirementResult {
     /// `competencies`, `coaching`, `mentoring`, `final_assignment` or `time_limit`.
     pub id: &'static str,
@@ -198,6 +208,7 @@ pub struct RequirementResult {
 
 /// Readiness for the next organizational level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct NextLevel {
     /// The next level's id.
     pub level: Id,
@@ -219,6 +230,7 @@ pub struct NextLevel {
 
 /// An evidence item, or one claim of it, that did not count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct NotCounted {
     /// The evidence id (none when it could not be read).
     pub evidence: Option<String>,
@@ -234,6 +246,7 @@ pub struct NotCounted {
 
 /// Something about the participant document worth knowing that is not one evidence item's count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Finding {
     /// The evidence item concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -246,6 +259,7 @@ pub struct Finding {
 
 /// The report for one participant on one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
 pub struct Report {
     /// The engine that produced it.
     pub engine: EngineInfo,
@@ -254,6 +268,7 @@ pub struct Report {
     /// The participant id.
     pub participant: String,
     /// The evaluation date.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub as_of: Date,
     /// The participant's organizational level.
     pub level: String,

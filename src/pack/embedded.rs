@@ -1,34 +1,16 @@
 //! The default pack, `rules/hslp/`, compiled into the library so that every build (native and
-//! WebAssembly) can evaluate HSLP participants with no files at hand.
+//! WebAssembly) can evaluate HSLP participants with no files at hand. The build script converts
+//! the pack's TOML files into one JSON document, so no TOML parser is needed at run time.
 
 use super::{Format, SourceFile};
 
-/// The files of `rules/hslp/`, in the order a directory load would read them.
-const HSLP: &[(&str, &str)] = &[
-    (
-        "rules/hslp/catalogue.toml",
-        include_str!("../../rules/hslp/catalogue.toml"),
-    ),
-    (
-        "rules/hslp/competencies.toml",
-        include_str!("../../rules/hslp/competencies.toml"),
-    ),
-    (
-        "rules/hslp/pack.toml",
-        include_str!("../../rules/hslp/pack.toml"),
-    ),
-    (
-        "rules/hslp/rules.toml",
-        include_str!("../../rules/hslp/rules.toml"),
-    ),
-];
+/// `rules/hslp/*.toml`, merged and written as JSON by `build.rs`.
+const HSLP_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/hslp.json"));
 
 pub(crate) fn hslp_files() -> Vec<SourceFile> {
-    HSLP.iter()
-        .map(|(name, text)| SourceFile {
-            name: (*name).to_owned(),
-            text: (*text).to_owned(),
-            format: Format::Toml,
-        })
-        .collect()
+    vec![SourceFile {
+        name: "rules/hslp (embedded)".to_owned(),
+        text: HSLP_JSON.to_owned(),
+        format: Format::Json,
+    }]
 }
