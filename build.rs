@@ -16,17 +16,24 @@ fn main() {
     let mut merged = toml::Table::new();
     for path in names {
         println!("cargo::rerun-if-changed={}", path.display());
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
-        let table: toml::Table = text.parse().unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+        let table: toml::Table = text
+            .parse()
+            .unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
         for (key, value) in table {
             if merged.insert(key.clone(), value).is_some() {
-                fail(&format!("{}: section `{key}` is defined in two files", path.display()));
+                fail(&format!(
+                    "{}: section `{key}` is defined in two files",
+                    path.display()
+                ));
             }
         }
     }
     let json = serde_json::to_string(&merged).unwrap_or_else(|e| fail(&e.to_string()));
     let out = std::env::var("OUT_DIR").unwrap_or_else(|e| fail(&e.to_string()));
-    std::fs::write(Path::new(&out).join("hslp.json"), json).unwrap_or_else(|e| fail(&e.to_string()));
+    std::fs::write(Path::new(&out).join("hslp.json"), json)
+        .unwrap_or_else(|e| fail(&e.to_string()));
 }
 
 fn fail(message: &str) -> ! {

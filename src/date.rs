@@ -60,8 +60,10 @@ impl FromStr for Date {
         }
         // Digits were checked above; chrono's own parser would pull a format interpreter into
         // the WebAssembly build.
-        let number = |range: std::ops::Range<usize>| s.get(range).and_then(|t| t.parse::<u32>().ok());
-        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        let number =
+            |range: std::ops::Range<usize>| s.get(range).and_then(|t| t.parse::<u32>().ok());
+        let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10))
+        else {
             return Err(DateError(s.to_owned()));
         };
         i32::try_from(year)
@@ -74,7 +76,13 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.0.year(), self.0.month(), self.0.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
     }
 }
 

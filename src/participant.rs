@@ -14,7 +14,7 @@ pub const PARTICIPANT_FORMAT: &str = "competency-rules/participant@1";
 
 /// A participant in the program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Participant {
     /// Stable id of the participant (an LMS user id, an employee number...).
@@ -46,7 +46,7 @@ pub struct Participant {
 
 /// A coach or mentor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     /// Stable id, matched against the `assessed_by.id` of evidence.
@@ -63,7 +63,7 @@ pub struct Person {
 
 /// Where an evidence item is in its review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
@@ -77,7 +77,7 @@ pub enum ReviewState {
 
 /// Who assessed an evidence item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessor {
     /// `coach`, `mentor`, `program_assessor`, `provider` or `employer`.
@@ -92,7 +92,7 @@ pub struct Assessor {
 
 /// A competency claimed at a proficiency level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Claim {
     /// The competency id.
@@ -103,7 +103,7 @@ pub struct Claim {
 
 /// One evidence item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// Stable id, unique within the participant.
@@ -144,7 +144,7 @@ pub struct Evidence {
 
 /// An evidence item as read: usable, or kept with why it could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum EvidenceEntry {
@@ -157,7 +157,7 @@ pub enum EvidenceEntry {
 
 /// An evidence item that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MalformedEvidence {
     /// Where it is in the document, e.g. `evidence[4]`.
@@ -170,7 +170,7 @@ pub struct MalformedEvidence {
 
 /// A participant document that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[error("participant document{}: {message}", if path.is_empty() { String::new() } else { format!(" at `{path}`") })]
 pub struct ParticipantError {
     /// A stable code: `syntax`, `invalid_document` or `unknown_level`.

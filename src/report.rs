@@ -12,11 +12,12 @@ use std::sync::Arc;
 
 /// An id from the pack (competency, level, rule...), shared with the compiled pack so reports
 /// reference it without copying.
+#[cfg_attr(feature = "wasm", tsify::declare)]
 pub type Id = Arc<str>;
 
 /// The engine's name and version, so a server can detect version skew.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct EngineInfo {
     /// `competency-rules`.
     pub name: &'static str,
@@ -34,7 +35,7 @@ impl EngineInfo {
 
 /// A reason: a stable code, its parameters, and the message in each of the pack's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Reason {
     /// Stable machine-readable code (see the message catalogue).
     pub code: &'static str,
@@ -47,7 +48,7 @@ pub struct Reason {
 
 /// The overall status of a participant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Enrolled; nothing has counted yet.
@@ -77,7 +78,7 @@ impl Status {
 
 /// Where a participant stands on one competency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum CompetencyState {
     /// The achieved level meets the required one.
@@ -107,7 +108,7 @@ impl CompetencyState {
 
 /// How evidence reached a competency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// A claim of an evidence item (prior learning, self-study, work project), assessed.
@@ -120,7 +121,7 @@ pub enum Via {
 
 /// One way a competency was achieved at a level.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Source {
     /// Claim, catalogue or rule.
     pub via: Via,
@@ -136,7 +137,7 @@ pub struct Source {
 
 /// An assessor's override and what it did under the pack's precedence policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct OverrideResult {
     /// The override evidence item.
     pub evidence: String,
@@ -150,7 +151,7 @@ pub struct OverrideResult {
 
 /// The result for one competency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CompetencyResult {
     /// The competency id.
     pub id: Id,
@@ -177,7 +178,7 @@ pub struct CompetencyResult {
 
 /// Progress in one learning outcome at the participant's level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct OutcomeProgress {
     /// The outcome id.
     pub id: Id,
@@ -193,7 +194,7 @@ pub struct OutcomeProgress {
 
 /// One completion requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RequirementResult {
     /// `competencies`, `coaching`, `mentoring`, `final_assignment` or `time_limit`.
     pub id: &'static str,
@@ -208,7 +209,7 @@ pub struct RequirementResult {
 
 /// Readiness for the next organizational level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct NextLevel {
     /// The next level's id.
     pub level: Id,
@@ -230,7 +231,7 @@ pub struct NextLevel {
 
 /// An evidence item, or one claim of it, that did not count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct NotCounted {
     /// The evidence id (none when it could not be read).
     pub evidence: Option<String>,
@@ -246,7 +247,7 @@ pub struct NotCounted {
 
 /// Something about the participant document worth knowing that is not one evidence item's count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Finding {
     /// The evidence item concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -259,7 +260,7 @@ pub struct Finding {
 
 /// The report for one participant on one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Report {
     /// The engine that produced it.
     pub engine: EngineInfo,

@@ -54,7 +54,7 @@ pub struct Pack {
 
 /// Identifies a pack in reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null, hashmap_as_object))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct PackInfo {
     /// The program id.
     pub id: String,

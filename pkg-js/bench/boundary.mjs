@@ -1,0 +1,67 @@
+// Boundary benchmark: what it costs to pass participants and reports across the JS/WebAssembly
+// boundary as JS objects versus JSON text, side by side in one run (machines here are noisy, so
+// compare the ratios, not the absolute times). Run: npm run bench
+import { Pack, engineVersion } from "../src/node.js";
+
+const pack = Pack.load();
+const doc = pack.document();
+const competencies = doc.competency.map((c) => c.id);
+const items = doc.catalogue.map((i) => [i.id, i.kind]);
+
+/** A manager with `n` evidence items of every kind (the same shapes as the Rust criterion bench). */
+function participant(n) {
+  const evidence = [];
+  for (let i = 0; i < n; i++) {
+    const date = `2026-${String(1 + (i % 10)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    const id = `e${i}`;
+    switch (i % 5) {
+      case 0:
+      case 1: {
+        const [item, kind] = items[i % items.length];
+        const role = kind === "designation" ? "program_assessor" : kind === "internal_training" ? "employer" : "provider";
+        evidence.push({ id, kind, item, date, grade: 85, status: "approved", assessed_by: { role } });
+        break;
+      }
+      case 2:
+        evidence.push({ id, kind: "work_project", date, status: i % 4 === 0 ? "submitted" : "approved", assessed_by: { role: "coach", id: "c1" },
+          claims: [{ competency: competencies[i % competencies.length], level: "working" }, { competency: competencies[(i * 7) % competencies.length], level: "proficient" }] });
+        break;
+      case 3:
+        evidence.push({ id, kind: "coaching_session", date, status: "approved", assessed_by: { role: "coach", id: "c1" } });
+        break;
+      default:
+        evidence.push({ id, kind: "self_study", date, status: "approved", assessed_by: { role: "coach", id: "c1" },
+          claims: [{ competency: competencies[(i * 3) % competencies.length], level: "working" }] });
+    }
+  }
+  return { id: "bench", organization: "org-a", level: "manager", enrolled: "2026-01-05",
+    coach: { id: "c1", organization: "org-a" }, mentor: { id: "m1", organization: "org-b", appointed_by: "association" }, evidence };
+}
+
+function time(fn, minMs = 400) {
+  for (let i = 0; i < 20; i++) fn(); // warm up
+  const samples = [];
+  const end = performance.now() + minMs;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] * 1000; // median, µs
+}
+
+const asOf = "2026-11-24";
+const rows = [];
+const call = time(() => engineVersion());
+for (const n of [20, 80, 320, 1280]) {
+  const obj = participant(n);
+  const text = JSON.stringify(obj);
+  const objects = time(() => pack.evaluate(obj, asOf));
+  const jsonBoth = time(() => JSON.parse(pack.evaluateJson(JSON.stringify(obj), asOf)));
+  const textOnly = time(() => pack.evaluateJson(text, asOf));
+  rows.push({ evidence: n, "objects (µs)": objects.toFixed(1), "JSON in+out, parsed (µs)": jsonBoth.toFixed(1),
+    "JSON text only (µs)": textOnly.toFixed(1), "objects / JSON parsed": (objects / jsonBoth).toFixed(2) });
+}
+console.log(`empty call across the boundary: ${call.toFixed(2)} µs (median)`);
+console.table(rows);

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the npm package from the Rust crate, reproducibly:
+#   dist/web   the module and its ES glue (browsers, bundlers)   wasm-pack --target web
+#   dist/node  the module and its CommonJS glue (Node.js)        wasm-pack --target nodejs
+#   dist/api.cjs  the wrapper core for `require`                  esbuild
+# wasm-opt comes from the npm package `binaryen` (the Debian one is too old for wasm-bindgen's
+# reference types), so node_modules/.bin goes first on PATH; run `npm ci` before this script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+rm -rf dist
+for target in web nodejs; do
+  out=$([ "$target" = nodejs ] && echo node || echo web)
+  wasm-pack --quiet build .. --profile wasm-release --target "$target" --out-dir "pkg-js/dist/$out" \
+    --out-name competency_rules --no-pack --no-opt -- --no-default-features --features wasm
+  wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals \
+    "dist/$out/competency_rules_bg.wasm" -o "dist/$out/competency_rules_bg.wasm"
+  rm -f "dist/$out/.gitignore"
+done
+# The Node glue is CommonJS in .js files; the package itself is ESM.
+echo '{ "type": "commonjs" }' > dist/node/package.json
+esbuild src/api.js --format=cjs --log-level=warning --outfile=dist/api.cjs
+
+wasm=dist/web/competency_rules_bg.wasm
+raw=$(wc -c < "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+echo "wasm size (embedded HSLP pack): $raw bytes raw, $gz bytes gzip -9 (budget 153600)"

@@ -1,0 +1,213 @@
+// The JavaScript face of competency-rules: a small, typed wrapper over the WebAssembly bindings.
+// It holds no rule logic. It turns the engine's structured failures into Error subclasses, keeps
+// pack handles valid across a module restart, and restarts the module if it ever traps.
+
+/** Base class of every error the package throws: `code`, `message`, and `path` to the field. */
+export class CompetencyRulesError extends Error {
+  constructor(failure, name = "CompetencyRulesError") {
+    super(failure.message);
+    this.name = name;
+    this.code = failure.code;
+    this.path = failure.path ?? "";
+  }
+}
+
+/** A rule pack was refused: `diagnostics` lists every problem, each with its file, path, line and column. */
+export class PackError extends CompetencyRulesError {
+  constructor(failure) {
+    super(failure, "PackError");
+    this.diagnostics = failure.diagnostics ?? [];
+  }
+}
+
+/** A participant document could not be read (`path` names the field; `line`/`column` for JSON syntax). */
+export class ParticipantError extends CompetencyRulesError {
+  constructor(failure) {
+    super(failure, "ParticipantError");
+    this.line = failure.line ?? null;
+    this.column = failure.column ?? null;
+  }
+}
+
+/** The WebAssembly module trapped (an engine bug). It has been restarted; the call was not completed. */
+export class EngineCrashedError extends CompetencyRulesError {
+  constructor(cause) {
+    super(
+      {
+        code: "engine_crashed",
+        message:
+          "The competency engine crashed (a bug: please report it with the input). " +
+          "It has been restarted and is ready again; this call was not completed.",
+      },
+      "EngineCrashedError",
+    );
+    this.cause = cause;
+  }
+}
+
+const dispose = Symbol.dispose ?? Symbol.for("Symbol.dispose");
+
+function toError(failure) {
+  switch (failure.code) {
+    case "invalid_pack":
+      return new PackError(failure);
+    case "syntax":
+    case "invalid_document":
+    case "unknown_level":
+      return new ParticipantError(failure);
+    default:
+      return new CompetencyRulesError(failure);
+  }
+}
+
+/**
+ * Builds the public API over a backend: `{ bindings(), restart(), generation() }`.
+ * `bindings()` is the current wasm-bindgen module; `restart()` replaces it with a fresh instance.
+ */
+export function createEngine(backend) {
+  function call(work) {
+    try {
+      return work(backend.bindings());
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        backend.restart();
+        throw new EngineCrashedError(error);
+      }
+      if (error && typeof error === "object" && !(error instanceof Error) && "code" in error) {
+        throw toError(error);
+      }
+      throw error;
+    }
+  }
+
+  function toFiles(files) {
+    return files.map((f, i) => {
+      if (!f || typeof f.name !== "string" || (typeof f.text !== "string" && !(f.text instanceof Uint8Array))) {
+        throw new CompetencyRulesError({ code: "invalid_argument", path: `files[${i}]`, message: "each file is { name, text }" });
+      }
+      return { name: f.name, text: typeof f.text === "string" ? f.text : new TextDecoder().decode(f.text) };
+    });
+  }
+
+  function loader(source) {
+    if (source === undefined || source === null) return (b) => b.loadDefaultPack();
+    if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+      const text = new TextDecoder().decode(source);
+      return (b) => b.loadPackText(text, "json");
+    }
+    if (typeof source === "string") return (b) => b.loadPackText(source, "json");
+    if (Array.isArray(source)) {
+      const files = toFiles(source);
+      return (b) => b.loadPackFiles(files);
+    }
+    if (typeof source === "object") {
+      const text = JSON.stringify(source);
+      return (b) => b.loadPackText(text, "json");
+    }
+    throw new CompetencyRulesError({ code: "invalid_argument", path: "source", message: "a pack is JSON text, bytes, an object, or [{ name, text }]" });
+  }
+
+  /** A compiled rule pack. Load it once; evaluate any number of participants. */
+  class Pack {
+    #load;
+    #handle;
+    #generation;
+    #freed = false;
+
+    constructor(load) {
+      this.#load = load;
+      this.#handle = call(load);
+      this.#generation = backend.generation();
+    }
+
+    /**
+     * Loads a pack: nothing for the built-in HSLP pack; JSON text or bytes; a pack object; or
+     * `[{ name, text }]` files. Throws `PackError` listing every problem.
+     */
+    static load(source) {
+      return new Pack(loader(source));
+    }
+
+    /** The current handle, rebuilt from the pack's source if the module was restarted. */
+    #get() {
+      if (this.#freed) {
+        throw new CompetencyRulesError({ code: "freed", message: "this pack was freed" });
+      }
+      if (this.#generation !== backend.generation()) {
+        this.#handle = call(this.#load);
+        this.#generation = backend.generation();
+      }
+      return this.#handle;
+    }
+
+    /** `{ id, version, fingerprint }`. */
+    get info() {
+      return call(() => this.#get().info());
+    }
+
+    /** The pack document: names in every language, the matrix, the catalogue. */
+    document() {
+      return call(() => this.#get().document());
+    }
+
+    /** Warnings found while checking the pack. */
+    warnings() {
+      return call(() => this.#get().warnings());
+    }
+
+    /** Evaluates a participant (a JS object) on `asOf` (YYYY-MM-DD); returns the report object. */
+    evaluate(participant, asOf) {
+      return call(() => this.#get().evaluate(participant, asOf));
+    }
+
+    /** Evaluates a participant given as JSON text; returns the report as JSON text, byte for byte the native library's. */
+    evaluateJson(participantJson, asOf, options = {}) {
+      return call(() => this.#get().evaluateJson(participantJson, asOf, Boolean(options.pretty)));
+    }
+
+    /** Evaluates many participants; returns `[{ type: "success", report } | { type: "failure", error }]`. */
+    evaluateMany(participants, asOf) {
+      return call(() => this.#get().evaluateMany(participants, asOf));
+    }
+
+    /** Evaluates a participant and explains the report as text in `lang` ("en" or "fr"). */
+    explain(participant, asOf, lang = "en") {
+      return call(() => this.#get().explain(participant, asOf, lang));
+    }
+
+    /** Releases the pack's memory now (otherwise the garbage collector does it). */
+    free() {
+      if (!this.#freed) {
+        this.#freed = true;
+        if (this.#generation === backend.generation()) this.#handle.free();
+      }
+    }
+
+    [dispose]() {
+      this.free();
+    }
+  }
+
+  /** Every diagnostic for a pack (JSON text, an object, or files); never throws for a bad pack. */
+  function checkPack(source) {
+    const files =
+      typeof source === "string"
+        ? [{ name: "pack.json", text: source }]
+        : Array.isArray(source)
+          ? toFiles(source)
+          : [{ name: "pack.json", text: JSON.stringify(source) }];
+    return call((b) => b.checkPackFiles(files));
+  }
+
+  /** The engine's version (also in every report, with the pack fingerprint). */
+  function engineVersion() {
+    return call((b) => b.engineVersion());
+  }
+
+  /** Makes the module trap, to check recovery. For tests only. */
+  function crashForTesting() {
+    return call((b) => b.__panicForTesting());
+  }
+
+  return { Pack, checkPack, engineVersion, crashForTesting };
+}
