@@ -1,5 +1,6 @@
 // The JavaScript face of competency-rules: a small, typed wrapper over the WebAssembly bindings.
-// It holds no rule logic. It turns the engine's structured failures into Error subclasses, keeps
+// It holds no rule logic. Values cross into WebAssembly as JSON text (measured faster than
+// converting objects field by field; see bench/boundary.mjs). It turns the engine's structured failures into Error subclasses, keeps
 // pack handles valid across a module restart, and restarts the module if it ever traps.
 
 /** Base class of every error the package throws: `code`, `message`, and `path` to the field. */
@@ -73,8 +74,15 @@ export function createEngine(backend) {
         backend.restart();
         throw new EngineCrashedError(error);
       }
-      if (error && typeof error === "object" && !(error instanceof Error) && "code" in error) {
-        throw toError(error);
+      // The bindings throw failures as JSON text of a structured object.
+      if (typeof error === "string") {
+        let failure = null;
+        try {
+          failure = JSON.parse(error);
+        } catch {
+          throw new CompetencyRulesError({ code: "internal", message: error });
+        }
+        throw toError(failure);
       }
       throw error;
     }
@@ -91,18 +99,19 @@ export function createEngine(backend) {
 
   function loader(source) {
     if (source === undefined || source === null) return (b) => b.loadDefaultPack();
+    let files;
     if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-      const text = new TextDecoder().decode(source);
-      return (b) => b.loadPackText(text, "json");
+      files = [{ name: "pack.json", text: new TextDecoder().decode(source) }];
+    } else if (typeof source === "string") {
+      files = [{ name: "pack.json", text: source }];
+    } else if (Array.isArray(source)) {
+      files = toFiles(source);
+    } else if (typeof source === "object") {
+      files = [{ name: "pack.json", text: JSON.stringify(source) }];
     }
-    if (typeof source === "string") return (b) => b.loadPackText(source, "json");
-    if (Array.isArray(source)) {
-      const files = toFiles(source);
-      return (b) => b.loadPackFiles(files);
-    }
-    if (typeof source === "object") {
-      const text = JSON.stringify(source);
-      return (b) => b.loadPackText(text, "json");
+    if (files) {
+      const json = JSON.stringify(files);
+      return (b) => b.loadPackFiles(json);
     }
     throw new CompetencyRulesError({ code: "invalid_argument", path: "source", message: "a pack is JSON text, bytes, an object, or [{ name, text }]" });
   }
@@ -142,37 +151,40 @@ export function createEngine(backend) {
 
     /** `{ id, version, fingerprint }`. */
     get info() {
-      return call(() => this.#get().info());
+      return JSON.parse(call(() => this.#get().info()));
     }
 
     /** The pack document: names in every language, the matrix, the catalogue. */
     document() {
-      return call(() => this.#get().document());
+      return JSON.parse(call(() => this.#get().document()));
     }
 
     /** Warnings found while checking the pack. */
     warnings() {
-      return call(() => this.#get().warnings());
+      return JSON.parse(call(() => this.#get().warnings()));
     }
 
     /** Evaluates a participant (a JS object) on `asOf` (YYYY-MM-DD); returns the report object. */
     evaluate(participant, asOf) {
-      return call(() => this.#get().evaluate(participant, asOf));
+      const json = JSON.stringify(participant);
+      return JSON.parse(call(() => this.#get().evaluate(json, asOf, false)));
     }
 
     /** Evaluates a participant given as JSON text; returns the report as JSON text, byte for byte the native library's. */
     evaluateJson(participantJson, asOf, options = {}) {
-      return call(() => this.#get().evaluateJson(participantJson, asOf, Boolean(options.pretty)));
+      return call(() => this.#get().evaluate(participantJson, asOf, Boolean(options.pretty)));
     }
 
     /** Evaluates many participants; returns `[{ type: "success", report } | { type: "failure", error }]`. */
     evaluateMany(participants, asOf) {
-      return call(() => this.#get().evaluateMany(participants, asOf));
+      const json = JSON.stringify(participants);
+      return JSON.parse(call(() => this.#get().evaluateMany(json, asOf)));
     }
 
     /** Evaluates a participant and explains the report as text in `lang` ("en" or "fr"). */
     explain(participant, asOf, lang = "en") {
-      return call(() => this.#get().explain(participant, asOf, lang));
+      const json = typeof participant === "string" ? participant : JSON.stringify(participant);
+      return call(() => this.#get().explain(json, asOf, lang));
     }
 
     /** Releases the pack's memory now (otherwise the garbage collector does it). */
@@ -196,7 +208,8 @@ export function createEngine(backend) {
         : Array.isArray(source)
           ? toFiles(source)
           : [{ name: "pack.json", text: JSON.stringify(source) }];
-    return call((b) => b.checkPackFiles(files));
+    const json = JSON.stringify(files);
+    return JSON.parse(call((b) => b.checkPackFiles(json)));
   }
 
   /** The engine's version (also in every report, with the pack fingerprint). */

@@ -291,9 +291,9 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
         tree.locate(d);
     }
     // Errors first, then in document order.
-    diagnostics.sort_by(|a, b| {
-        (a.severity, &a.file, a.line, a.column, &a.path)
-            .cmp(&(b.severity, &b.file, b.line, b.column, &b.path))
+    diagnostics.sort_by_key(|d| {
+        let position = (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(usize::MAX));
+        (d.severity, d.file.clone(), position, d.path.clone())
     });
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
