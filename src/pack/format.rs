@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 pub const PACK_FORMAT: &str = "competency-rules/pack@1";
 
 /// Text in several languages, keyed by language code (`en`, `fr`).
+#[cfg_attr(feature = "wasm", tsify::declare)]
 pub type Text = BTreeMap<String, String>;
 
 /// `[program]`: who the pack is for.

@@ -1,0 +1,84 @@
+// Types of the competency-rules package. The data types (Report, Participant, Diagnostic, PackDoc...)
+// are generated from the Rust types by tsify when the package is built; this file only declares
+// the wrapper's functions and classes.
+import type {
+  Diagnostic,
+  PackDoc,
+  PackInfo,
+  Participant,
+  ParticipantError as ParticipantErrorData,
+  Report,
+} from "../dist/web/competency_rules.js";
+
+export type * from "../dist/web/competency_rules.js";
+
+/** A pack file: its name (ending in .json) and its text or bytes. */
+export interface PackFile {
+  name: string;
+  text: string | Uint8Array;
+}
+
+/** What `Pack.load` accepts: nothing (the built-in HSLP pack), JSON text or bytes, a pack object, or files. */
+export type PackSource = undefined | string | Uint8Array | ArrayBuffer | PackDoc | Record<string, unknown> | PackFile[];
+
+/** The result of one participant in `evaluateMany`. */
+export type EvaluateManyResult =
+  | { type: "success"; report: Report }
+  | { type: "failure"; error: ParticipantErrorData };
+
+/** Base class of every error the package throws. */
+export declare class CompetencyRulesError extends Error {
+  /** A stable code, e.g. `invalid_pack`, `invalid_document`, `invalid_date`, `engine_crashed`. */
+  readonly code: string;
+  /** The path of the offending field (`enrolled`, `competency[3].outcome`), or "". */
+  readonly path: string;
+}
+
+/** A rule pack was refused; `diagnostics` lists every problem with its location. */
+export declare class PackError extends CompetencyRulesError {
+  readonly diagnostics: Diagnostic[];
+}
+
+/** A participant document could not be read. */
+export declare class ParticipantError extends CompetencyRulesError {
+  readonly line: number | null;
+  readonly column: number | null;
+}
+
+/** The WebAssembly module trapped (a bug); it was restarted and the call was not completed. */
+export declare class EngineCrashedError extends CompetencyRulesError {}
+
+/** A compiled rule pack: load once, evaluate many participants. */
+export declare class Pack {
+  private constructor();
+  /** Loads and compiles a pack; throws `PackError` listing every problem. */
+  static load(source?: PackSource): Pack;
+  /** `{ id, version, fingerprint }`. */
+  readonly info: PackInfo;
+  /** The pack document: names in every language, the matrix, the catalogue. */
+  document(): PackDoc;
+  /** Warnings found while checking the pack. */
+  warnings(): Diagnostic[];
+  /** Evaluates a participant on `asOf` (YYYY-MM-DD). */
+  evaluate(participant: Participant, asOf: string): Report;
+  /** The fast path: participant JSON in, report JSON out (the native library's exact bytes). */
+  evaluateJson(participantJson: string, asOf: string, options?: { pretty?: boolean }): string;
+  /** Evaluates many participants; never throws for one bad participant. */
+  evaluateMany(participants: Participant[], asOf: string): EvaluateManyResult[];
+  /** Evaluates and explains the report as text in `lang` (one of the pack's languages). */
+  explain(participant: Participant | string, asOf: string, lang?: string): string;
+  /** Releases the pack now (otherwise the garbage collector does it). */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** Every diagnostic for a pack; never throws for a bad pack. */
+export declare function checkPack(source: string | PackDoc | Record<string, unknown> | PackFile[]): Diagnostic[];
+/** The engine version (also in every report). */
+export declare function engineVersion(): string;
+/** Loads the engine (browsers). `input`: URL of the .wasm, a Response, bytes or a compiled module. No-op in Node. */
+export declare function init(input?: string | URL | Response | BufferSource | WebAssembly.Module | Promise<Response>): Promise<void>;
+/** Loads the engine synchronously from the .wasm bytes or a compiled module. No-op in Node. */
+export declare function initSync(bytes: BufferSource | WebAssembly.Module): void;
+/** Makes the module trap, to test recovery. For tests only. */
+export declare function crashForTesting(): void;
