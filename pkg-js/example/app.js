@@ -1,0 +1,217 @@
+// The HSLP participant status page: evaluates a participant in the browser with the package and
+// shows the report. Participant data never leaves the page. No bundler: a plain ES module.
+import { init, Pack, CompetencyRulesError } from "../src/index.js";
+
+// The page's own labels; names and reasons come from the pack and the report.
+const LABELS = {
+  en: {
+    title: "Participant status", choose: "Choose a participant", example: "Example participant",
+    file: "Or open a participant file (JSON)", asOf: "Evaluation date", status: "Status",
+    requirements: "Completion requirements", outcomes: "Progress by learning outcome",
+    missing: "What is missing, and why", matrix: "Competency matrix", notCounted: "Evidence that did not count",
+    evidence: "Evidence", competency: "Competency", reason: "Reason", findings: "Findings", language: "Language",
+    required: "Required", achieved: "Achieved", state: "State", how: "How it was achieved",
+    level: "Level", levelAttained: "Level attained", nextLevel: "Next level", ready: "ready", notReady: "not ready",
+    none: "none", met: "met", notMet: "not met", nothing: "Nothing — everything required is met.",
+    noneCounted: "Every evidence item counted.", noFindings: "No findings.",
+    states: { met: "met", not_met: "not met", not_yet_enough_evidence: "not yet enough evidence", pending_review: "pending review", not_required: "not required" },
+    statuses: { enrolled: "enrolled", in_progress: "in progress", ready_for_final_assignment: "ready for the final assignment", completed: "completed", lapsed: "lapsed" },
+    requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit" },
+    pending: "pending review", noEvidence: "no evidence has counted yet", below: "achieved below the required level",
+    via: { claim: "claimed", catalogue: "completed", rule: "rule" }, engine: "Engine", pack: "pack",
+  },
+  fr: {
+    title: "Statut du participant", choose: "Choisir un participant", example: "Participant d'exemple",
+    file: "Ou ouvrir un fichier de participant (JSON)", asOf: "Date d'évaluation", status: "Statut",
+    requirements: "Exigences d'achèvement", outcomes: "Progrès par résultat d'apprentissage",
+    missing: "Ce qui manque, et pourquoi", matrix: "Matrice des compétences", notCounted: "Preuves non comptées",
+    evidence: "Preuve", competency: "Compétence", reason: "Raison", findings: "Constats", language: "Langue",
+    required: "Requis", achieved: "Atteint", state: "État", how: "Comment elle a été atteinte",
+    level: "Niveau", levelAttained: "Niveau atteint", nextLevel: "Niveau suivant", ready: "prêt", notReady: "pas prêt",
+    none: "aucun", met: "remplie", notMet: "non remplie", nothing: "Rien — tout ce qui est requis est atteint.",
+    noneCounted: "Toutes les preuves ont été comptées.", noFindings: "Aucun constat.",
+    states: { met: "atteinte", not_met: "non atteinte", not_yet_enough_evidence: "pas encore assez de preuves", pending_review: "en attente d'examen", not_required: "non requise" },
+    statuses: { enrolled: "inscrit", in_progress: "en cours", ready_for_final_assignment: "prêt pour le travail final", completed: "terminé", lapsed: "échu" },
+    requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps" },
+    pending: "en attente d'examen", noEvidence: "aucune preuve n'a encore été comptée", below: "atteinte sous le niveau requis",
+    via: { claim: "revendiquée", catalogue: "réussie", rule: "règle" }, engine: "Moteur", pack: "ensemble de règles",
+  },
+};
+
+const state = { lang: "en", pack: null, doc: null, participant: null, report: null };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+/** The name of a pack thing (competency, outcome, level...) in the current language. */
+function name(id) {
+  if (id == null) return "—";
+  const doc = state.doc;
+  const all = [...doc.competency, ...doc.outcome, ...doc.level, ...doc.scale.level, ...doc.catalogue, ...doc.evidence_kind, ...doc.rule];
+  const found = all.find((x) => x.id === id);
+  return found?.name?.[state.lang] ?? found?.name?.en ?? id;
+}
+
+function message(reason) {
+  return reason.message[state.lang] ?? reason.message.en ?? reason.code;
+}
+
+function renderLabels() {
+  const t = LABELS[state.lang];
+  document.documentElement.lang = state.lang;
+  for (const node of document.querySelectorAll("[data-t]")) node.textContent = t[node.dataset.t];
+  for (const node of document.querySelectorAll("[data-t-aria]")) node.setAttribute("aria-label", t[node.dataset.tAria]);
+  $("lang-en").setAttribute("aria-pressed", String(state.lang === "en"));
+  $("lang-fr").setAttribute("aria-pressed", String(state.lang === "fr"));
+  const notice = state.doc?.program?.notice?.[state.lang];
+  $("notice").textContent = notice ?? "";
+  document.title = `${t.title} — ${state.doc?.program?.name?.[state.lang] ?? ""}`;
+}
+
+function renderReport() {
+  const t = LABELS[state.lang];
+  const r = state.report;
+  if (!r) return;
+  $("result").hidden = false;
+
+  const summary = $("status-summary");
+  summary.replaceChildren(
+    el("p", { class: `status status-${r.status}`, id: "status-value" }, `${t.status}: `, el("strong", {}, t.statuses[r.status]), ` — ${message(r.status_reason)}`),
+    el("p", {}, `${t.level}: ${name(r.level)} · ${t.levelAttained}: ${r.level_attained ? name(r.level_attained) : t.none}`),
+    ...(r.next_level
+      ? [el("p", {}, `${t.nextLevel}: ${name(r.next_level.level)} — ${r.next_level.ready ? t.ready : t.notReady} (${r.next_level.met}/${r.next_level.required}, ${r.next_level.percent}%)`)]
+      : []),
+  );
+
+  $("requirements").replaceChildren(
+    ...r.requirements.map((q) =>
+      el("li", { class: q.met ? "ok" : "not-ok", "data-requirement": q.id },
+        el("span", { class: "mark", "aria-hidden": "true" }, q.met ? "✓" : "✗"),
+        el("strong", {}, `${t.requirementNames[q.id]}`), ` (${q.met ? t.met : t.notMet}): ${message(q.reason)}`),
+    ),
+  );
+
+  $("outcomes").replaceChildren(
+    ...r.outcomes.map((o) =>
+      el("div", { class: "outcome" },
+        el("label", { for: `progress-${o.id}` }, `${name(o.id)}: ${o.met}/${o.required} (${o.percent}%)`),
+        el("progress", { id: `progress-${o.id}`, max: String(Math.max(o.required, 1)), value: String(o.met) }, `${o.percent}%`),
+      ),
+    ),
+  );
+
+  const missing = r.competencies.filter((c) => c.required && c.state !== "met");
+  $("missing").replaceChildren(
+    ...(missing.length === 0
+      ? [el("li", {}, t.nothing)]
+      : missing.map((c) => {
+          const why =
+            c.state === "pending_review" ? `${t.pending}: ${(c.pending ?? []).join(", ")}`
+            : c.state === "not_met" ? `${t.below} (${name(c.achieved)} < ${name(c.required)})`
+            : t.noEvidence;
+          return el("li", { "data-competency": c.id }, el("strong", {}, name(c.id)), ` — ${t.required} ${name(c.required)}: ${why}`);
+        })),
+  );
+
+  const matrix = $("matrix");
+  matrix.replaceChildren(
+    ...state.doc.outcome.map((o) => {
+      const rows = r.competencies.filter((c) => c.outcome === o.id);
+      return el("table", { class: "matrix" },
+        el("caption", {}, name(o.id)),
+        el("thead", {}, el("tr", {}, ...[t.competency, t.required, t.achieved, t.state, t.how].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, ...rows.map((c) =>
+          el("tr", { class: `state-${c.state}`, "data-competency": c.id },
+            el("th", { scope: "row" }, name(c.id)),
+            el("td", {}, c.required ? name(c.required) : "—"),
+            el("td", {}, c.achieved ? name(c.achieved) : "—"),
+            el("td", {}, el("span", { class: "state" }, t.states[c.state])),
+            el("td", {}, (c.sources ?? []).map((s) => `${t.via[s.via]} ${name(s.from)} (${name(s.level)})`).join("; ") || "—"),
+          ))),
+      );
+    }),
+  );
+
+  const tbody = $("not-counted").querySelector("tbody");
+  tbody.replaceChildren(
+    ...(r.not_counted.length === 0
+      ? [el("tr", {}, el("td", { colspan: "3" }, t.noneCounted))]
+      : r.not_counted.map((n) =>
+          el("tr", { class: "not-counted" },
+            el("td", {}, n.evidence ?? n.at ?? "?"),
+            el("td", {}, n.competency ? name(n.competency) : "—"),
+            el("td", {}, message(n.reason)),
+          ))),
+  );
+
+  $("findings").replaceChildren(
+    ...(r.findings.length === 0
+      ? [el("li", {}, t.noFindings)]
+      : r.findings.map((f) => el("li", {}, `${f.evidence ? `${f.evidence} · ` : ""}${f.field}: ${message(f.reason)}`))),
+  );
+  $("engine").textContent = `${t.engine} ${r.engine.name} ${r.engine.version} · ${t.pack} ${r.pack.id} ${r.pack.version} (${r.pack.fingerprint.slice(0, 19)}…)`;
+  document.body.dataset.ready = "true";
+}
+
+function evaluate() {
+  $("error").hidden = true;
+  if (!state.participant) return;
+  try {
+    state.report = state.pack.evaluate(state.participant, $("as-of").value);
+    renderReport();
+  } catch (error) {
+    state.report = null;
+    $("result").hidden = true;
+    const where = error instanceof CompetencyRulesError && error.path ? ` (${error.path})` : "";
+    $("error").textContent = `${error.message}${where}`;
+    $("error").hidden = false;
+  }
+}
+
+async function loadExample(id) {
+  const response = await fetch(new URL(`../../examples/${id}.json`, import.meta.url));
+  state.participant = await response.json();
+  evaluate();
+}
+
+function setLanguage(lang) {
+  state.lang = lang;
+  renderLabels();
+  renderReport();
+}
+
+async function main() {
+  await init();
+  state.pack = Pack.load();
+  state.doc = state.pack.document();
+  renderLabels();
+  $("lang-en").addEventListener("click", () => setLanguage("en"));
+  $("lang-fr").addEventListener("click", () => setLanguage("fr"));
+  $("example").addEventListener("change", (e) => loadExample(e.target.value));
+  $("as-of").addEventListener("change", evaluate);
+  $("file").addEventListener("change", async (e) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      state.participant = JSON.parse(await file.text());
+      evaluate();
+    } catch (error) {
+      $("error").textContent = error.message;
+      $("error").hidden = false;
+    }
+  });
+  await loadExample($("example").value);
+}
+
+main().catch((error) => {
+  $("error").textContent = `The engine could not start: ${error.message}`;
+  $("error").hidden = false;
+});

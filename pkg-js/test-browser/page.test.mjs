@@ -1,0 +1,104 @@
+// The example status page in a real browser (Debian's Chromium driven by playwright-core):
+// evaluates example participants, checks what is shown in English and French, audits
+// accessibility with axe-core, and saves a screenshot to test-browser/artifacts/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+import { Pack } from "../src/node.js";
+
+const require = createRequire(import.meta.url);
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const artifacts = new URL("./artifacts/", import.meta.url);
+let server;
+let browser;
+let page;
+
+const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), "utf8"));
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve();
+  browser = await chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${server.url}/pkg-js/example/`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  assert.deepEqual(errors, []);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the page evaluates the participant with problems and shows why evidence did not count", async () => {
+  await page.selectOption("#example", "03-problems");
+  await page.waitForFunction(() => document.querySelector("#status-value")?.textContent.includes("in progress"));
+  const expected = Pack.load().evaluate(example("03-problems"), "2026-11-24");
+  const rows = await page.locator("#not-counted tbody tr.not-counted").count();
+  assert.equal(rows, expected.not_counted.length);
+  const notCounted = await page.locator("#not-counted").innerText();
+  assert.match(notCounted, /expired on 2025-03-10/);
+  assert.match(notCounted, /Over the prior-learning cap/);
+  const mentoring = await page.locator('[data-requirement="mentoring"]').innerText();
+  assert.match(mentoring, /appointed by the program from another organization/);
+  // Well-being was claimed only by prior learning submitted after the claim window.
+  const wellbeing = await page.locator('#missing li[data-competency="per.wellbeing"]').innerText();
+  assert.match(wellbeing, /Well-being and resilience — Required Working knowledge: no evidence has counted yet/);
+  const findings = await page.locator("#findings").innerText();
+  assert.match(findings, /own organization/);
+});
+
+test("the matrix shows required and achieved levels for every competency", async () => {
+  await page.selectOption("#example", "02-in-progress-supervisor");
+  await page.waitForFunction(() => document.querySelector('#matrix tr[data-competency="ssm.service_integration"]'));
+  const row = await page.locator('#matrix tr[data-competency="ssm.service_integration"]').innerText();
+  assert.match(row, /Service integration\s+Working knowledge\s+Proficient\s+met/);
+  assert.match(row, /Human services integration pathway/);
+  const expected = Pack.load().evaluate(example("02-in-progress-supervisor"), "2026-11-24");
+  assert.equal(await page.locator("#matrix tbody tr").count(), expected.competencies.length);
+  assert.equal(await page.locator("#matrix table").count(), 5);
+});
+
+test("switching to French relabels the page and the reasons", async () => {
+  await page.selectOption("#example", "03-problems");
+  await page.waitForFunction(() => document.querySelector("#status-value")?.textContent.includes("in progress"));
+  await page.keyboard.press("Tab");
+  await page.focus("#lang-fr");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  assert.equal(await page.locator("#not-counted-heading").innerText(), "Preuves non comptées");
+  assert.match(await page.locator("#status-value").innerText(), /en cours/);
+  assert.match(await page.locator("#not-counted").innerText(), /a expiré le 2025-03-10/);
+  assert.equal(await page.locator("#lang-fr").getAttribute("aria-pressed"), "true");
+  await page.screenshot({ path: new URL("status-page-fr.png", artifacts).pathname, fullPage: true });
+  await page.click("#lang-en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+});
+
+test("a completed senior leader shows completed, and a screenshot is saved", async () => {
+  await page.selectOption("#example", "05-completed-senior-leader");
+  await page.waitForFunction(() => document.querySelector("#status-value")?.textContent.includes("completed"));
+  assert.equal(await page.locator("#requirements li.not-ok").count(), 0);
+  await page.screenshot({ path: new URL("status-page.png", artifacts).pathname, fullPage: true });
+});
+
+test("axe-core finds no serious or critical accessibility violations", async () => {
+  for (const [participant, lang] of [["03-problems", "en"], ["02-in-progress-supervisor", "fr"]]) {
+    await page.selectOption("#example", participant);
+    await page.click(`#lang-${lang}`);
+    await page.waitForFunction((l) => document.documentElement.lang === l && document.body.dataset.ready === "true", lang);
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const results = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ["violations"] }));
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], `${participant} ${lang}`);
+  }
+});
