@@ -158,6 +158,8 @@ function renderReport() {
       : r.findings.map((f) => el("li", {}, `${f.evidence ? `${f.evidence} · ` : ""}${f.field}: ${message(f.reason)}`))),
   );
   $("engine").textContent = `${t.engine} ${r.engine.name} ${r.engine.version} · ${t.pack} ${r.pack.id} ${r.pack.version} (${r.pack.fingerprint.slice(0, 19)}…)`;
+  document.body.dataset.participant = r.participant;
+  document.body.dataset.lang = state.lang;
   document.body.dataset.ready = "true";
 }
 

@@ -18,6 +18,14 @@ let page;
 
 const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), "utf8"));
 
+/** Selects an example participant and waits until the page shows its report in `lang`. */
+async function choose(name, lang = "en") {
+  await page.selectOption("#example", name);
+  if ((await page.getAttribute("body", "data-lang")) !== lang) await page.click(`#lang-${lang}`);
+  const id = example(name).id;
+  await page.waitForSelector(`body[data-participant="${id}"][data-lang="${lang}"]`);
+}
+
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serve();
@@ -40,8 +48,8 @@ after(async () => {
 });
 
 test("the page evaluates the participant with problems and shows why evidence did not count", async () => {
-  await page.selectOption("#example", "03-problems");
-  await page.waitForFunction(() => document.querySelector("#status-value")?.textContent.includes("in progress"));
+  await choose("03-problems");
+  assert.match(await page.locator("#status-value").innerText(), /in progress/);
   const expected = Pack.load().evaluate(example("03-problems"), "2026-11-24");
   const rows = await page.locator("#not-counted tbody tr.not-counted").count();
   assert.equal(rows, expected.not_counted.length);
@@ -58,8 +66,7 @@ test("the page evaluates the participant with problems and shows why evidence di
 });
 
 test("the matrix shows required and achieved levels for every competency", async () => {
-  await page.selectOption("#example", "02-in-progress-supervisor");
-  await page.waitForFunction(() => document.querySelector('#matrix tr[data-competency="ssm.service_integration"]'));
+  await choose("02-in-progress-supervisor");
   const row = await page.locator('#matrix tr[data-competency="ssm.service_integration"]').innerText();
   assert.match(row, /Service integration\s+Working knowledge\s+Proficient\s+met/);
   assert.match(row, /Human services integration pathway/);
@@ -69,9 +76,8 @@ test("the matrix shows required and achieved levels for every competency", async
 });
 
 test("switching to French relabels the page and the reasons", async () => {
-  await page.selectOption("#example", "03-problems");
-  await page.waitForFunction(() => document.querySelector("#status-value")?.textContent.includes("in progress"));
-  await page.keyboard.press("Tab");
+  await choose("03-problems");
+  // Keyboard only: focus the French button and press Enter.
   await page.focus("#lang-fr");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.documentElement.lang === "fr");
@@ -85,17 +91,15 @@ test("switching to French relabels the page and the reasons", async () => {
 });
 
 test("a completed senior leader shows completed, and a screenshot is saved", async () => {
-  await page.selectOption("#example", "05-completed-senior-leader");
-  await page.waitForFunction(() => document.querySelector("#status-value")?.textContent.includes("completed"));
+  await choose("05-completed-senior-leader");
+  assert.match(await page.locator("#status-value").innerText(), /completed/);
   assert.equal(await page.locator("#requirements li.not-ok").count(), 0);
   await page.screenshot({ path: new URL("status-page.png", artifacts).pathname, fullPage: true });
 });
 
 test("axe-core finds no serious or critical accessibility violations", async () => {
   for (const [participant, lang] of [["03-problems", "en"], ["02-in-progress-supervisor", "fr"]]) {
-    await page.selectOption("#example", participant);
-    await page.click(`#lang-${lang}`);
-    await page.waitForFunction((l) => document.documentElement.lang === l && document.body.dataset.ready === "true", lang);
+    await choose(participant, lang);
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
     const results = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ["violations"] }));
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
