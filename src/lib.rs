@@ -49,6 +49,7 @@ pub mod messages;
 pub mod pack;
 pub mod participant;
 pub mod report;
+mod sorting;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 

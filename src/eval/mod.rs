@@ -264,7 +264,7 @@ impl<'a> Ctx<'a> {
                 EvidenceEntry::Malformed(_) => None,
             })
             .collect();
-        ids.sort_unstable();
+        crate::sorting::sort(&mut ids);
         let duplicated: Vec<&str> = ids
             .windows(2)
             .filter(|w| w.first() == w.last())
@@ -305,12 +305,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // Canonical order, whatever order the evidence came in.
-        counted.sort_by(|a, b| (a.ev.date, &a.ev.id).cmp(&(b.ev.date, &b.ev.id)));
+        crate::sorting::sort_by(&mut counted, |a, b| {
+            (a.ev.date, &a.ev.id).cmp(&(b.ev.date, &b.ev.id))
+        });
         self.apply_cap(&mut counted);
         let derivations = self.derive(&counted, &pending);
         let mut report = self.conclude(&counted, &pending, derivations);
         report.not_counted = std::mem::take(&mut self.not_counted);
-        report.not_counted.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut report.not_counted, |a, b| {
             (&a.evidence, &a.at, &a.competency, a.reason.code).cmp(&(
                 &b.evidence,
                 &b.at,
@@ -319,7 +321,7 @@ impl<'a> Ctx<'a> {
             ))
         });
         report.findings = std::mem::take(&mut self.findings);
-        report.findings.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut report.findings, |a, b| {
             (&a.evidence, &a.field, a.reason.code).cmp(&(&b.evidence, &b.field, b.reason.code))
         });
         report
@@ -346,7 +348,7 @@ impl<'a> Ctx<'a> {
                     .is_some_and(|k| k.equivalency)
             })
             .collect();
-        order.sort_by(|&a, &b| {
+        crate::sorting::sort_by(&mut order, |&a, &b| {
             let key = |i: usize| {
                 counted
                     .get(i)
@@ -494,7 +496,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let mut evidence: Vec<String> = used.into_iter().map(str::to_owned).collect();
-            evidence.sort_unstable();
+            crate::sorting::sort(&mut evidence);
             evidence.dedup();
             for (comp, rank) in &rule.grants {
                 let level = self.scale_id(*rank);
@@ -511,8 +513,8 @@ impl<'a> Ctx<'a> {
             }
         }
         for slot in &mut d {
-            slot.sources.sort();
-            slot.pending.sort_unstable();
+            crate::sorting::sort(&mut slot.sources);
+            crate::sorting::sort(&mut slot.pending);
             slot.pending.dedup();
         }
         d

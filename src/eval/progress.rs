@@ -144,7 +144,7 @@ impl<'a> Ctx<'a> {
         };
         let ids = |items: &[&Counted<'a>]| -> Vec<String> {
             let mut ids: Vec<String> = items.iter().map(|c| c.ev.id.clone()).collect();
-            ids.sort_unstable();
+            crate::sorting::sort(&mut ids);
             ids
         };
         let sessions = [

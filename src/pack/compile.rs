@@ -41,7 +41,7 @@ impl Index {
             .into_iter()
             .map(|(k, v)| (k.into_boxed_str(), v))
             .collect();
-        table.sort_unstable();
+        crate::sorting::sort(&mut table);
         Index(table)
     }
 

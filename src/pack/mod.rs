@@ -274,7 +274,7 @@ fn read_dir(path: &Path) -> Result<Vec<SourceFile>, PackError> {
     if paths.is_empty() {
         return Err(fail("no .toml or .json file in the pack directory".into()));
     }
-    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sorting::sort_by(&mut paths, |a, b| a.0.cmp(&b.0));
     paths
         .into_iter()
         .map(|(file, format)| read(&file, format))
@@ -291,7 +291,7 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
         tree.locate(d);
     }
     // Errors first, then in document order.
-    diagnostics.sort_by_key(|d| {
+    crate::sorting::sort_by_key(&mut diagnostics, |d| {
         let position = (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(usize::MAX));
         (d.severity, d.file.clone(), position, d.path.clone())
     });

@@ -1,0 +1,65 @@
+//! Sorting through one shared instantiation of the standard library's sort.
+//!
+//! Every `slice::sort_by` call with its own closure compiles the whole sorting algorithm again,
+//! several kilobytes each in the WebAssembly module. These helpers sort a list of positions with a
+//! comparator behind `dyn`, so the algorithm exists once, and then put the items in that order.
+//! The sort is stable.
+
+use std::cmp::Ordering;
+
+/// The one instantiation of the standard sort: positions, compared through `dyn`.
+fn sort_positions(positions: &mut [usize], compare: &mut dyn FnMut(&usize, &usize) -> Ordering) {
+    positions.sort_by(compare);
+}
+
+/// Sorts `items` stably by `compare`.
+pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) {
+    let mut positions: Vec<usize> = (0..items.len()).collect();
+    {
+        let view: &[T] = items;
+        sort_positions(
+            &mut positions,
+            &mut |a, b| match (view.get(*a), view.get(*b)) {
+                (Some(x), Some(y)) => compare(x, y),
+                _ => Ordering::Equal,
+            },
+        );
+    }
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        positions
+            .iter()
+            .filter_map(|p| slots.get_mut(*p).and_then(Option::take)),
+    );
+}
+
+/// Sorts `items` stably by the key `key` gives.
+pub(crate) fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `items` in their natural order.
+pub(crate) fn sort<T: Ord>(items: &mut Vec<T>) {
+    sort_by(items, T::cmp);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorts_stably_and_keeps_every_item() {
+        let mut items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_by_key(&mut items, |(n, _)| *n);
+        assert_eq!(
+            items,
+            vec![(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]
+        );
+        let mut words = vec!["pear", "apple", "fig"];
+        sort(&mut words);
+        assert_eq!(words, vec!["apple", "fig", "pear"]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort(&mut empty);
+        assert!(empty.is_empty());
+    }
+}
