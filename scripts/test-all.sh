@@ -23,7 +23,7 @@ cd pkg-js
 npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build | tee /tmp/competency-rules-build.log
 # Size ratchet: the module may not grow. The goal (issue 3) is 153600 bytes gzipped; see pkg-js/README.md.
-limit="${WASM_GZIP_LIMIT:-208000}"
+limit="${WASM_GZIP_LIMIT:-182000}"
 gz=$(gzip -9 -c dist/web/competency_rules_bg.wasm | wc -c)
 if [ "$gz" -gt "$limit" ]; then
   echo "wasm size check: $gz bytes gzipped is over the limit of $limit" >&2

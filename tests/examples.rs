@@ -145,7 +145,7 @@ fn cli_check_exits_1_on_errors_and_names_the_place() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("pack.toml:2:2 at `program.version`: missing field `version`"),
+        text.contains("pack.toml:2:2 at `program.version`: missing key `version`"),
         "{text}"
     );
     let ok = cli()

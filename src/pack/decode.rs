@@ -1,9 +1,11 @@
-//! Decoding the merged document tree into [`PackDoc`], one section and one list entry at a time,
-//! so that a pack with many mistakes gets a diagnostic for each of them rather than the first.
+//! Decoding the merged document tree into [`PackDoc`], section by section and key by key, so that
+//! a pack with many mistakes gets a diagnostic for each of them rather than the first. The field
+//! rules here are those of the serde attributes in `format.rs`; a test holds the two to the same
+//! results.
 
 use super::format::*;
+use super::reader::{Reader, child};
 use crate::diagnostics::Diagnostic;
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashSet};
 
@@ -38,17 +40,11 @@ pub(crate) struct Decoded {
     pub broken_ids: HashSet<String>,
 }
 
-/// Decodes `root`, pushing a diagnostic for every section or entry that does not fit the format.
+/// Decodes `root`, pushing a diagnostic for every section, entry or key that does not fit the format.
 pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic>) -> Decoded {
-    let mut ctx = Ctx {
-        root,
-        diagnostics,
-        broken_sections: HashSet::new(),
-        broken_ids: HashSet::new(),
-    };
     for key in root.keys() {
         if !SECTIONS.contains(&key.as_str()) {
-            ctx.diagnostics.push(Diagnostic::error(
+            diagnostics.push(Diagnostic::error(
                 "unknown_section",
                 key.clone(),
                 format!(
@@ -58,7 +54,15 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
             ));
         }
     }
-    let format = ctx.required::<String>("format").unwrap_or_default();
+    let mut ctx = Ctx {
+        root,
+        r: Reader { diagnostics },
+        broken_sections: HashSet::new(),
+        broken_ids: HashSet::new(),
+    };
+    let format = ctx
+        .section("format", true, |r, v, p| r.as_string_value(v, p))
+        .unwrap_or_default();
     // When `[program]` cannot be decoded, its languages are still read so that translations are checked.
     let languages = root
         .get("program")
@@ -73,7 +77,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         })
         .unwrap_or_default();
     let program = ctx
-        .required::<ProgramDoc>("program")
+        .section("program", true, program)
         .unwrap_or_else(|| ProgramDoc {
             id: String::new(),
             version: String::new(),
@@ -83,14 +87,14 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
             languages,
         });
     let scale = ctx
-        .required::<ScaleDoc>("scale")
+        .section("scale", true, scale)
         .unwrap_or_else(|| ScaleDoc {
             id: String::new(),
             name: BTreeMap::new(),
             level: Vec::new(),
         });
     let precedence = ctx
-        .required::<PrecedenceDoc>("precedence")
+        .section("precedence", true, precedence)
         .unwrap_or(PrecedenceDoc {
             assessor_override: OverridePolicy::HighestWins,
         });
@@ -98,20 +102,24 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         format,
         program,
         scale,
-        level: ctx.list("level", true),
-        outcome: ctx.list("outcome", true),
-        competency: ctx.list("competency", true),
-        evidence_kind: ctx.list("evidence_kind", true),
-        catalogue: ctx.list("catalogue", false),
-        rule: ctx.list("rule", false),
-        equivalency: ctx.optional("equivalency").unwrap_or_default(),
-        coaching: ctx.optional("coaching"),
-        mentoring: ctx.optional("mentoring"),
-        final_assignment: ctx.optional("final_assignment"),
-        completion: ctx.list("completion", true),
-        progression: ctx.optional("progression").unwrap_or_default(),
+        level: ctx.entries("level", true, named),
+        outcome: ctx.entries("outcome", true, named),
+        competency: ctx.entries("competency", true, competency),
+        evidence_kind: ctx.entries("evidence_kind", true, evidence_kind),
+        catalogue: ctx.entries("catalogue", false, catalogue_item),
+        rule: ctx.entries("rule", false, rule),
+        equivalency: ctx
+            .section("equivalency", false, equivalency)
+            .unwrap_or_default(),
+        coaching: ctx.optional_section("coaching", coaching),
+        mentoring: ctx.optional_section("mentoring", mentoring),
+        final_assignment: ctx.optional_section("final_assignment", final_assignment),
+        completion: ctx.entries("completion", true, completion),
+        progression: ctx
+            .section("progression", false, progression)
+            .unwrap_or_default(),
         precedence,
-        messages: ctx.optional("messages").unwrap_or_default(),
+        messages: ctx.section("messages", false, messages).unwrap_or_default(),
     };
     Decoded {
         doc,
@@ -120,40 +128,50 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
     }
 }
 
-struct Ctx<'a> {
+/// A decoder of one kind of table.
+type Decode<T> = fn(&mut Reader<'_>, &Value, &str) -> Option<T>;
+
+struct Ctx<'a, 'd> {
     root: &'a Map<String, Value>,
-    diagnostics: &'a mut Vec<Diagnostic>,
+    r: Reader<'d>,
     broken_sections: HashSet<&'static str>,
     broken_ids: HashSet<String>,
 }
 
-impl Ctx<'_> {
-    fn required<T: DeserializeOwned>(&mut self, key: &'static str) -> Option<T> {
-        if !self.root.contains_key(key) {
-            self.diagnostics.push(Diagnostic::error(
-                "missing_section",
-                key,
-                format!("the pack has no `{key}` section"),
-            ));
-            self.broken_sections.insert(key);
+impl Ctx<'_, '_> {
+    /// A single section (`[program]`, `format = ...`).
+    fn section<T>(&mut self, key: &'static str, required: bool, decode: Decode<T>) -> Option<T> {
+        let Some(value) = self.root.get(key) else {
+            if required {
+                self.r.diagnostics.push(Diagnostic::error(
+                    "missing_section",
+                    key,
+                    format!("the pack has no `{key}` section"),
+                ));
+                self.broken_sections.insert(key);
+            }
             return None;
-        }
-        self.optional(key)
-    }
-
-    fn optional<T: DeserializeOwned>(&mut self, key: &'static str) -> Option<T> {
-        let value = self.root.get(key)?;
-        let decoded = decode_value(value, key, self.diagnostics);
+        };
+        let decoded = decode(&mut self.r, value, key);
         if decoded.is_none() {
             self.broken_sections.insert(key);
         }
         decoded
     }
 
-    fn list<T: DeserializeOwned>(&mut self, key: &'static str, required: bool) -> Vec<T> {
+    /// A section that may be absent or `null` (`[coaching]`, `[mentoring]`, `[final_assignment]`).
+    fn optional_section<T>(&mut self, key: &'static str, decode: Decode<T>) -> Option<T> {
+        if self.root.get(key).is_some_and(Value::is_null) {
+            return None;
+        }
+        self.section(key, false, decode)
+    }
+
+    /// A list section (`[[competency]]`), entry by entry.
+    fn entries<T>(&mut self, key: &'static str, required: bool, decode: Decode<T>) -> Vec<T> {
         let Some(value) = self.root.get(key) else {
             if required {
-                self.diagnostics.push(Diagnostic::error(
+                self.r.diagnostics.push(Diagnostic::error(
                     "missing_section",
                     key,
                     format!("the pack has no `{key}` entries (write them as [[{key}]])"),
@@ -163,7 +181,7 @@ impl Ctx<'_> {
             return Vec::new();
         };
         let Value::Array(items) = value else {
-            self.diagnostics.push(Diagnostic::error(
+            self.r.diagnostics.push(Diagnostic::error(
                 "invalid_type",
                 key,
                 format!("`{key}` must be a list of tables (write each entry as [[{key}]])"),
@@ -173,8 +191,7 @@ impl Ctx<'_> {
         };
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            let path = format!("{key}[{index}]");
-            match decode_value(item, &path, self.diagnostics) {
+            match decode(&mut self.r, item, &format!("{key}[{index}]")) {
                 Some(decoded) => out.push(decoded),
                 None => {
                     if let Some(id) = item.get("id").and_then(Value::as_str) {
@@ -187,28 +204,365 @@ impl Ctx<'_> {
     }
 }
 
-/// Decodes one value, reporting a failure at `prefix` plus the path inside the value.
-pub(crate) fn decode_value<T: DeserializeOwned>(
-    value: &Value,
-    prefix: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(value) {
-        Ok(decoded) => Some(decoded),
-        Err(err) => {
-            let message = err.inner().to_string();
-            let path = error_path(prefix, err.path(), &message);
-            let code = if message.starts_with("unknown field") {
-                "unknown_key"
-            } else if message.starts_with("missing field") {
-                "missing_key"
-            } else {
-                "invalid_value"
-            };
-            diagnostics.push(Diagnostic::error(code, path, message));
+fn program(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ProgramDoc> {
+    let mark = r.mark();
+    let m = r.table(
+        v,
+        path,
+        &[
+            "id",
+            "version",
+            "name",
+            "description",
+            "notice",
+            "languages",
+        ],
+    )?;
+    let doc = ProgramDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        version: r.string(m, path, "version").unwrap_or_default(),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        description: r.opt_strings(m, path, "description"),
+        notice: r.opt_strings(m, path, "notice"),
+        languages: r.string_list(m, path, "languages").unwrap_or_default(),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn named(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<NamedDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["id", "name", "description"])?;
+    let doc = NamedDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        description: r.opt_strings(m, path, "description"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn scale(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ScaleDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["id", "name", "level"])?;
+    let doc = ScaleDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        level: r.req_list(m, path, "level", named).unwrap_or_default(),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc> {
+    let mark = r.mark();
+    let keys = [
+        "id",
+        "outcome",
+        "name",
+        "description",
+        "expected",
+        "allow_equivalency",
+    ];
+    let m = r.table(v, path, &keys)?;
+    let doc = CompetencyDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        outcome: r.string(m, path, "outcome").unwrap_or_default(),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        description: r.req_strings(m, path, "description").unwrap_or_default(),
+        expected: r.req_strings(m, path, "expected").unwrap_or_default(),
+        allow_equivalency: r.bool_or(m, path, "allow_equivalency", true),
+    };
+    r.clean_since(mark, doc)
+}
+
+const COUNTS_AS: [(&str, CountsAs); 6] = [
+    ("competency_claims", CountsAs::CompetencyClaims),
+    ("catalogue_item", CountsAs::CatalogueItem),
+    ("coaching_session", CountsAs::CoachingSession),
+    ("mentoring_conversation", CountsAs::MentoringConversation),
+    ("final_assignment", CountsAs::FinalAssignment),
+    ("override", CountsAs::Override),
+];
+
+fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKindDoc> {
+    let mark = r.mark();
+    let keys = [
+        "id",
+        "name",
+        "counts_as",
+        "equivalency",
+        "assessors",
+        "max_age_months",
+        "max_level",
+    ];
+    let m = r.table(v, path, &keys)?;
+    let ids: Vec<&str> = COUNTS_AS.iter().map(|(id, _)| *id).collect();
+    let counts_as = match m.get("counts_as") {
+        Some(value) => r
+            .choice(value, &child(path, "counts_as"), &ids)
+            .and_then(|i| COUNTS_AS.get(i))
+            .map(|(_, c)| *c),
+        None => {
+            r.diagnostics.push(Diagnostic::error(
+                "missing_key",
+                child(path, "counts_as"),
+                "missing key `counts_as`",
+            ));
             None
         }
+    };
+    let roles: Vec<&str> = AssessorRole::ALL.iter().map(|a| a.id()).collect();
+    let assessors = r
+        .req_list(m, path, "assessors", |r, v, p| {
+            r.choice(v, p, &roles)
+                .and_then(|i| AssessorRole::ALL.get(i).copied())
+        })
+        .unwrap_or_default();
+    let doc = EvidenceKindDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        counts_as: counts_as.unwrap_or(CountsAs::CompetencyClaims),
+        equivalency: r.bool_or(m, path, "equivalency", false),
+        assessors,
+        max_age_months: r.opt_u32(m, path, "max_age_months"),
+        max_level: r.opt_string(m, path, "max_level"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn grant(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<GrantDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["competency", "level"])?;
+    let doc = GrantDoc {
+        competency: r.string(m, path, "competency").unwrap_or_default(),
+        level: r.string(m, path, "level").unwrap_or_default(),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CatalogueItemDoc> {
+    let mark = r.mark();
+    let keys = [
+        "id",
+        "kind",
+        "provider",
+        "name",
+        "min_grade",
+        "valid_months",
+        "grants",
+    ];
+    let m = r.table(v, path, &keys)?;
+    let doc = CatalogueItemDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        kind: r.string(m, path, "kind").unwrap_or_default(),
+        provider: r.opt_string(m, path, "provider"),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        min_grade: r.opt_f64(m, path, "min_grade"),
+        valid_months: r.opt_u32(m, path, "valid_months"),
+        grants: r.req_list(m, path, "grants", grant).unwrap_or_default(),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn condition(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ConditionDoc> {
+    let mark = r.mark();
+    let keys = [
+        "all",
+        "any",
+        "n_of",
+        "points",
+        "item",
+        "competency",
+        "level",
+        "kind",
+        "count",
+        "award",
+    ];
+    let m = r.table(v, path, &keys)?;
+    // `null` is the same as absent for these optional forms, as for every optional key.
+    let present = |key: &str| m.get(key).filter(|v| !v.is_null());
+    let list = |r: &mut Reader<'_>, key: &str| {
+        present(key).and_then(|value| r.list(value, &child(path, key), condition))
+    };
+    let n_of = present("n_of").and_then(|value| {
+        let p = child(path, "n_of");
+        let mark = r.mark();
+        let t = r.table(value, &p, &["n", "of"])?;
+        let doc = NOfDoc {
+            n: r.u32(t, &p, "n").unwrap_or_default(),
+            of: r.req_list(t, &p, "of", condition).unwrap_or_default(),
+        };
+        r.clean_since(mark, doc)
+    });
+    let points = present("points").and_then(|value| {
+        let p = child(path, "points");
+        let mark = r.mark();
+        let t = r.table(value, &p, &["min", "from"])?;
+        let doc = PointsDoc {
+            min: r.u32(t, &p, "min").unwrap_or_default(),
+            from: r.req_list(t, &p, "from", condition).unwrap_or_default(),
+        };
+        r.clean_since(mark, doc)
+    });
+    let doc = ConditionDoc {
+        all: list(r, "all"),
+        any: list(r, "any"),
+        n_of,
+        points,
+        item: r.opt_string(m, path, "item"),
+        competency: r.opt_string(m, path, "competency"),
+        level: r.opt_string(m, path, "level"),
+        kind: r.opt_string(m, path, "kind"),
+        count: r.opt_u32(m, path, "count"),
+        award: r.opt_u32(m, path, "award"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn rule(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<RuleDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["id", "name", "grants", "when", "equivalency"])?;
+    let when = match m.get("when") {
+        Some(value) => condition(r, value, &child(path, "when")),
+        None => {
+            r.diagnostics.push(Diagnostic::error(
+                "missing_key",
+                child(path, "when"),
+                "missing key `when`",
+            ));
+            None
+        }
+    };
+    let doc = RuleDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        name: r.opt_strings(m, path, "name"),
+        grants: r.req_list(m, path, "grants", grant).unwrap_or_default(),
+        when: when.unwrap_or_default(),
+        equivalency: r.bool_or(m, path, "equivalency", true),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn equivalency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EquivalencyDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["claim_window_days", "max_percent"])?;
+    let doc = EquivalencyDoc {
+        claim_window_days: r.opt_u32(m, path, "claim_window_days"),
+        max_percent: r.opt_u32(m, path, "max_percent"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn coaching(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CoachingDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["same_organization"])?;
+    let doc = CoachingDoc {
+        same_organization: r.bool_or(m, path, "same_organization", true),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn mentoring(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<MentoringDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["other_organization", "appointed_by"])?;
+    let doc = MentoringDoc {
+        other_organization: r.bool_or(m, path, "other_organization", true),
+        appointed_by: r.opt_string(m, path, "appointed_by"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn final_assignment(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<FinalAssignmentDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["topic", "min_grade"])?;
+    let doc = FinalAssignmentDoc {
+        topic: r.list_or_empty(m, path, "topic", named),
+        min_grade: r.opt_f64(m, path, "min_grade"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn completion(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompletionDoc> {
+    let mark = r.mark();
+    let keys = [
+        "level",
+        "competencies_percent",
+        "coaching_sessions",
+        "mentoring_conversations",
+        "final_assignment",
+        "time_limit_months",
+    ];
+    let m = r.table(v, path, &keys)?;
+    let doc = CompletionDoc {
+        level: r.string(m, path, "level").unwrap_or_default(),
+        competencies_percent: r.u32_or(m, path, "competencies_percent", 100),
+        coaching_sessions: r.u32_or(m, path, "coaching_sessions", 0),
+        mentoring_conversations: r.u32_or(m, path, "mentoring_conversations", 0),
+        final_assignment: r.bool_or(m, path, "final_assignment", false),
+        time_limit_months: r.opt_u32(m, path, "time_limit_months"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn progression(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ProgressionDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["next_level_percent", "requires_completion"])?;
+    let doc = ProgressionDoc {
+        next_level_percent: r.u32_or(m, path, "next_level_percent", 100),
+        requires_completion: r.bool_or(m, path, "requires_completion", true),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn precedence(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<PrecedenceDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["assessor_override"])?;
+    let policies = [
+        OverridePolicy::HighestWins,
+        OverridePolicy::OverrideWins,
+        OverridePolicy::RulesWin,
+    ];
+    let ids: Vec<&str> = policies.iter().map(|p| p.id()).collect();
+    let policy = match m.get("assessor_override") {
+        Some(value) => r
+            .choice(value, &child(path, "assessor_override"), &ids)
+            .and_then(|i| policies.get(i).copied()),
+        None => {
+            r.diagnostics.push(Diagnostic::error(
+                "missing_key",
+                child(path, "assessor_override"),
+                "missing key `assessor_override`",
+            ));
+            None
+        }
+    };
+    r.clean_since(
+        mark,
+        PrecedenceDoc {
+            assessor_override: policy.unwrap_or(OverridePolicy::HighestWins),
+        },
+    )
+}
+
+fn messages(
+    r: &mut Reader<'_>,
+    v: &Value,
+    path: &str,
+) -> Option<BTreeMap<String, BTreeMap<String, String>>> {
+    let mark = r.mark();
+    let Value::Object(languages) = v else {
+        r.diagnostics.push(Diagnostic::error(
+            "invalid_value",
+            path,
+            "expected a table of languages",
+        ));
+        return None;
+    };
+    let mut out = BTreeMap::new();
+    for (lang, table) in languages {
+        if let Some(texts) = r.strings(table, &child(path, lang)) {
+            out.insert(lang.clone(), texts);
+        }
     }
+    r.clean_since(mark, out)
 }
 
 /// The path of a serde error: for a missing field, the path of that field (not of its parent).
@@ -243,4 +597,108 @@ pub(crate) fn join_path(prefix: &str, path: &serde_path_to_error::Path) -> Strin
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    //! The hand decoder must agree with the serde derives in `format.rs`, which the published JSON
+    //! Schema is generated from: same acceptance, same result.
+    use super::*;
+    use proptest::prelude::*;
+
+    fn both(root: &Value) -> (Option<PackDoc>, Result<PackDoc, String>) {
+        let mut diagnostics = Vec::new();
+        let Value::Object(map) = root else {
+            panic!("a pack is a table")
+        };
+        let decoded = decode(map, &mut diagnostics);
+        let hand = diagnostics.is_empty().then_some(decoded.doc);
+        let derived = serde_json::from_value::<PackDoc>(root.clone()).map_err(|e| e.to_string());
+        (hand, derived)
+    }
+
+    fn packs() -> Vec<Value> {
+        let mini: Value =
+            serde_json::from_str(include_str!("../../tests/conformance/packs/mini.json")).unwrap();
+        let hslp: Value =
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/hslp.json"))).unwrap();
+        vec![mini, hslp]
+    }
+
+    #[test]
+    fn agrees_with_serde_on_the_real_packs() {
+        for pack in packs() {
+            let (hand, derived) = both(&pack);
+            assert_eq!(hand, Some(derived.unwrap()));
+        }
+    }
+
+    /// Every path in a value (as pointers) with the value there.
+    fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(map) => map
+                .iter()
+                .for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+            _ => {}
+        }
+    }
+
+    fn mutate(mut pack: Value, pick: usize, how: u8) -> Value {
+        let mut all = Vec::new();
+        pointers(&pack, String::new(), &mut all);
+        all.remove(0); // never the root itself
+        let at = all[pick % all.len()].clone();
+        let replacement = match how % 9 {
+            0 => Value::Null,
+            1 => Value::from("x"),
+            2 => Value::from(3),
+            3 => Value::from(3.5),
+            4 => Value::from(-1),
+            5 => Value::from(true),
+            6 => Value::Array(vec![]),
+            7 => serde_json::json!({}),
+            _ => {
+                // Remove the key (or add an unknown one to a table).
+                let (parent, key) = at.rsplit_once('/').unwrap_or(("", ""));
+                if let Some(Value::Object(map)) = pack.pointer_mut(parent) {
+                    map.remove(key);
+                } else if let Some(Value::Object(map)) = pack.pointer_mut(&at) {
+                    map.insert("surprise".into(), Value::from(1));
+                }
+                return pack;
+            }
+        };
+        if let Some(slot) = pack.pointer_mut(&at) {
+            *slot = replacement;
+        }
+        pack
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(600))]
+        #[test]
+        fn agrees_with_serde_on_mutated_packs(which in 0usize..2, pick in any::<usize>(), how in any::<u8>(), pick2 in any::<usize>(), how2 in any::<u8>()) {
+            let pack = packs().swap_remove(which);
+            let mutated = mutate(mutate(pack, pick, how), pick2, how2);
+            let (hand, derived) = both(&mutated);
+            match (hand, derived) {
+                (Some(h), Ok(d)) => prop_assert_eq!(h, d),
+                (None, Err(_)) => {}
+                (h, d) => {
+                    let mut diagnostics = Vec::new();
+                    if let Value::Object(map) = &mutated { let _ = decode(map, &mut diagnostics); }
+                    // serde's derived structs also accept a list of field values in order (so
+                    // `when = []` would silently mean "all defaults"); the published schema says
+                    // a table, and so does the hand decoder. That is the one allowed difference.
+                    let quirk = h.is_none() && d.is_ok() && diagnostics.iter().all(|d| d.message == "expected a table, found a list");
+                    prop_assert!(quirk, "hand decoder {} but serde {:?}; diagnostics {:?}", if h.is_some() { "accepted" } else { "refused" }, d.map(|_| "accepted"), diagnostics)
+                }
+            }
+        }
+    }
 }

@@ -6,6 +6,7 @@ mod decode;
 mod embedded;
 pub mod format;
 pub(crate) mod model;
+mod reader;
 mod source;
 
 pub(crate) use decode::error_path;
