@@ -273,13 +273,8 @@ impl Participant {
                 "`evidence` must be a list",
             ));
         };
-        root.retain(|key, _| ROOT_FIELDS.contains(&key.as_str()) && key != "format");
-        let mut participant: Participant = serde_path_to_error::deserialize(Value::Object(root))
-            .map_err(|err| {
-                let message = err.inner().to_string();
-                let path = crate::pack::error_path("", err.path(), &message);
-                ParticipantError::at("invalid_document", path, message)
-            })?;
+        let mut participant = read_root(&root)
+            .map_err(|(path, message)| ParticipantError::at("invalid_document", path, message))?;
         participant.unknown_fields = unknown_fields;
         participant.evidence = items
             .into_iter()
@@ -324,15 +319,12 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
             }
         }
     }
-    let item = strip_unknown(item);
-    match serde_path_to_error::deserialize::<_, Evidence>(item) {
+    match read_item(&item) {
         Ok(mut evidence) => {
             evidence.unknown_fields = unknown;
             EvidenceEntry::Item(evidence)
         }
-        Err(err) => {
-            let message = err.inner().to_string();
-            let path = crate::pack::error_path("", err.path(), &message);
+        Err((path, message)) => {
             let detail = if path.is_empty() {
                 message
             } else {
@@ -343,27 +335,207 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
     }
 }
 
-/// Removes the keys already recorded as unknown, so they do not stop the item being read.
-fn strip_unknown(mut item: Value) -> Value {
-    if let Value::Object(object) = &mut item {
-        object.retain(|k, _| EVIDENCE_FIELDS.contains(&k.as_str()));
-        if let Some(Value::Object(assessor)) = object.get_mut("assessed_by") {
-            assessor.retain(|k, _| ASSESSOR_FIELDS.contains(&k.as_str()));
-        }
-        if let Some(Value::Array(claims)) = object.get_mut("claims") {
-            for claim in claims {
-                if let Value::Object(claim) = claim {
-                    claim.retain(|k, _| CLAIM_FIELDS.contains(&k.as_str()));
-                }
-            }
-        }
+// Reading by hand rather than through serde's derived visitors keeps the WebAssembly module small;
+// the rules are those of the serde attributes above (which the published schema comes from), and
+// a test holds the two to the same results.
+
+/// A read failure: the path of the field and what is wrong.
+type Failure = (String, String);
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
     }
-    item
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn expected(path: String, what: &str, found: &Value) -> Failure {
+    (path, format!("expected {what}, found {}", describe(found)))
+}
+
+fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, Failure> {
+    value
+        .as_object()
+        .ok_or_else(|| expected(path.to_owned(), "an object", value))
+}
+
+/// A key's value, `null` counting as absent.
+fn present<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+fn string(value: &Value, path: String) -> Result<String, Failure> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| expected(path, "a string", value))
+}
+
+fn required<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value, Failure> {
+    match map.get(key) {
+        Some(value) => Ok(value),
+        None => Err((join(path, key), format!("missing key `{key}`"))),
+    }
+}
+
+fn req_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<String, Failure> {
+    string(required(map, path, key)?, join(path, key))
+}
+
+fn opt_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>, Failure> {
+    present(map, key)
+        .map(|v| string(v, join(path, key)))
+        .transpose()
+}
+
+fn date(value: &Value, path: String) -> Result<Date, Failure> {
+    let text = string(value, path.clone())?;
+    text.parse()
+        .map_err(|e: crate::date::DateError| (path, e.to_string()))
+}
+
+fn person(value: &Value, path: &str) -> Result<Person, Failure> {
+    let map = object(value, path)?;
+    Ok(Person {
+        id: req_string(map, path, "id")?,
+        name: opt_string(map, path, "name")?,
+        organization: req_string(map, path, "organization")?,
+        appointed_by: opt_string(map, path, "appointed_by")?,
+    })
+}
+
+fn read_root(root: &Map<String, Value>) -> Result<Participant, Failure> {
+    Ok(Participant {
+        id: req_string(root, "", "id")?,
+        name: opt_string(root, "", "name")?,
+        organization: req_string(root, "", "organization")?,
+        level: req_string(root, "", "level")?,
+        enrolled: date(required(root, "", "enrolled")?, "enrolled".into())?,
+        coach: present(root, "coach")
+            .map(|v| person(v, "coach"))
+            .transpose()?,
+        mentor: present(root, "mentor")
+            .map(|v| person(v, "mentor"))
+            .transpose()?,
+        evidence: Vec::new(),
+        unknown_fields: Vec::new(),
+    })
+}
+
+fn read_item(value: &Value) -> Result<Evidence, Failure> {
+    let map = object(value, "")?;
+    let status = match string(required(map, "", "status")?, "status".into())?.as_str() {
+        "submitted" => ReviewState::Submitted,
+        "approved" => ReviewState::Approved,
+        "rejected" => ReviewState::Rejected,
+        other => {
+            return Err((
+                "status".into(),
+                format!("`{other}` is not one of: submitted, approved, rejected"),
+            ));
+        }
+    };
+    let assessed_by = match present(map, "assessed_by") {
+        None => None,
+        Some(v) => {
+            let a = object(v, "assessed_by")?;
+            Some(Assessor {
+                role: req_string(a, "assessed_by", "role")?,
+                id: opt_string(a, "assessed_by", "id")?,
+                name: opt_string(a, "assessed_by", "name")?,
+            })
+        }
+    };
+    let claims = match map.get("claims") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let path = format!("claims[{i}]");
+                let c = object(c, &path)?;
+                Ok(Claim {
+                    competency: req_string(c, &path, "competency")?,
+                    level: req_string(c, &path, "level")?,
+                })
+            })
+            .collect::<Result<_, Failure>>()?,
+        Some(other) => return Err(expected("claims".into(), "a list", other)),
+    };
+    let grade = match present(map, "grade") {
+        None => None,
+        Some(v) => Some(
+            v.as_f64()
+                .ok_or_else(|| expected("grade".into(), "a number", v))?,
+        ),
+    };
+    Ok(Evidence {
+        id: req_string(map, "", "id")?,
+        kind: req_string(map, "", "kind")?,
+        date: date(required(map, "", "date")?, "date".into())?,
+        submitted: present(map, "submitted")
+            .map(|v| date(v, "submitted".into()))
+            .transpose()?,
+        status,
+        assessed_by,
+        item: opt_string(map, "", "item")?,
+        grade,
+        claims,
+        topic: opt_string(map, "", "topic")?,
+        note: opt_string(map, "", "note")?,
+        unknown_fields: Vec::new(),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The hand reader and the serde derives (the schema's source) agree on evidence items:
+    /// serde's result, or `None` where serde refuses.
+    fn agree(item: &Value) -> Result<(), String> {
+        let derived = serde_json::from_value::<Evidence>(item.clone()).ok();
+        let hand = read_item(item).ok();
+        if derived == hand {
+            Ok(())
+        } else {
+            Err(format!("{item}: serde {derived:?}, hand {hand:?}"))
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_evidence_reader_agrees_with_serde(
+            fields in prop::collection::btree_map(
+                prop::sample::select(vec!["id", "kind", "date", "submitted", "status", "assessed_by", "item", "grade", "claims", "topic", "note"]),
+                prop_oneof![
+                    Just(Value::Null), Just(Value::from("x")), Just(Value::from("2026-02-01")), Just(Value::from("2026-02-30")),
+                    Just(Value::from("approved")), Just(Value::from(80)), Just(Value::from(72.5)), Just(Value::from(true)),
+                    Just(serde_json::json!({"role": "coach", "id": "c"})), Just(serde_json::json!({"id": "c"})),
+                    Just(serde_json::json!([{"competency": "a", "level": "b"}])), Just(serde_json::json!([{"competency": "a"}])),
+                    Just(serde_json::json!([])), Just(serde_json::json!({})),
+                ],
+                0..11,
+            )
+        ) {
+            let item = Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
+            prop_assert!(agree(&item).is_ok(), "{}", agree(&item).err().unwrap_or_default());
+        }
+    }
 
     const BASE: &str =
         r#"{"id":"p","organization":"o","level":"front_line","enrolled":"2025-01-01"}"#;

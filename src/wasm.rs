@@ -64,29 +64,39 @@ fn parse_date(text: &str) -> Result<Date, JsValue> {
 
 /// Pack files handed over from JS as JSON: `[{name, text}]`.
 fn files_from_json(files: &str) -> Result<Vec<SourceFile>, JsValue> {
-    #[derive(serde::Deserialize)]
-    struct JsFile {
-        name: String,
-        text: String,
-    }
-    let files: Vec<JsFile> = serde_json::from_str(files)
+    let value: serde_json::Value = serde_json::from_str(files)
         .map_err(|e| failure("invalid_argument", "files", &e.to_string()))?;
-    files
-        .into_iter()
+    let items = value.as_array().ok_or_else(|| {
+        failure(
+            "invalid_argument",
+            "files",
+            "expected a list of { name, text }",
+        )
+    })?;
+    items
+        .iter()
         .enumerate()
         .map(|(i, f)| {
-            let format = Format::from_file_name(&f.name).ok_or_else(|| {
+            let field = |key: &str| {
+                f.get(key)
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            };
+            let (Some(name), Some(text)) = (field("name"), field("text")) else {
+                return Err(failure(
+                    "invalid_argument",
+                    &format!("files[{i}]"),
+                    "each file is { name, text }",
+                ));
+            };
+            let format = Format::from_file_name(&name).ok_or_else(|| {
                 failure(
                     "invalid_argument",
                     &format!("files[{i}].name"),
                     "a pack file name ends in .json (this build reads JSON packs)",
                 )
             })?;
-            Ok(SourceFile {
-                name: f.name,
-                text: f.text,
-                format,
-            })
+            Ok(SourceFile { name, text, format })
         })
         .collect()
 }
@@ -156,22 +166,14 @@ impl WasmPack {
         json(self.pack.warnings())
     }
 
-    /// Evaluates a participant (JSON text) on `as_of`; returns the report as JSON text (indented
-    /// when `pretty`), byte for byte what `Report::to_json` / `to_json_pretty` give natively.
-    pub fn evaluate(
-        &self,
-        participant_json: &str,
-        as_of: &str,
-        pretty: bool,
-    ) -> Result<String, JsValue> {
+    /// Evaluates a participant (JSON text) on `as_of`; returns the report as JSON text, byte for
+    /// byte what `Report::to_json` gives natively. (Indenting is left to the JS wrapper: a second,
+    /// pretty-printing serializer would double the report's serialization code in the module.)
+    pub fn evaluate(&self, participant_json: &str, as_of: &str) -> Result<String, JsValue> {
         let as_of = parse_date(as_of)?;
         let report = crate::evaluate(&self.pack, &participant(participant_json)?, as_of)
             .map_err(|e| participant_failure(&e))?;
-        Ok(if pretty {
-            report.to_json_pretty()
-        } else {
-            report.to_json()
-        })
+        Ok(report.to_json())
     }
 
     /// Evaluates many participants (a JSON array); returns JSON

@@ -7,7 +7,7 @@ use super::model::*;
 use crate::diagnostics::Diagnostic;
 use crate::messages;
 use crate::report::Id;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Ids resolved to indices, and the compiled tables.
 #[derive(Debug, Default)]
@@ -36,7 +36,7 @@ pub(crate) struct Compiled {
 pub(crate) struct Index(Vec<(Box<str>, usize)>);
 
 impl Index {
-    fn from_map(map: HashMap<String, usize>) -> Self {
+    fn from_map(map: BTreeMap<String, usize>) -> Self {
         let mut table: Vec<(Box<str>, usize)> = map
             .into_iter()
             .map(|(k, v)| (k.into_boxed_str(), v))
@@ -96,7 +96,7 @@ impl Checker<'_> {
 
     /// Builds an id index for a list section, reporting invalid and duplicate ids.
     fn index<'i>(&mut self, section: &str, ids: impl Iterator<Item = &'i str>) -> Index {
-        let mut map = HashMap::new();
+        let mut map = BTreeMap::new();
         for (position, id) in ids.enumerate() {
             let path = format!("{section}[{position}].id");
             if !valid_id(id) {

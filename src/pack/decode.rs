@@ -7,7 +7,7 @@ use super::format::*;
 use super::reader::{Reader, child};
 use crate::diagnostics::Diagnostic;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The top-level sections a pack may have.
 pub const SECTIONS: &[&str] = &[
@@ -34,10 +34,10 @@ pub const SECTIONS: &[&str] = &[
 pub(crate) struct Decoded {
     pub doc: PackDoc,
     /// Sections that are missing or failed to decode: references into them are not checked.
-    pub broken_sections: HashSet<&'static str>,
+    pub broken_sections: BTreeSet<&'static str>,
     /// `section/id` of list entries that failed to decode but had an id: references to them are
     /// not reported again.
-    pub broken_ids: HashSet<String>,
+    pub broken_ids: BTreeSet<String>,
 }
 
 /// Decodes `root`, pushing a diagnostic for every section, entry or key that does not fit the format.
@@ -57,8 +57,8 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
     let mut ctx = Ctx {
         root,
         r: Reader { diagnostics },
-        broken_sections: HashSet::new(),
-        broken_ids: HashSet::new(),
+        broken_sections: BTreeSet::new(),
+        broken_ids: BTreeSet::new(),
     };
     let format = ctx
         .section("format", true, |r, v, p| r.as_string_value(v, p))
@@ -134,8 +134,8 @@ type Decode<T> = fn(&mut Reader<'_>, &Value, &str) -> Option<T>;
 struct Ctx<'a, 'd> {
     root: &'a Map<String, Value>,
     r: Reader<'d>,
-    broken_sections: HashSet<&'static str>,
-    broken_ids: HashSet<String>,
+    broken_sections: BTreeSet<&'static str>,
+    broken_ids: BTreeSet<String>,
 }
 
 impl Ctx<'_, '_> {
@@ -563,40 +563,6 @@ fn messages(
         }
     }
     r.clean_since(mark, out)
-}
-
-/// The path of a serde error: for a missing field, the path of that field (not of its parent).
-pub(crate) fn error_path(prefix: &str, path: &serde_path_to_error::Path, message: &str) -> String {
-    let mut out = join_path(prefix, path);
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
-        if !out.is_empty() {
-            out.push('.');
-        }
-        out.push_str(field);
-    }
-    out
-}
-
-/// `prefix` followed by a serde path, written as `a.b[2].c`.
-pub(crate) fn join_path(prefix: &str, path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = prefix.to_owned();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

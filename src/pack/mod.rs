@@ -9,7 +9,6 @@ pub(crate) mod model;
 mod reader;
 mod source;
 
-pub(crate) use decode::error_path;
 pub use source::{Format, SourceFile};
 
 use crate::diagnostics::Diagnostic;

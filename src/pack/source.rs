@@ -7,7 +7,7 @@
 
 use crate::diagnostics::{Diagnostic, line_column};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The syntax of a pack file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,9 +48,9 @@ pub(crate) struct SourceTree {
     /// The merged top-level object.
     pub root: Map<String, Value>,
     /// For each top-level key, the index of the file that defined it.
-    origin: HashMap<String, usize>,
+    origin: BTreeMap<String, usize>,
     /// Per file: key path -> byte offset (TOML only).
-    offsets: Vec<HashMap<String, usize>>,
+    offsets: Vec<BTreeMap<String, usize>>,
     files: Vec<SourceFile>,
 }
 
@@ -59,7 +59,7 @@ impl SourceTree {
     pub fn read(files: Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Self {
         let mut tree = SourceTree::default();
         for (index, file) in files.iter().enumerate() {
-            let mut offsets = HashMap::new();
+            let mut offsets = BTreeMap::new();
             let parsed = match file.format {
                 Format::Json => parse_json(file, diagnostics),
                 Format::Toml => parse_toml(file, &mut offsets, diagnostics),
@@ -149,7 +149,7 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
 #[cfg(feature = "toml")]
 fn parse_toml(
     file: &SourceFile,
-    offsets: &mut HashMap<String, usize>,
+    offsets: &mut BTreeMap<String, usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     use toml::de::DeTable;
@@ -182,7 +182,7 @@ fn parse_toml(
 #[cfg(not(feature = "toml"))]
 fn parse_toml(
     file: &SourceFile,
-    _offsets: &mut HashMap<String, usize>,
+    _offsets: &mut BTreeMap<String, usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     let mut d = Diagnostic::error(
@@ -198,7 +198,7 @@ fn parse_toml(
 /// Converts a spanned TOML tree into JSON values, recording the offset of every key path.
 #[cfg(feature = "toml")]
 struct TomlConverter<'a> {
-    offsets: &'a mut HashMap<String, usize>,
+    offsets: &'a mut BTreeMap<String, usize>,
     file: &'a SourceFile,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
