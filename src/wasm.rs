@@ -7,10 +7,13 @@
 //! with serde-wasm-bindgen, and it keeps the module smaller. Failures are thrown as JSON text of a
 //! structured object (`{code, message, path, diagnostics}`) that the package's JavaScript wrapper
 //! turns into `Error` subclasses. Reports are the bytes `Report::to_json` gives natively.
+//!
+//! What is exported is weighed against the module's size budget (150 KB gzipped): the text
+//! explanation (`explain`) stays native, since a page renders the report its own way.
 
+use crate::Date;
 use crate::pack::{Format, Pack, PackError, SourceFile};
 use crate::participant::{Participant, ParticipantError};
-use crate::{Date, explain};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -203,18 +206,5 @@ impl WasmPack {
             })
             .collect();
         json(&outcomes)
-    }
-
-    /// Evaluates a participant (JSON text) and explains the report as text in `lang`.
-    pub fn explain(
-        &self,
-        participant_json: &str,
-        as_of: &str,
-        lang: &str,
-    ) -> Result<String, JsValue> {
-        let as_of = parse_date(as_of)?;
-        let report = crate::evaluate(&self.pack, &participant(participant_json)?, as_of)
-            .map_err(|e| participant_failure(&e))?;
-        Ok(explain::explain(&self.pack, &report, lang))
     }
 }

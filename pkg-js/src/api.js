@@ -184,12 +184,6 @@ export function createEngine(backend) {
       return JSON.parse(call(() => this.#get().evaluateMany(json, asOf)));
     }
 
-    /** Evaluates a participant and explains the report as text in `lang` ("en" or "fr"). */
-    explain(participant, asOf, lang = "en") {
-      const json = typeof participant === "string" ? participant : JSON.stringify(participant);
-      return call(() => this.#get().explain(json, asOf, lang));
-    }
-
     /** Releases the pack's memory now (otherwise the garbage collector does it). */
     free() {
       if (!this.#freed) {

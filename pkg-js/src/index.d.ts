@@ -65,8 +65,6 @@ export declare class Pack {
   evaluateJson(participantJson: string, asOf: string, options?: { pretty?: boolean }): string;
   /** Evaluates many participants; never throws for one bad participant. */
   evaluateMany(participants: Participant[], asOf: string): EvaluateManyResult[];
-  /** Evaluates and explains the report as text in `lang` (one of the pack's languages). */
-  explain(participant: Participant | string, asOf: string, lang?: string): string;
   /** Releases the pack now (otherwise the garbage collector does it). */
   free(): void;
   [Symbol.dispose](): void;

@@ -89,13 +89,6 @@ test("evaluateMany returns one tagged result per participant", () => {
   assert.equal(results[2].report.status, "lapsed");
 });
 
-test("explain writes the report in English or French", () => {
-  const pack = Pack.load();
-  const fr = pack.explain(example("03-problems"), "2026-11-24", "fr");
-  assert.match(fr, /Preuves non comptées/);
-  assert.match(pack.explain(example("03-problems"), "2026-11-24", "en"), /Evidence that did not count/);
-});
-
 test("free() and Symbol.dispose release a pack; a freed pack says so", () => {
   const pack = Pack.load(mini);
   pack.free();
