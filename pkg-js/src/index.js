@@ -11,12 +11,17 @@ let compiled = null;
 let spare = null;
 let generation = 0;
 let instances = 0;
+let crashed = false;
 
 // A second, not yet instantiated copy of the glue module, so a trapped module can be replaced
-// synchronously (ES modules cannot be re-imported synchronously).
+// synchronously (ES modules cannot be re-imported synchronously). Where it cannot be loaded (some
+// bundlers rewrite module URLs), the engine works the same but cannot restart after a crash.
 function prepareSpare() {
   instances += 1;
-  spare = import(/* @vite-ignore */ `${glueUrl}?instance=${instances}`).then((m) => (spare = m));
+  spare = import(/* @vite-ignore */ `${glueUrl}?instance=${instances}`).then(
+    (m) => (spare = m),
+    () => (spare = null),
+  );
 }
 
 function start(module) {
@@ -28,7 +33,11 @@ function start(module) {
 
 /** Loads and instantiates the engine. `input`: a URL, a Response, bytes, or a WebAssembly.Module. */
 export async function init(input) {
-  if (glue) return;
+  if (glue) {
+    // Already started (e.g. by initSync): make sure the spare copy for restarts is ready too.
+    await spare;
+    return;
+  }
   let source = input ?? new URL("../dist/web/competency_rules_bg.wasm", import.meta.url);
   if (source instanceof WebAssembly.Module) return start(source);
   if (typeof source === "string" || source instanceof URL) source = fetch(source);
@@ -49,13 +58,14 @@ export function initSync(bytes) {
 
 const engine = createEngine({
   bindings() {
+    if (crashed) throw new Error("competency-rules: the engine crashed and could not be restarted here; reload the page");
     if (!glue) throw new Error("competency-rules: call `await init()` (or `initSync(bytes)`) first");
     return glue;
   },
   restart() {
     if (!spare || spare instanceof Promise) {
-      glue = null;
-      throw new Error("competency-rules: the engine crashed and could not be restarted yet; call `await init()` again");
+      crashed = true;
+      return;
     }
     glue = spare;
     glue.initSync({ module: compiled });

@@ -126,3 +126,12 @@ test("the browser entry works with initSync and no network", async () => {
   const report = browser.Pack.load().evaluate(example("01-new-enrolee"), "2026-11-24");
   assert.equal(report.status, "enrolled");
 });
+
+test("the browser entry also restarts after a crash", async () => {
+  const browser = await import("../src/index.js");
+  await browser.init(readFileSync(new URL("../dist/web/competency_rules_bg.wasm", import.meta.url)));
+  const pack = browser.Pack.load();
+  const before = pack.evaluateJson(JSON.stringify(example("06-lapsed")), "2026-11-24");
+  assert.throws(() => browser.crashForTesting(), (error) => error.code === "engine_crashed");
+  assert.equal(pack.evaluateJson(JSON.stringify(example("06-lapsed")), "2026-11-24"), before);
+});
