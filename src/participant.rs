@@ -342,14 +342,6 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
 /// A read failure: the path of the field and what is wrong.
 type Failure = (String, String);
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 fn describe(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -386,17 +378,23 @@ fn string(value: &Value, path: String) -> Result<String, Failure> {
 fn required<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value, Failure> {
     match map.get(key) {
         Some(value) => Ok(value),
-        None => Err((join(path, key), format!("missing key `{key}`"))),
+        None => Err((
+            crate::pack::child_path(path, key),
+            format!("missing key `{key}`"),
+        )),
     }
 }
 
 fn req_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<String, Failure> {
-    string(required(map, path, key)?, join(path, key))
+    string(
+        required(map, path, key)?,
+        crate::pack::child_path(path, key),
+    )
 }
 
 fn opt_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>, Failure> {
     present(map, key)
-        .map(|v| string(v, join(path, key)))
+        .map(|v| string(v, crate::pack::child_path(path, key)))
         .transpose()
 }
 

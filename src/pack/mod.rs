@@ -7,6 +7,7 @@ mod embedded;
 pub mod format;
 pub(crate) mod model;
 mod reader;
+pub(crate) use reader::child as child_path;
 mod source;
 
 pub use source::{Format, SourceFile};
