@@ -45,6 +45,8 @@ pub mod date;
 pub mod diagnostics;
 mod eval;
 pub mod explain;
+#[cfg(feature = "interop")]
+pub mod interop;
 pub mod messages;
 pub mod pack;
 pub mod participant;

@@ -2,6 +2,9 @@
 //! library: `check` lists every problem in a pack; `evaluate` writes reports (JSON or text).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use competency_rules::interop::case::{CaseOptions, export_case};
+use competency_rules::interop::moodle::export_moodle;
+use competency_rules::interop::{ExportError, ExportOptions};
 use competency_rules::{Date, Pack, Participant, Severity, check_dir, evaluate, explain::explain};
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,6 +53,32 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write the pack's framework as a CASE 1.1 package (JSON), in one language.
+    ///
+    /// Identifiers are UUID v5 from the pack id and each item's id: the same on every run.
+    ExportCase {
+        /// The pack directory or file (default: the built-in HSLP pack).
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The language of names and descriptions.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The date written as every record's lastChangeDateTime (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Date,
+        /// The base of record URIs (default: urn:uuid: URNs).
+        #[arg(long)]
+        base_uri: Option<String>,
+    },
+    /// Write the pack's framework as CSV for Moodle's competency framework importer.
+    ExportMoodle {
+        /// The pack directory or file (default: the built-in HSLP pack).
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The language of names and descriptions.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,6 +97,23 @@ fn main() -> ExitCode {
             lang,
             files,
         } => run_evaluate(pack, as_of, format, &lang, &files),
+        Command::ExportCase {
+            pack,
+            lang,
+            date,
+            base_uri,
+        } => with_pack(pack.as_ref(), |pack| {
+            let options = CaseOptions {
+                export: ExportOptions { lang },
+                date,
+                base_uri,
+            };
+            export_case(pack, &options)
+                .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
+        }),
+        Command::ExportMoodle { pack, lang } => with_pack(pack.as_ref(), |pack| {
+            export_moodle(pack, &ExportOptions { lang })
+        }),
     }
 }
 
@@ -173,6 +219,30 @@ fn run_evaluate(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Loads the pack (or the built-in one), runs `export`, and prints what it wrote.
+fn with_pack(
+    path: Option<&PathBuf>,
+    export: impl FnOnce(&Pack) -> Result<String, ExportError>,
+) -> ExitCode {
+    let pack = match path {
+        Some(path) => Pack::from_dir(path),
+        None => Pack::hslp(),
+    };
+    match pack
+        .map_err(|e| e.to_string())
+        .and_then(|pack| export(&pack).map_err(|e| e.to_string()))
+    {
+        Ok(text) => {
+            emit(text.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("competency-rules: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 

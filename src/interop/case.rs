@@ -1,0 +1,323 @@
+//! A pack's framework as a CASE 1.1 package (CFPackage): learning outcomes and competencies as
+//! CFItems linked by `isChildOf` associations in pack order, and the proficiency expected at each
+//! organizational level as one CFRubric per level, whose criteria list the scale's levels.
+//!
+//! Identifiers are UUID v5, derived from the pack id and each thing's id, so the same pack exports
+//! the same identifiers on every run and in every version. CASE carries one language per package:
+//! export once per language (the identifiers are the same in each).
+
+use super::{ExportError, ExportOptions, check_lang, text};
+use crate::date::Date;
+use crate::pack::Pack;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+/// Options of the CASE export.
+#[derive(Debug, Clone)]
+pub struct CaseOptions {
+    /// Language and other shared options.
+    pub export: ExportOptions,
+    /// The `lastChangeDateTime` written on every record (the engine reads no clock).
+    pub date: Date,
+    /// The base of every record's URI, e.g. `https://case.example.org/ims/case/v1p0`; without one,
+    /// URIs are `urn:uuid:` URNs.
+    pub base_uri: Option<String>,
+}
+
+/// The namespace of every identifier of a pack: UUID v5 of `urn:competency-rules:<pack id>` in
+/// the URL namespace.
+pub fn pack_namespace(pack_id: &str) -> Uuid {
+    Uuid::new_v5(
+        &Uuid::NAMESPACE_URL,
+        format!("urn:competency-rules:{pack_id}").as_bytes(),
+    )
+}
+
+/// The identifier of a thing of a pack (`competency:ssm.systems_thinking`, `outcome:...`, `level:...`).
+pub fn identifier(pack_id: &str, kind: &str, id: &str) -> Uuid {
+    Uuid::new_v5(&pack_namespace(pack_id), format!("{kind}:{id}").as_bytes())
+}
+
+struct Writer<'a> {
+    pack_id: &'a str,
+    base: Option<&'a str>,
+    stamp: String,
+}
+
+impl Writer<'_> {
+    fn uuid(&self, kind: &str, id: &str) -> String {
+        identifier(self.pack_id, kind, id).to_string()
+    }
+
+    fn uri(&self, collection: &str, uuid: &str) -> String {
+        match self.base {
+            Some(base) => format!("{}/{collection}/{uuid}", base.trim_end_matches('/')),
+            None => format!("urn:uuid:{uuid}"),
+        }
+    }
+
+    fn link(&self, collection: &str, uuid: &str, title: &str) -> Value {
+        json!({ "title": title, "identifier": uuid, "uri": self.uri(collection, uuid) })
+    }
+}
+
+/// The CASE 1.1 package of `pack`'s framework, in `options.export.lang`.
+pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportError> {
+    let lang = options.export.lang.as_str();
+    check_lang(pack, lang)?;
+    let doc = pack.document();
+    let w = Writer {
+        pack_id: &doc.program.id,
+        base: options.base_uri.as_deref(),
+        stamp: format!("{}T00:00:00+00:00", options.date),
+    };
+    let title = text(&doc.program.name, lang);
+    let doc_id = w.uuid("document", &doc.program.id);
+    let mut document = json!({
+        "identifier": doc_id,
+        "uri": w.uri("CFDocuments", &doc_id),
+        "creator": title,
+        "title": title,
+        "lastChangeDateTime": w.stamp,
+        "language": lang,
+        "version": doc.program.version,
+        "caseVersion": "1.1",
+        "frameworkType": "competency framework",
+        "adoptionStatus": "Draft",
+    });
+    if let Some(map) = document.as_object_mut() {
+        if let Some(d) = doc.program.description.as_ref() {
+            map.insert("description".into(), Value::from(text(d, lang)));
+        }
+        if let Some(n) = doc.program.notice.as_ref() {
+            map.insert("notes".into(), Value::from(text(n, lang)));
+        }
+    }
+    let doc_link = w.link("CFDocuments", &doc_id, &title);
+
+    let mut items = Vec::new();
+    let mut associations = Vec::new();
+    let child_of = |w: &Writer<'_>, child: (&str, &str, String), parent: Value, sequence: usize| {
+        let (kind, id, child_title) = child;
+        let child_uuid = w.uuid(kind, id);
+        let association = w.uuid("association", &format!("{kind}:{id}:isChildOf"));
+        json!({
+            "identifier": association,
+            "uri": w.uri("CFAssociations", &association),
+            "associationType": "isChildOf",
+            "sequenceNumber": sequence,
+            "originNodeURI": w.link("CFItems", &child_uuid, &child_title),
+            "destinationNodeURI": parent,
+            "lastChangeDateTime": w.stamp,
+        })
+    };
+    for (oi, outcome) in doc.outcome.iter().enumerate() {
+        let uuid = w.uuid("outcome", &outcome.id);
+        let name = text(&outcome.name, lang);
+        let mut item = json!({
+            "identifier": uuid,
+            "uri": w.uri("CFItems", &uuid),
+            "fullStatement": name,
+            "humanCodingScheme": outcome.id,
+            "CFItemType": "Learning outcome",
+            "language": lang,
+            "lastChangeDateTime": w.stamp,
+        });
+        if let (Some(map), Some(d)) = (item.as_object_mut(), outcome.description.as_ref()) {
+            map.insert("notes".into(), Value::from(text(d, lang)));
+        }
+        items.push(item);
+        associations.push(child_of(
+            &w,
+            ("outcome", &outcome.id, name.clone()),
+            doc_link.clone(),
+            oi + 1,
+        ));
+        let members = doc.competency.iter().filter(|c| c.outcome == outcome.id);
+        for (ci, comp) in members.enumerate() {
+            let cuuid = w.uuid("competency", &comp.id);
+            let cname = text(&comp.name, lang);
+            items.push(json!({
+                "identifier": cuuid,
+                "uri": w.uri("CFItems", &cuuid),
+                "fullStatement": cname,
+                "humanCodingScheme": comp.id,
+                "CFItemType": "Competency",
+                "notes": text(&comp.description, lang),
+                "language": lang,
+                "lastChangeDateTime": w.stamp,
+            }));
+            associations.push(child_of(
+                &w,
+                ("competency", &comp.id, cname),
+                w.link("CFItems", &uuid, &name),
+                ci + 1,
+            ));
+        }
+    }
+
+    // One rubric per organizational level: each required competency, with the scale's levels and
+    // the one expected at that organizational level.
+    let scale = &doc.scale.level;
+    let mut rubrics = Vec::new();
+    for level in &doc.level {
+        let rubric_id = w.uuid("rubric", &level.id);
+        let mut criteria = Vec::new();
+        for comp in &doc.competency {
+            let Some(expected) = comp
+                .expected
+                .get(&level.id)
+                .filter(|e| e.as_str() != crate::pack::format::NOT_REQUIRED)
+            else {
+                continue;
+            };
+            let criterion_id = w.uuid("criterion", &format!("{}:{}", level.id, comp.id));
+            let expected_name = scale
+                .iter()
+                .find(|s| &s.id == expected)
+                .map(|s| text(&s.name, lang))
+                .unwrap_or_default();
+            let levels: Vec<Value> = scale
+                .iter()
+                .enumerate()
+                .map(|(rank, s)| {
+                    let level_id = w.uuid(
+                        "criterion-level",
+                        &format!("{}:{}:{}", level.id, comp.id, s.id),
+                    );
+                    let mut value = json!({
+                        "identifier": level_id,
+                        "uri": w.uri("CFRubricCriterionLevels", &level_id),
+                        "description": text(&s.name, lang),
+                        "score": rank + 1,
+                        "position": rank + 1,
+                        "rubricCriterionId": criterion_id,
+                        "lastChangeDateTime": w.stamp,
+                    });
+                    if let Some(map) = value.as_object_mut() {
+                        if let Some(d) = s.description.as_ref() {
+                            map.insert("feedback".into(), Value::from(text(d, lang)));
+                        }
+                        if &s.id == expected {
+                            map.insert("quality".into(), Value::from("expected"));
+                        }
+                    }
+                    value
+                })
+                .collect();
+            let comp_uuid = w.uuid("competency", &comp.id);
+            criteria.push(json!({
+                "identifier": criterion_id,
+                "uri": w.uri("CFRubricCriteria", &criterion_id),
+                "category": comp.id,
+                "description": expected_name,
+                "CFItemURI": w.link("CFItems", &comp_uuid, &text(&comp.name, lang)),
+                "position": criteria.len() + 1,
+                "rubricId": rubric_id,
+                "CFRubricCriterionLevels": levels,
+                "lastChangeDateTime": w.stamp,
+            }));
+        }
+        rubrics.push(json!({
+            "identifier": rubric_id,
+            "uri": w.uri("CFRubrics", &rubric_id),
+            "title": text(&level.name, lang),
+            "description": text(&doc.scale.name, lang),
+            "CFRubricCriteria": criteria,
+            "lastChangeDateTime": w.stamp,
+        }));
+    }
+
+    Ok(json!({
+        "CFDocument": document,
+        "CFItems": items,
+        "CFAssociations": associations,
+        "CFRubrics": rubrics,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(lang: &str) -> CaseOptions {
+        CaseOptions {
+            export: ExportOptions { lang: lang.into() },
+            date: "2026-11-24".parse().unwrap(),
+            base_uri: None,
+        }
+    }
+
+    #[test]
+    fn identifiers_are_stable_uuid_v5() {
+        let a = identifier("hslp", "competency", "ssm.systems_thinking");
+        assert_eq!(a, identifier("hslp", "competency", "ssm.systems_thinking"));
+        assert_ne!(a, identifier("other", "competency", "ssm.systems_thinking"));
+        assert_eq!(a.get_version_num(), 5);
+    }
+
+    #[test]
+    fn the_hslp_framework_exports_with_its_hierarchy() {
+        let pack = Pack::hslp().unwrap();
+        let case = export_case(&pack, &options("fr")).unwrap();
+        let items = case["CFItems"].as_array().unwrap();
+        assert_eq!(items.len(), 5 + pack.document().competency.len());
+        assert_eq!(case["CFDocument"]["language"], "fr");
+        assert_eq!(
+            case["CFDocument"]["title"],
+            "Programme de leadership en services à la personne"
+        );
+        let associations = case["CFAssociations"].as_array().unwrap();
+        assert_eq!(associations.len(), items.len());
+        assert!(
+            associations
+                .iter()
+                .all(|a| a["associationType"] == "isChildOf")
+        );
+        // Systems thinking is the first child of service system management.
+        let st = identifier("hslp", "competency", "ssm.systems_thinking").to_string();
+        let link = associations
+            .iter()
+            .find(|a| a["originNodeURI"]["identifier"] == st.as_str())
+            .unwrap();
+        assert_eq!(link["sequenceNumber"], 1);
+        assert_eq!(
+            link["destinationNodeURI"]["identifier"],
+            identifier("hslp", "outcome", "service_system_management").to_string()
+        );
+        // One rubric per organizational level; the expected level is marked.
+        let rubrics = case["CFRubrics"].as_array().unwrap();
+        assert_eq!(rubrics.len(), 4);
+        let front_line = &rubrics[0]["CFRubricCriteria"];
+        let criterion = front_line
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["category"] == "ssm.systems_thinking")
+            .unwrap();
+        let expected: Vec<&Value> = criterion["CFRubricCriterionLevels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["quality"] == "expected")
+            .collect();
+        assert_eq!(expected.len(), 1);
+        assert_eq!(expected[0]["description"], "Sensibilisation");
+    }
+
+    #[test]
+    fn the_export_is_deterministic_and_the_same_across_languages() {
+        let pack = Pack::hslp().unwrap();
+        let en = export_case(&pack, &options("en")).unwrap();
+        assert_eq!(en, export_case(&pack, &options("en")).unwrap());
+        let fr = export_case(&pack, &options("fr")).unwrap();
+        assert_eq!(
+            en["CFItems"][3]["identifier"],
+            fr["CFItems"][3]["identifier"]
+        );
+        assert!(matches!(
+            export_case(&pack, &options("de")),
+            Err(ExportError::UnknownLanguage { .. })
+        ));
+    }
+}

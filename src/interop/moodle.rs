@@ -1,0 +1,202 @@
+//! A pack's framework as the CSV that Moodle's competency framework importer (`tool_lpimportcsv`)
+//! reads: one row for the framework (with the proficiency scale), one per learning outcome, and one
+//! per competency under its outcome. Moodle reads the columns by position; the header row names them.
+
+use super::{ExportError, ExportOptions, check_lang, text};
+use crate::pack::Pack;
+use crate::pack::format::NOT_REQUIRED;
+
+/// The columns, in the order Moodle's importer reads them.
+pub const HEADER: [&str; 14] = [
+    "Parent ID number",
+    "ID number",
+    "Short name",
+    "Description",
+    "Description format",
+    "Scale values",
+    "Scale configuration",
+    "Rule type (optional)",
+    "Rule outcome (optional)",
+    "Rule config (optional)",
+    "Cross-referenced competency ID numbers",
+    "Exported ID (optional)",
+    "Is framework",
+    "Taxonomy",
+];
+
+/// Moodle's `FORMAT_PLAIN`: descriptions are plain text.
+const PLAIN_TEXT: &str = "2";
+
+/// Moodle limits short names and ID numbers to 100 characters.
+fn shorten(text: &str) -> String {
+    text.chars().take(100).collect()
+}
+
+/// The framework of `pack` as Moodle competency-framework CSV, in `options.lang`.
+pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, ExportError> {
+    let lang = options.lang.as_str();
+    check_lang(pack, lang)?;
+    let doc = pack.document();
+    // Moodle separates scale values with commas; a comma inside a level's name becomes a semicolon.
+    let scale_values: Vec<String> = doc
+        .scale
+        .level
+        .iter()
+        .map(|l| text(&l.name, lang).replace(',', ";"))
+        .collect();
+    // Every level at or above the lowest level any competency expects counts as proficient.
+    let lowest_expected = doc
+        .competency
+        .iter()
+        .flat_map(|c| c.expected.values())
+        .filter(|e| e.as_str() != NOT_REQUIRED)
+        .filter_map(|e| doc.scale.level.iter().position(|l| &l.id == e))
+        .min()
+        .unwrap_or(0);
+    let mut configuration = vec![serde_json::json!({ "scaleid": "1" })];
+    for (index, _) in doc.scale.level.iter().enumerate() {
+        configuration.push(serde_json::json!({
+            "id": index + 1,
+            "scaledefault": u8::from(index == 0),
+            "proficient": u8::from(index >= lowest_expected),
+        }));
+    }
+    let scale_configuration = serde_json::Value::Array(configuration).to_string();
+
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let write = |out: &mut csv::Writer<Vec<u8>>, row: [&str; 14]| {
+        out.write_record(row)
+            .map_err(|e| ExportError::Write(e.to_string()))
+    };
+    write(&mut out, HEADER)?;
+    let name = shorten(&text(&doc.program.name, lang));
+    let description = doc
+        .program
+        .description
+        .as_ref()
+        .map(|d| text(d, lang))
+        .unwrap_or_default();
+    let values = scale_values.join(",");
+    write(
+        &mut out,
+        [
+            "",
+            &shorten(&doc.program.id),
+            &name,
+            &description,
+            PLAIN_TEXT,
+            &values,
+            &scale_configuration,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "1",
+            "outcome,competency",
+        ],
+    )?;
+    for outcome in &doc.outcome {
+        let id = shorten(&outcome.id);
+        let description = outcome
+            .description
+            .as_ref()
+            .map(|d| text(d, lang))
+            .unwrap_or_default();
+        write(
+            &mut out,
+            [
+                "",
+                &id,
+                &shorten(&text(&outcome.name, lang)),
+                &description,
+                PLAIN_TEXT,
+                "",
+                "",
+                "",
+                "0",
+                "",
+                "",
+                &id,
+                "",
+                "",
+            ],
+        )?;
+        for comp in doc.competency.iter().filter(|c| c.outcome == outcome.id) {
+            let cid = shorten(&comp.id);
+            write(
+                &mut out,
+                [
+                    &id,
+                    &cid,
+                    &shorten(&text(&comp.name, lang)),
+                    &text(&comp.description, lang),
+                    PLAIN_TEXT,
+                    "",
+                    "",
+                    "",
+                    "0",
+                    "",
+                    "",
+                    &cid,
+                    "",
+                    "",
+                ],
+            )?;
+        }
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| ExportError::Write(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| ExportError::Write(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hslp_framework_as_moodle_csv() {
+        let pack = Pack::hslp().unwrap();
+        let csv_text = export_moodle(&pack, &ExportOptions { lang: "en".into() }).unwrap();
+        let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(reader.headers().unwrap().len(), 14);
+        assert_eq!(rows.len(), 1 + 5 + pack.document().competency.len());
+        let framework = &rows[0];
+        assert_eq!(
+            (&framework[1], &framework[12], &framework[13]),
+            ("hslp", "1", "outcome,competency")
+        );
+        assert_eq!(
+            &framework[5],
+            "Awareness,Working knowledge,Proficient,Advanced"
+        );
+        let config: serde_json::Value = serde_json::from_str(&framework[6]).unwrap();
+        assert_eq!(config.as_array().unwrap().len(), 5);
+        // A competency sits under its outcome.
+        let st = rows
+            .iter()
+            .find(|r| &r[1] == "ssm.systems_thinking")
+            .unwrap();
+        assert_eq!(
+            (&st[0], &st[2]),
+            ("service_system_management", "Systems thinking")
+        );
+        // Every parent exists before its children, as Moodle needs.
+        let position = |id: &str| rows.iter().position(|r| &r[1] == id);
+        for row in &rows[1..] {
+            if !row[0].is_empty() {
+                assert!(position(&row[0]) < position(&row[1]));
+            }
+        }
+    }
+
+    #[test]
+    fn french_names_and_unknown_languages() {
+        let pack = Pack::hslp().unwrap();
+        let fr = export_moodle(&pack, &ExportOptions { lang: "fr".into() }).unwrap();
+        assert!(fr.contains("Pensée systémique"));
+        assert!(export_moodle(&pack, &ExportOptions { lang: "xx".into() }).is_err());
+    }
+}
