@@ -3,6 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use competency_rules::interop::case::{CaseOptions, export_case};
+use competency_rules::interop::case_import::import_case;
 use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::{ExportError, ExportOptions};
 use competency_rules::{Date, Pack, Participant, Severity, check_dir, evaluate, explain::explain};
@@ -70,6 +71,17 @@ enum Command {
         #[arg(long)]
         base_uri: Option<String>,
     },
+    /// Read a CASE package (1.1, or a tolerant read of 1.0 exports) into a rule-pack skeleton.
+    ///
+    /// The pack (JSON) goes to standard output; what was skipped or assumed goes to standard error.
+    /// Check it with `check`, then fill in what CASE cannot carry (evidence kinds, catalogue...).
+    ImportCase {
+        /// The CASE package (JSON).
+        file: PathBuf,
+        /// The language to use when the package names none.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// Write the pack's framework as CSV for Moodle's competency framework importer.
     ExportMoodle {
         /// The pack directory or file (default: the built-in HSLP pack).
@@ -111,6 +123,7 @@ fn main() -> ExitCode {
             export_case(pack, &options)
                 .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
         }),
+        Command::ImportCase { file, lang } => import(&file, &lang),
         Command::ExportMoodle { pack, lang } => with_pack(pack.as_ref(), |pack| {
             export_moodle(pack, &ExportOptions { lang })
         }),
@@ -219,6 +232,31 @@ fn run_evaluate(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn import(file: &PathBuf, lang: &str) -> ExitCode {
+    let package = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))
+        .and_then(|text| {
+            serde_json::from_str(&text)
+                .map_err(|e| format!("{}: invalid JSON: {e}", file.display()))
+        })
+        .and_then(|value| {
+            import_case(&value, lang).map_err(|e| format!("{}: {e}", file.display()))
+        });
+    match package {
+        Ok(imported) => {
+            for note in &imported.notes {
+                eprintln!("note[{}] {}: {}", note.code, note.path, note.message);
+            }
+            emit(&serde_json::to_string_pretty(&imported.pack).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("competency-rules: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -72,3 +72,124 @@ fn case_exports_validate_against_the_official_case_1_1_schema() {
     item.insert("statement".into(), statement);
     assert!(!validator.is_valid(&broken));
 }
+
+use competency_rules::interop::case_import::import_case;
+
+#[test]
+fn a_case_export_imports_back_into_an_equivalent_pack() {
+    let original = Pack::hslp().unwrap();
+    let package = export_case(&original, &case_options("en", None)).unwrap();
+    let imported = import_case(&package, "en").unwrap();
+    let pack = Pack::from_json(&imported.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let (a, b) = (original.document(), pack.document());
+    let ids = |d: &competency_rules::pack::format::PackDoc| {
+        d.competency
+            .iter()
+            .map(|c| (c.id.clone(), c.outcome.clone(), c.name["en"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(a), ids(b));
+    assert_eq!(
+        a.outcome.iter().map(|o| &o.id).collect::<Vec<_>>(),
+        b.outcome.iter().map(|o| &o.id).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        a.scale.level.iter().map(|l| &l.id).collect::<Vec<_>>(),
+        b.scale.level.iter().map(|l| &l.id).collect::<Vec<_>>()
+    );
+    assert_eq!(a.level.len(), b.level.len());
+    // The same expectation at every organizational level, level by level.
+    for (ca, cb) in a.competency.iter().zip(&b.competency) {
+        for (la, lb) in a.level.iter().zip(&b.level) {
+            assert_eq!(
+                ca.expected[&la.id], cb.expected[&lb.id],
+                "{} at {}",
+                ca.id, la.id
+            );
+        }
+    }
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+}
+
+#[test]
+fn real_case_frameworks_import_with_clear_notes() {
+    let names = [
+        "opensalt_what_standards_could_be.json",
+        "opensalt_test_SmartLevelFramework.json",
+        "opensalt_test_Utf8TestFramework.json",
+        "opensalt_test_EmptyExternalFramework.json",
+    ];
+    for name in names {
+        let Some(package) = reference(&format!("case/frameworks/{name}")) else {
+            return;
+        };
+        let imported = import_case(&package, "en").unwrap();
+        let loaded = Pack::from_json(&imported.pack.to_string());
+        assert!(
+            loaded.is_ok(),
+            "{name}: {}",
+            loaded.err().map(|e| e.to_string()).unwrap_or_default()
+        );
+        let codes: Vec<&str> = imported.notes.iter().map(|n| n.code).collect();
+        assert!(codes.contains(&"no_levels"), "{name}: {codes:?}");
+        if name == "opensalt_what_standards_could_be.json" {
+            // exactMatchOf, precedes, exemplar, isRelatedTo: reported, not silently dropped.
+            assert!(
+                codes.iter().filter(|c| **c == "cross_reference").count() >= 23,
+                "{codes:?}"
+            );
+            // Nested groups become competencies of their top-level outcome, and say so.
+            assert!(codes.contains(&"flattened"), "{codes:?}");
+            // Every one of the 16 items is kept: top-level groups as outcomes, the rest as competencies.
+            let doc = loaded.unwrap();
+            assert_eq!(
+                doc.document().outcome.len() + doc.document().competency.len(),
+                16
+            );
+        }
+        if name == "opensalt_test_Utf8TestFramework.json" {
+            assert!(
+                imported.pack["competency"][0]["name"]["en"]
+                    .as_str()
+                    .unwrap()
+                    .contains('𝑑')
+            );
+        }
+    }
+}
+
+#[test]
+fn a_package_without_a_document_is_refused() {
+    assert!(import_case(&serde_json::json!({"CFItems": []}), "en").is_err());
+}
+
+#[test]
+fn case_1_0_quirks_are_read_tolerantly_and_reported() {
+    let package: Value =
+        serde_json::from_str(include_str!("interop/case_1_0_quirks.json")).unwrap();
+    let imported = import_case(&package, "en").unwrap();
+    let pack = Pack::from_json(&imported.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    // sequenceNumber given as strings orders A.1 before A.2; a null statement falls back to the id.
+    let competencies: Vec<(&str, &str)> = pack
+        .document()
+        .competency
+        .iter()
+        .map(|c| (c.id.as_str(), c.name["en"].as_str()))
+        .collect();
+    assert_eq!(competencies, vec![("A.1", "First"), ("A.2", "A.2")]);
+    let codes: Vec<&str> = imported.notes.iter().map(|n| n.code).collect();
+    for code in [
+        "no_statement",
+        "outside_package",
+        "cross_reference",
+        "no_levels",
+    ] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    let outside = imported
+        .notes
+        .iter()
+        .find(|n| n.code == "outside_package")
+        .unwrap();
+    assert_eq!(outside.path, "CFAssociations[3]");
+}

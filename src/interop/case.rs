@@ -1,6 +1,8 @@
 //! A pack's framework as a CASE 1.1 package (CFPackage): learning outcomes and competencies as
 //! CFItems linked by `isChildOf` associations in pack order, and the proficiency expected at each
-//! organizational level as one CFRubric per level, whose criteria list the scale's levels.
+//! organizational level as one CFRubric per level: one criterion per required competency, whose
+//! description names the expected level and whose levels are the scale's (each with its scale id
+//! as `quality`, so that `import` gets the same ids back).
 //!
 //! Identifiers are UUID v5, derived from the pack id and each thing's id, so the same pack exports
 //! the same identifiers on every run and in every version. CASE carries one language per package:
@@ -189,6 +191,8 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
                         "identifier": level_id,
                         "uri": w.uri("CFRubricCriterionLevels", &level_id),
                         "description": text(&s.name, lang),
+                        // The scale level's id, so an import gets the same ids back.
+                        "quality": s.id,
                         "score": rank + 1,
                         "position": rank + 1,
                         "rubricCriterionId": criterion_id,
@@ -197,9 +201,6 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
                     if let Some(map) = value.as_object_mut() {
                         if let Some(d) = s.description.as_ref() {
                             map.insert("feedback".into(), Value::from(text(d, lang)));
-                        }
-                        if &s.id == expected {
-                            map.insert("quality".into(), Value::from("expected"));
                         }
                     }
                     value

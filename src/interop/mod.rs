@@ -3,6 +3,7 @@
 //! competency framework importer reads.
 
 pub mod case;
+pub mod case_import;
 pub mod moodle;
 
 use crate::pack::Pack;

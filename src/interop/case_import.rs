@@ -1,0 +1,454 @@
+//! A CASE package (1.1, or the 1.0 exports found in the wild) as a rule-pack skeleton: learning
+//! outcomes and competencies from the CFItems and their `isChildOf` hierarchy, sibling order from
+//! `sequenceNumber`, and the scale and per-level expectations from CFRubrics where present (as
+//! `export-case` writes them). Reading is tolerant: what cannot be used is skipped and reported.
+//! What CASE cannot carry (evidence kinds, catalogue, requirements) gets placeholders, so the
+//! skeleton passes `check` as it is and the author fills in the program from there.
+
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Something the import skipped, assumed or could not use.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportNote {
+    /// A stable code: `no_statement`, `orphan_item`, `outside_package`, `cross_reference`, ...
+    pub code: &'static str,
+    /// Where in the CASE package (e.g. `CFAssociations[5]`).
+    pub path: String,
+    /// What happened.
+    pub message: String,
+}
+
+/// The skeleton pack (a JSON pack document) and the notes.
+#[derive(Debug, Clone)]
+pub struct CaseImport {
+    /// The pack, in the JSON form of the pack format.
+    pub pack: Value,
+    /// Everything skipped or assumed.
+    pub notes: Vec<ImportNote>,
+}
+
+/// The package could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a CASE package: {0}")]
+pub struct ImportError(pub String);
+
+struct Item<'v> {
+    uuid: String,
+    value: &'v Value,
+    index: usize,
+}
+
+fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A usable pack id from `text` (letters, digits, `_`, `.`, `-`).
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        if ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' {
+            out.push(ch);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+/// `sequenceNumber` as a number (CASE 1.0 exports often write it as a string).
+fn sequence(value: &Value) -> Option<f64> {
+    match value.get("sequenceNumber")? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Reads `package` into a pack skeleton in `fallback_lang` when the package names no language.
+pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, ImportError> {
+    let document = package
+        .get("CFDocument")
+        .filter(|d| d.is_object())
+        .ok_or_else(|| ImportError("there is no CFDocument".into()))?;
+    let mut notes = Vec::new();
+    let mut note = |code: &'static str, path: String, message: String| {
+        notes.push(ImportNote {
+            code,
+            path,
+            message,
+        })
+    };
+    let doc_uuid = str_at(document, "identifier")
+        .unwrap_or_default()
+        .to_owned();
+    let empty = Vec::new();
+    let raw_items = package
+        .get("CFItems")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    let associations = package
+        .get("CFAssociations")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    let lang = str_at(document, "language")
+        .or_else(|| raw_items.iter().find_map(|i| str_at(i, "language")))
+        .map(|l| l.chars().take(2).collect::<String>().to_lowercase())
+        .unwrap_or_else(|| fallback_lang.to_owned());
+
+    // Items, by identifier.
+    let mut items: BTreeMap<String, Item<'_>> = BTreeMap::new();
+    for (index, value) in raw_items.iter().enumerate() {
+        match str_at(value, "identifier") {
+            Some(uuid) if !items.contains_key(uuid) => {
+                items.insert(
+                    uuid.to_owned(),
+                    Item {
+                        uuid: uuid.to_owned(),
+                        value,
+                        index,
+                    },
+                );
+            }
+            Some(uuid) => note(
+                "duplicate_item",
+                format!("CFItems[{index}]"),
+                format!("item {uuid} appears twice; the first is kept"),
+            ),
+            None => note(
+                "no_identifier",
+                format!("CFItems[{index}]"),
+                "an item without an identifier was skipped".into(),
+            ),
+        }
+    }
+
+    // The isChildOf hierarchy; other associations are reported as cross-references.
+    let mut parent: BTreeMap<String, (String, Option<f64>, usize)> = BTreeMap::new();
+    for (index, association) in associations.iter().enumerate() {
+        let path = format!("CFAssociations[{index}]");
+        let kind = str_at(association, "associationType").unwrap_or_default();
+        let origin = association
+            .get("originNodeURI")
+            .and_then(|o| str_at(o, "identifier"))
+            .unwrap_or_default();
+        let destination = association
+            .get("destinationNodeURI")
+            .and_then(|d| str_at(d, "identifier"))
+            .unwrap_or_default();
+        if kind != "isChildOf" {
+            let title = association
+                .get("destinationNodeURI")
+                .and_then(|d| str_at(d, "uri"))
+                .unwrap_or(destination);
+            note(
+                "cross_reference",
+                path,
+                format!(
+                    "{kind} from {origin} to {title} is not part of the competency hierarchy; kept as a note"
+                ),
+            );
+            continue;
+        }
+        if !items.contains_key(origin) {
+            note(
+                "outside_package",
+                path,
+                format!(
+                    "isChildOf from {origin}, which is not an item of this package, was skipped"
+                ),
+            );
+            continue;
+        }
+        if destination != doc_uuid && !items.contains_key(destination) {
+            note(
+                "outside_package",
+                path,
+                format!(
+                    "{origin} is a child of {destination}, which is not in this package: treated as top level"
+                ),
+            );
+            continue;
+        }
+        if association
+            .get("sequenceNumber")
+            .is_some_and(|s| !s.is_null())
+            && sequence(association).is_none()
+        {
+            note(
+                "bad_sequence",
+                path.clone(),
+                "sequenceNumber is not a number; document order is used".into(),
+            );
+        }
+        if parent.contains_key(origin) {
+            note(
+                "second_parent",
+                path,
+                format!("{origin} already has a parent; this one was skipped"),
+            );
+            continue;
+        }
+        parent.insert(
+            origin.to_owned(),
+            (destination.to_owned(), sequence(association), index),
+        );
+    }
+
+    // Children per parent, in sequence order (then document order).
+    let mut children: BTreeMap<String, Vec<(Option<f64>, usize, String)>> = BTreeMap::new();
+    for item in items.values() {
+        let (p, seq, _) = match parent.get(&item.uuid) {
+            Some(found) => found.clone(),
+            None => {
+                note(
+                    "orphan_item",
+                    format!("CFItems[{}]", item.index),
+                    format!(
+                        "{} has no isChildOf association: treated as top level",
+                        item.uuid
+                    ),
+                );
+                (doc_uuid.clone(), None, 0)
+            }
+        };
+        children
+            .entry(p)
+            .or_default()
+            .push((seq, item.index, item.uuid.clone()));
+    }
+    for list in children.values_mut() {
+        list.sort_by(|a, b| {
+            let key = |x: &(Option<f64>, usize, String)| (x.0.is_none(), x.0.unwrap_or(0.0), x.1);
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+    }
+    let ordered = |p: &str| -> Vec<String> {
+        children
+            .get(p)
+            .map(|l| l.iter().map(|x| x.2.clone()).collect())
+            .unwrap_or_default()
+    };
+
+    // Ids: humanCodingScheme when usable and unique, else from the identifier.
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    let mut taken = BTreeSet::new();
+    for item in items.values() {
+        let coded =
+            str_at(item.value, "humanCodingScheme").filter(|c| valid_id(c) && !taken.contains(*c));
+        let base = coded
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("item-{}", slug(&item.uuid)));
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        taken.insert(id.clone());
+        ids.insert(item.uuid.clone(), id);
+    }
+    let name_of = |item: &Item<'_>, notes: &mut Vec<ImportNote>| -> String {
+        str_at(item.value, "fullStatement")
+            .or_else(|| str_at(item.value, "abbreviatedStatement"))
+            .map(str::to_owned)
+            .unwrap_or_else(|| {
+                notes.push(ImportNote {
+                    code: "no_statement",
+                    path: format!("CFItems[{}]", item.index),
+                    message: format!(
+                        "{} has no fullStatement: its id is used as its name",
+                        item.uuid
+                    ),
+                });
+                ids.get(&item.uuid).cloned().unwrap_or_default()
+            })
+    };
+    let text = |s: String| json!({ lang.as_str(): s });
+
+    // Top-level items with children are learning outcomes; every item below one is a competency of
+    // that outcome (deeper groups are flattened, in order). Top-level items without children are
+    // competencies of a "general" outcome.
+    let mut outcomes = Vec::new();
+    let mut competencies: Vec<(String, &Item<'_>)> = Vec::new();
+    let mut loose = Vec::new();
+    for top in ordered(&doc_uuid) {
+        let Some(item) = items.get(&top) else {
+            continue;
+        };
+        if ordered(&top).is_empty() {
+            loose.push(item);
+            continue;
+        }
+        let outcome_id = ids.get(&top).cloned().unwrap_or_default();
+        let name = name_of(item, &mut notes);
+        let mut outcome = json!({ "id": outcome_id, "name": text(name) });
+        if let (Some(d), Some(map)) = (str_at(item.value, "notes"), outcome.as_object_mut()) {
+            map.insert("description".into(), text(d.to_owned()));
+        }
+        outcomes.push(outcome);
+        let mut stack: Vec<String> = ordered(&top).into_iter().rev().collect();
+        while let Some(next) = stack.pop() {
+            let Some(child) = items.get(&next) else {
+                continue;
+            };
+            let below = ordered(&next);
+            if !below.is_empty() {
+                notes.push(ImportNote { code: "flattened", path: format!("CFItems[{}]", child.index), message: format!("{} has children of its own; they are listed as competencies of the same outcome", child.uuid) });
+            }
+            competencies.push((outcome_id.clone(), child));
+            stack.extend(below.into_iter().rev());
+        }
+    }
+    if !loose.is_empty() {
+        outcomes.push(json!({ "id": "general", "name": text("General".into()) }));
+        for item in loose {
+            competencies.push(("general".into(), item));
+        }
+        notes.push(ImportNote {
+            code: "general_outcome",
+            path: "CFItems".into(),
+            message: "top-level items without children were put under a new outcome `general`"
+                .into(),
+        });
+    }
+
+    // Scale and levels from rubrics (as export-case writes them), else placeholders.
+    let rubrics = package
+        .get("CFRubrics")
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    let mut scale: Vec<(String, String)> = Vec::new();
+    let mut levels: Vec<(String, String)> = Vec::new();
+    let mut expected: BTreeMap<(String, String), String> = BTreeMap::new();
+    for (ri, rubric) in rubrics.iter().enumerate() {
+        let title = str_at(rubric, "title")
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("Level {}", ri + 1));
+        let level_id = {
+            let s = slug(&title);
+            if s.is_empty() {
+                format!("level-{}", ri + 1)
+            } else {
+                s
+            }
+        };
+        levels.push((level_id.clone(), title));
+        for criterion in rubric
+            .get("CFRubricCriteria")
+            .and_then(Value::as_array)
+            .unwrap_or(&empty)
+        {
+            let mut criterion_levels: Vec<&Value> = criterion
+                .get("CFRubricCriterionLevels")
+                .and_then(Value::as_array)
+                .map(|l| l.iter().collect())
+                .unwrap_or_default();
+            criterion_levels.sort_by(|a, b| {
+                let p = |v: &Value| {
+                    v.get("position")
+                        .and_then(Value::as_f64)
+                        .or_else(|| v.get("score").and_then(Value::as_f64))
+                        .unwrap_or(0.0)
+                };
+                p(a).partial_cmp(&p(b)).unwrap_or(std::cmp::Ordering::Equal)
+            });
+            if scale.is_empty() {
+                for (li, l) in criterion_levels.iter().enumerate() {
+                    let name = str_at(l, "description")
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| format!("Level {}", li + 1));
+                    let id = str_at(l, "quality")
+                        .filter(|q| valid_id(q))
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| slug(&name));
+                    scale.push((id, name));
+                }
+            }
+            let target = criterion
+                .get("CFItemURI")
+                .and_then(|u| str_at(u, "identifier"))
+                .and_then(|u| ids.get(u))
+                .cloned();
+            let wanted = str_at(criterion, "description");
+            let found = wanted
+                .and_then(|w| scale.iter().find(|(_, name)| name == w))
+                .map(|(id, _)| id.clone());
+            if let (Some(comp), Some(level)) = (target, found) {
+                expected.insert((comp, level_id.clone()), level);
+            }
+        }
+    }
+    let placeholders = scale.is_empty() || levels.is_empty();
+    if placeholders {
+        scale = vec![("met".into(), "Met".into())];
+        levels = vec![("all".into(), "All participants".into())];
+        notes.push(ImportNote { code: "no_levels", path: "CFRubrics".into(), message: "the package has no rubrics: one placeholder level (`all`) and scale level (`met`) were written; replace them with the program's".into() });
+    }
+
+    let competency_docs: Vec<Value> = competencies
+        .iter()
+        .map(|(outcome, item)| {
+            let id = ids.get(&item.uuid).cloned().unwrap_or_default();
+            let name = name_of(item, &mut notes);
+            let description = str_at(item.value, "notes").map(str::to_owned).unwrap_or_else(|| name.clone());
+            let mut expectations = Map::new();
+            for (level_id, _) in &levels {
+                let value = if placeholders { "met".to_owned() } else { expected.get(&(id.clone(), level_id.clone())).cloned().unwrap_or_else(|| "not_required".into()) };
+                expectations.insert(level_id.clone(), Value::from(value));
+            }
+            json!({ "id": id, "outcome": outcome, "name": text(name), "description": text(description), "expected": expectations })
+        })
+        .collect();
+
+    let title = str_at(document, "title")
+        .unwrap_or("Imported framework")
+        .to_owned();
+    let program_id = {
+        let s = slug(&title);
+        if s.is_empty() {
+            "imported".to_owned()
+        } else {
+            s
+        }
+    };
+    let pack = json!({
+        "format": crate::pack::format::PACK_FORMAT,
+        "program": {
+            "id": program_id,
+            "version": str_at(document, "version").unwrap_or("0.1.0"),
+            "languages": [lang],
+            "name": text(title.clone()),
+            "notice": text(format!("Imported from the CASE framework \"{title}\" ({doc_uuid}); evidence kinds, catalogue and requirements are placeholders.")),
+        },
+        "scale": {
+            "id": "scale",
+            "name": text("Proficiency".into()),
+            "level": scale.iter().map(|(id, name)| json!({ "id": id, "name": text(name.clone()) })).collect::<Vec<_>>(),
+        },
+        "level": levels.iter().map(|(id, name)| json!({ "id": id, "name": text(name.clone()) })).collect::<Vec<_>>(),
+        "outcome": outcomes,
+        "competency": competency_docs,
+        "evidence_kind": [{
+            "id": "assessment",
+            "name": text("assessment".into()),
+            "counts_as": "competency_claims",
+            "assessors": ["program_assessor"],
+        }],
+        "completion": levels.iter().map(|(id, _)| json!({ "level": id })).collect::<Vec<_>>(),
+        "precedence": { "assessor_override": "highest_wins" },
+    });
+    Ok(CaseImport { pack, notes })
+}
