@@ -4,6 +4,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use competency_rules::interop::case::{CaseOptions, export_case};
 use competency_rules::interop::case_import::import_case;
+use competency_rules::interop::credential::{
+    CredentialOptions, clr_credential, competency_credentials, program_credential,
+};
 use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::{ExportError, ExportOptions};
 use competency_rules::{Date, Pack, Participant, Severity, check_dir, evaluate, explain::explain};
@@ -71,6 +74,34 @@ enum Command {
         #[arg(long)]
         base_uri: Option<String>,
     },
+    /// Write credentials for a participant: an Open Badges 3.0 credential for the completed
+    /// program, one per met competency, or the whole record as a CLR 2.0 credential (unsigned: the
+    /// issuing system adds the proof).
+    Credential {
+        /// The pack directory or file (default: the built-in HSLP pack).
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The evaluation (and award) date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Date,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = CredentialKind::Program)]
+        kind: CredentialKind,
+        /// The issuer's profile id (a URI).
+        #[arg(long)]
+        issuer_id: String,
+        /// The issuer's name.
+        #[arg(long)]
+        issuer_name: String,
+        /// The language of names and descriptions.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The base of the CASE URIs achievements align to (as given to export-case).
+        #[arg(long)]
+        case_base_uri: Option<String>,
+        /// The participant document (JSON).
+        file: PathBuf,
+    },
     /// Read a CASE package (1.1, or a tolerant read of 1.0 exports) into a rule-pack skeleton.
     ///
     /// The pack (JSON) goes to standard output; what was skipped or assumed goes to standard error.
@@ -91,6 +122,16 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CredentialKind {
+    /// The program credential (the participant must have completed the program).
+    Program,
+    /// One credential per met competency (a JSON array).
+    Competencies,
+    /// The whole record as a CLR 2.0 credential (`partial` while in progress).
+    Clr,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,6 +165,25 @@ fn main() -> ExitCode {
                 .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
         }),
         Command::ImportCase { file, lang } => import(&file, &lang),
+        Command::Credential {
+            pack,
+            as_of,
+            kind,
+            issuer_id,
+            issuer_name,
+            lang,
+            case_base_uri,
+            file,
+        } => {
+            let options = CredentialOptions {
+                issuer_id,
+                issuer_name,
+                lang,
+                case_base_uri,
+                salt: None,
+            };
+            credential(pack.as_ref(), as_of, kind, &options, &file)
+        }
         Command::ExportMoodle { pack, lang } => with_pack(pack.as_ref(), |pack| {
             export_moodle(pack, &ExportOptions { lang })
         }),
@@ -232,6 +292,45 @@ fn run_evaluate(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn credential(
+    pack: Option<&PathBuf>,
+    as_of: Date,
+    kind: CredentialKind,
+    options: &CredentialOptions,
+    file: &PathBuf,
+) -> ExitCode {
+    let pack = match pack {
+        Some(path) => Pack::from_dir(path),
+        None => Pack::hslp(),
+    };
+    let result = pack.map_err(|e| e.to_string()).and_then(|pack| {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let participant =
+            Participant::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        let report =
+            evaluate(&pack, &participant, as_of).map_err(|e| format!("{}: {e}", file.display()))?;
+        let value = match kind {
+            CredentialKind::Program => program_credential(&pack, &report, options),
+            CredentialKind::Competencies => {
+                competency_credentials(&pack, &report, options).map(serde_json::Value::Array)
+            }
+            CredentialKind::Clr => clr_credential(&pack, &report, options),
+        };
+        value.map_err(|e| format!("{}: {e}", file.display()))
+    });
+    match result {
+        Ok(value) => {
+            emit(&serde_json::to_string_pretty(&value).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("competency-rules: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -193,3 +193,137 @@ fn case_1_0_quirks_are_read_tolerantly_and_reported() {
         .unwrap();
     assert_eq!(outside.path, "CFAssociations[3]");
 }
+
+use competency_rules::interop::credential::{
+    CredentialError, CredentialOptions, clr_credential, competency_credentials, program_credential,
+};
+
+fn report_for(example: &str) -> (Pack, competency_rules::Report) {
+    let pack = Pack::hslp().unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/{example}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let report =
+        competency_rules::evaluate_json(&pack, &text, "2026-11-24".parse().unwrap()).unwrap();
+    (pack, report)
+}
+
+fn credential_options() -> CredentialOptions {
+    CredentialOptions {
+        issuer_id: "https://issuer.example.org/profiles/hslp".into(),
+        issuer_name: "Human Services Leadership Program".into(),
+        lang: "en".into(),
+        case_base_uri: None,
+        salt: None,
+    }
+}
+
+fn validate(schema: &Value, document: &Value, what: &str) {
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(document)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .take(8)
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+#[test]
+fn credentials_for_a_completed_participant_follow_the_standards() {
+    let (pack, report) = report_for("05-completed-senior-leader");
+    let options = credential_options();
+    let program = program_credential(&pack, &report, &options).unwrap();
+    let competencies = competency_credentials(&pack, &report, &options).unwrap();
+    assert_eq!(
+        competencies.len(),
+        report
+            .competencies
+            .iter()
+            .filter(|c| c.state == competency_rules::report::CompetencyState::Met)
+            .count()
+    );
+    let clr = clr_credential(&pack, &report, &options).unwrap();
+    assert_eq!(clr["partial"], false);
+    // The participant's id never appears in clear; the same inputs give the same bytes.
+    assert!(!program.to_string().contains(&report.participant));
+    assert_eq!(
+        program,
+        program_credential(&pack, &report, &options).unwrap()
+    );
+    // The competency achievement aligns to the CASE item export-case writes.
+    let case = export_case(&pack, &case_options("en", None)).unwrap();
+    let alignment = &competencies[0]["credentialSubject"]["achievement"]["alignment"][0];
+    assert!(
+        case["CFItems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["uri"] == alignment["targetUrl"])
+    );
+    for schema in [
+        "ob_v3p0_achievementcredential_schema.json",
+        "ob_v3p0_achievementcredential_schema_strict.json",
+    ] {
+        let Some(schema_json) = reference(&format!("openbadges/schemas/{schema}")) else {
+            return;
+        };
+        validate(
+            &schema_json,
+            &program,
+            &format!("program credential, {schema}"),
+        );
+        // The validator is not lenient: a credential without its issuer, or with a wrong type, is refused.
+        let validator = jsonschema::options().build(&schema_json).unwrap();
+        let mut broken = program.clone();
+        broken.as_object_mut().unwrap().remove("issuer");
+        assert!(
+            !validator.is_valid(&broken),
+            "{schema} accepted a credential without an issuer"
+        );
+        let mut broken = program.clone();
+        broken["type"] = serde_json::json!(["VerifiableCredential"]);
+        assert!(
+            !validator.is_valid(&broken),
+            "{schema} accepted a credential without its type"
+        );
+        for credential in &competencies {
+            validate(
+                &schema_json,
+                credential,
+                &format!("competency credential, {schema}"),
+            );
+        }
+    }
+    let Some(clr_schema) = reference("openbadges/schemas/clr_v2p0_clrcredential_schema.json")
+    else {
+        return;
+    };
+    validate(&clr_schema, &clr, "CLR");
+}
+
+#[test]
+fn a_participant_in_progress_gets_a_partial_record_and_no_program_credential() {
+    let (pack, report) = report_for("02-in-progress-supervisor");
+    let options = credential_options();
+    assert!(matches!(
+        program_credential(&pack, &report, &options),
+        Err(CredentialError::NotCompleted("in_progress"))
+    ));
+    let clr = clr_credential(&pack, &report, &options).unwrap();
+    assert_eq!(clr["partial"], true);
+    let (pack, nothing) = report_for("01-new-enrolee");
+    assert!(matches!(
+        clr_credential(&pack, &nothing, &options),
+        Err(CredentialError::NothingToRecord)
+    ));
+    let Some(clr_schema) = reference("openbadges/schemas/clr_v2p0_clrcredential_schema.json")
+    else {
+        return;
+    };
+    validate(&clr_schema, &clr, "partial CLR");
+}

@@ -40,6 +40,14 @@ pub fn identifier(pack_id: &str, kind: &str, id: &str) -> Uuid {
     Uuid::new_v5(&pack_namespace(pack_id), format!("{kind}:{id}").as_bytes())
 }
 
+/// The URI `export_case` gives a record: `{base}/{collection}/{uuid}`, or `urn:uuid:{uuid}`.
+pub fn record_uri(base: Option<&str>, collection: &str, uuid: &str) -> String {
+    match base {
+        Some(base) => format!("{}/{collection}/{uuid}", base.trim_end_matches('/')),
+        None => format!("urn:uuid:{uuid}"),
+    }
+}
+
 struct Writer<'a> {
     pack_id: &'a str,
     base: Option<&'a str>,
@@ -52,10 +60,7 @@ impl Writer<'_> {
     }
 
     fn uri(&self, collection: &str, uuid: &str) -> String {
-        match self.base {
-            Some(base) => format!("{}/{collection}/{uuid}", base.trim_end_matches('/')),
-            None => format!("urn:uuid:{uuid}"),
-        }
+        record_uri(self.base, collection, uuid)
     }
 
     fn link(&self, collection: &str, uuid: &str, title: &str) -> Value {

@@ -4,6 +4,7 @@
 
 pub mod case;
 pub mod case_import;
+pub mod credential;
 pub mod moodle;
 
 use crate::pack::Pack;
