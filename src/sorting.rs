@@ -1,19 +1,35 @@
-//! Sorting through one shared instantiation of the standard library's sort.
+//! Stable sorting, small in WebAssembly and fast natively.
 //!
 //! Every `slice::sort_by` call with its own closure compiles the whole sorting algorithm again,
-//! several kilobytes each in the WebAssembly module. These helpers sort a list of positions with a
-//! comparator behind `dyn`, so the algorithm exists once, and then put the items in that order.
-//! The sort is stable.
+//! several kilobytes each in the WebAssembly module. There, these helpers sort a list of positions
+//! with a comparator behind `dyn`, so the algorithm exists once, and then put the items in that
+//! order. Natively, where size matters less than speed (measured: evaluation was 1.16x slower with
+//! the shared sort), they call the standard stable sort directly. Both are stable: same results.
 
 use std::cmp::Ordering;
 
 /// The one instantiation of the standard sort: positions, compared through `dyn`.
+#[cfg(target_arch = "wasm32")]
 fn sort_positions(positions: &mut [usize], compare: &mut dyn FnMut(&usize, &usize) -> Ordering) {
     positions.sort_by(compare);
 }
 
 /// Sorts `items` stably by `compare`.
+#[cfg(not(target_arch = "wasm32"))]
+#[expect(
+    clippy::ptr_arg,
+    reason = "the same signature as the WebAssembly version, which rebuilds the Vec"
+)]
+pub(crate) fn sort_by<T>(items: &mut Vec<T>, compare: impl FnMut(&T, &T) -> Ordering) {
+    items.sort_by(compare);
+}
+
+/// Sorts `items` stably by `compare`, through the one shared instantiation.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() < 2 {
+        return; // most lists sorted during evaluation are empty or single
+    }
     let mut positions: Vec<usize> = (0..items.len()).collect();
     {
         let view: &[T] = items;
