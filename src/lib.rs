@@ -25,7 +25,7 @@
 //! let as_of: Date = "2026-11-24".parse()?;
 //! let report = evaluate(&pack, &participant, as_of)?;
 //!
-//! let integration = report.competency("ssm.service_integration").expect("in the pack");
+//! let integration = report.competency("ssm.service_integration").ok_or("not in the pack")?;
 //! assert_eq!(integration.achieved.as_deref(), Some("working"));
 //! assert_eq!(report.status.id(), "in_progress");
 //! # Ok::<(), Box<dyn std::error::Error>>(())

@@ -342,19 +342,14 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
 /// A read failure: the path of the field and what is wrong.
 type Failure = (String, String);
 
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn expected(path: String, what: &str, found: &Value) -> Failure {
-    (path, format!("expected {what}, found {}", describe(found)))
+    (
+        path,
+        format!(
+            "expected {what}, found {}",
+            crate::pack::describe_value(found, "an object")
+        ),
+    )
 }
 
 fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, Failure> {

@@ -149,7 +149,7 @@ pub fn engine_version() -> String {
     reason = "a test hook: proves the JS wrapper recovers from a trapped module"
 )]
 pub fn panic_for_testing() {
-    panic!("deliberate panic for testing");
+    panic!("deliberate panic for testing"); // ok: the test hook that proves recovery
 }
 
 #[wasm_bindgen(js_class = WasmPack)]

@@ -32,6 +32,31 @@ fn shorten(text: &str) -> String {
     text.chars().take(100).collect()
 }
 
+/// A competency row: under `parent` (empty for the top level), exported under its own id.
+fn node_row<'a>(
+    parent: &'a str,
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+) -> [&'a str; 14] {
+    [
+        parent,
+        id,
+        name,
+        description,
+        PLAIN_TEXT,
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "",
+        id,
+        "",
+        "",
+    ]
+}
+
 /// The framework of `pack` as Moodle competency-framework CSV, in `options.lang`.
 pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, ExportError> {
     let lang = options.lang.as_str();
@@ -96,6 +121,7 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
             "outcome,competency",
         ],
     )?;
+    // Outcomes are top-level competencies; each competency sits under its outcome.
     for outcome in &doc.outcome {
         let id = shorten(&outcome.id);
         let description = outcome
@@ -105,43 +131,13 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
             .unwrap_or_default();
         write(
             &mut out,
-            [
-                "",
-                &id,
-                &shorten(&text(&outcome.name, lang)),
-                &description,
-                PLAIN_TEXT,
-                "",
-                "",
-                "",
-                "0",
-                "",
-                "",
-                &id,
-                "",
-                "",
-            ],
+            node_row("", &id, &shorten(&text(&outcome.name, lang)), &description),
         )?;
         for comp in doc.competency.iter().filter(|c| c.outcome == outcome.id) {
-            let cid = shorten(&comp.id);
+            let (cid, name) = (shorten(&comp.id), shorten(&text(&comp.name, lang)));
             write(
                 &mut out,
-                [
-                    &id,
-                    &cid,
-                    &shorten(&text(&comp.name, lang)),
-                    &text(&comp.description, lang),
-                    PLAIN_TEXT,
-                    "",
-                    "",
-                    "",
-                    "0",
-                    "",
-                    "",
-                    &cid,
-                    "",
-                    "",
-                ],
+                node_row(&id, &cid, &name, &text(&comp.description, lang)),
             )?;
         }
     }

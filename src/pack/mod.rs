@@ -8,6 +8,7 @@ pub mod format;
 pub(crate) mod model;
 mod reader;
 pub(crate) use reader::child as child_path;
+pub(crate) use reader::kind_of as describe_value;
 mod source;
 
 pub use source::{Format, SourceFile};

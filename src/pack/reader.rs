@@ -23,20 +23,22 @@ pub(crate) fn child(path: &str, key: &str) -> String {
     }
 }
 
-fn kind_of(value: &Value) -> &'static str {
+/// What kind of value `value` is, in words; `object` names a JSON object ("a table" for packs,
+/// which are often TOML; "an object" for participant documents).
+pub(crate) fn kind_of(value: &Value, object: &'static str) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
-        Value::Object(_) => "a table",
+        Value::Object(_) => object,
     }
 }
 
 impl Reader<'_> {
     fn invalid(&mut self, path: &str, expected: &str, found: &Value) {
-        let message = format!("expected {expected}, found {}", kind_of(found));
+        let message = format!("expected {expected}, found {}", kind_of(found, "a table"));
         self.diagnostics
             .push(Diagnostic::error("invalid_value", path, message));
     }
