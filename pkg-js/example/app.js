@@ -6,6 +6,9 @@ import { init, Pack, CompetencyRulesError } from "../src/index.js";
 const LABELS = {
   en: {
     title: "Participant status", choose: "Choose a participant", example: "Example participant",
+    ex01: "01 — new enrolee", ex02: "02 — supervisor in progress", ex03: "03 — participant with problems",
+    ex04: "04 — ready for the final assignment", ex05: "05 — completed senior leader", ex06: "06 — lapsed",
+    ex07: "07 — manager with assessor ratings",
     file: "Or open a participant file (JSON)", asOf: "Evaluation date", status: "Status",
     requirements: "Completion requirements", outcomes: "Progress by learning outcome",
     missing: "What is missing, and why", matrix: "Competency matrix", notCounted: "Evidence that did not count",
@@ -22,6 +25,9 @@ const LABELS = {
   },
   fr: {
     title: "Statut du participant", choose: "Choisir un participant", example: "Participant d'exemple",
+    ex01: "01 — nouvelle inscription", ex02: "02 — superviseur en cours", ex03: "03 — participant avec des problèmes",
+    ex04: "04 — prêt pour le travail final", ex05: "05 — cadre supérieur ayant terminé", ex06: "06 — échu",
+    ex07: "07 — gestionnaire avec cotes d'évaluateur",
     file: "Ou ouvrir un fichier de participant (JSON)", asOf: "Date d'évaluation", status: "Statut",
     requirements: "Exigences d'achèvement", outcomes: "Progrès par résultat d'apprentissage",
     missing: "Ce qui manque, et pourquoi", matrix: "Matrice des compétences", notCounted: "Preuves non comptées",

@@ -85,6 +85,7 @@ test("switching to French relabels the page and the reasons", async () => {
   assert.match(await page.locator("#status-value").innerText(), /en cours/);
   assert.match(await page.locator("#not-counted").innerText(), /a expiré le 2025-03-10/);
   assert.equal(await page.locator("#lang-fr").getAttribute("aria-pressed"), "true");
+  assert.equal(await page.locator('#example option[value="06-lapsed"]').innerText(), "06 — échu");
   await page.screenshot({ path: new URL("status-page-fr.png", artifacts).pathname, fullPage: true });
   await page.click("#lang-en");
   await page.waitForFunction(() => document.documentElement.lang === "en");
