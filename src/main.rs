@@ -8,8 +8,11 @@ use competency_rules::interop::credential::{
     CredentialOptions, clr_credential, competency_credentials, program_credential,
 };
 use competency_rules::interop::moodle::export_moodle;
+use competency_rules::interop::xapi::{self, Received};
 use competency_rules::interop::{ExportError, ExportOptions};
-use competency_rules::{Date, Pack, Participant, Severity, check_dir, evaluate, explain::explain};
+use competency_rules::{
+    Date, Pack, Participant, Report, Severity, check_dir, evaluate, explain::explain,
+};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +56,11 @@ enum Command {
         /// Language of the text explanation (one of the pack's languages).
         #[arg(long, default_value = "en")]
         lang: String,
+        /// xAPI/cmi5 statements to read as evidence: a file (one statement, an array, or an LRS
+        /// StatementResult) or a directory of .json files. Repeatable. Each participant's
+        /// statements are found by their actor (the participant's `agents`).
+        #[arg(long, value_name = "PATH")]
+        xapi: Vec<PathBuf>,
         /// Participant documents (JSON). With several, JSON output is an array.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -99,6 +107,9 @@ enum Command {
         /// The base of the CASE URIs achievements align to (as given to export-case).
         #[arg(long)]
         case_base_uri: Option<String>,
+        /// xAPI/cmi5 statements to read as evidence (as for `evaluate`).
+        #[arg(long, value_name = "PATH")]
+        xapi: Vec<PathBuf>,
         /// The participant document (JSON).
         file: PathBuf,
     },
@@ -148,8 +159,15 @@ fn main() -> ExitCode {
             as_of,
             format,
             lang,
+            xapi,
             files,
-        } => run_evaluate(pack, as_of, format, &lang, &files),
+        } => match read_statements(&xapi) {
+            Ok(statements) => run_evaluate(pack, as_of, format, &lang, &statements, &files),
+            Err(message) => {
+                eprintln!("competency-rules: {message}");
+                ExitCode::from(2)
+            }
+        },
         Command::ExportCase {
             pack,
             lang,
@@ -173,6 +191,7 @@ fn main() -> ExitCode {
             issuer_name,
             lang,
             case_base_uri,
+            xapi,
             file,
         } => {
             let options = CredentialOptions {
@@ -182,7 +201,15 @@ fn main() -> ExitCode {
                 case_base_uri,
                 salt: None,
             };
-            credential(pack.as_ref(), as_of, kind, &options, &file)
+            match read_statements(&xapi) {
+                Ok(statements) => {
+                    credential(pack.as_ref(), as_of, kind, &options, &statements, &file)
+                }
+                Err(message) => {
+                    eprintln!("competency-rules: {message}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Command::ExportMoodle { pack, lang } => with_pack(pack.as_ref(), |pack| {
             export_moodle(pack, &ExportOptions { lang })
@@ -238,6 +265,7 @@ fn run_evaluate(
     as_of: Date,
     format: Output,
     lang: &str,
+    statements: &[Received],
     files: &[PathBuf],
 ) -> ExitCode {
     let pack = match &pack_path {
@@ -267,9 +295,7 @@ fn run_evaluate(
                 Participant::from_json(&text)
                     .map_err(|e| format!("{}: {e}{}", file.display(), position(&e)))
             })
-            .and_then(|p| {
-                evaluate(&pack, &p, as_of).map_err(|e| format!("{}: {e}", file.display()))
-            });
+            .and_then(|p| participant_report(&pack, p, statements, as_of, file));
         match result {
             Ok(report) => match format {
                 Output::Json => json.push(report),
@@ -295,11 +321,84 @@ fn run_evaluate(
     }
 }
 
+/// Reads every statement source given with `--xapi` (files, or directories of .json files).
+fn read_statements(paths: &[PathBuf]) -> Result<Vec<Received>, String> {
+    let mut received = Vec::new();
+    for path in paths {
+        let mut files = Vec::new();
+        json_files(path, &mut files)?;
+        if files.is_empty() {
+            return Err(format!("{}: no .json files of statements", path.display()));
+        }
+        for file in files {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let (statements, more) = xapi::read_source(&text, &file.display().to_string());
+            if let Some(more) = more {
+                eprintln!(
+                    "competency-rules: {} is one page of a longer result; statements on further pages ({more}) were not given",
+                    file.display()
+                );
+            }
+            received.extend(statements);
+        }
+    }
+    Ok(received)
+}
+
+/// `path` if it is a file, else every .json file under it (sub-directories too), in name order.
+fn json_files(path: &std::path::Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            json_files(&entry, out)?;
+        } else if entry.extension().is_some_and(|e| e == "json") {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Evaluates one participant, with the statements' evidence when there are statements.
+fn participant_report(
+    pack: &Pack,
+    participant: Participant,
+    statements: &[Received],
+    as_of: Date,
+    file: &std::path::Path,
+) -> Result<Report, String> {
+    if statements.is_empty() {
+        return evaluate(pack, &participant, as_of).map_err(|e| format!("{}: {e}", file.display()));
+    }
+    let (report, intake) =
+        xapi::evaluate_with_statements(pack, &participant, statements.to_vec(), as_of)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+    eprintln!(
+        "competency-rules: {}: {} statements: {} became evidence, {} voided others, {} reported as not counted",
+        file.display(),
+        intake.received,
+        intake.evidence,
+        intake.voiding,
+        intake.set_aside
+    );
+    Ok(report)
+}
+
 fn credential(
     pack: Option<&PathBuf>,
     as_of: Date,
     kind: CredentialKind,
     options: &CredentialOptions,
+    statements: &[Received],
     file: &PathBuf,
 ) -> ExitCode {
     let pack = match pack {
@@ -311,8 +410,7 @@ fn credential(
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let participant =
             Participant::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-        let report =
-            evaluate(&pack, &participant, as_of).map_err(|e| format!("{}: {e}", file.display()))?;
+        let report = participant_report(&pack, participant, statements, as_of, file)?;
         let value = match kind {
             CredentialKind::Program => program_credential(&pack, &report, options),
             CredentialKind::Competencies => {

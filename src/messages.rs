@@ -370,12 +370,92 @@ pub const DEFAULT_MESSAGES: &[(&str, &str, &str)] = &[
     ("status.lapsed", "lapsed", "échu"),
 ];
 
+/// The codes of the messages about xAPI statements (feature `interop`). The codes are known to
+/// every build, so a pack that overrides or translates them checks the same everywhere; their
+/// default templates are only in builds that read statements.
+pub const INTEROP_CODES: &[&str] = &[
+    "statement_refused",
+    "statement_repeated",
+    "statement_voided",
+    "statement_void_no_effect",
+    "statement_other_actor",
+    "statement_not_evidence",
+    "statement_not_activity",
+    "statement_unmapped_activity",
+    "statement_failed",
+    "statement_waiver_not_accepted",
+];
+
+/// `(code, English, French)` for every message about xAPI statements: why a statement did not
+/// become an evidence item.
+#[cfg(feature = "interop")]
+pub const INTEROP_MESSAGES: &[(&str, &str, &str)] = &[
+    (
+        "statement_refused",
+        "This xAPI statement was refused: {detail}",
+        "Cette déclaration xAPI a été refusée : {detail}",
+    ),
+    (
+        "statement_repeated",
+        "The same statement was received more than once; it counts once.",
+        "La même déclaration a été reçue plus d'une fois; elle compte une seule fois.",
+    ),
+    (
+        "statement_voided",
+        "Voided by statement {by}.",
+        "Annulée par la déclaration {by}.",
+    ),
+    (
+        "statement_void_no_effect",
+        "Voids statement {target}, which is not among the statements received or is itself a voiding statement; nothing changed.",
+        "Annule la déclaration {target}, qui ne figure pas parmi les déclarations reçues ou en annule elle-même une autre; rien n'a changé.",
+    ),
+    (
+        "statement_other_actor",
+        "The statement is about {actor}, not this participant.",
+        "La déclaration concerne {actor}, et non ce participant.",
+    ),
+    (
+        "statement_not_evidence",
+        "The verb {verb} does not record a completion, a pass or a waiver.",
+        "Le verbe {verb} n'enregistre ni achèvement, ni réussite, ni dispense.",
+    ),
+    (
+        "statement_not_activity",
+        "The statement is about a {object_type}, not an activity.",
+        "La déclaration porte sur un objet {object_type}, et non sur une activité.",
+    ),
+    (
+        "statement_unmapped_activity",
+        "No catalogue item is mapped to activity {activity}.",
+        "Aucun élément du catalogue n'est associé à l'activité {activity}.",
+    ),
+    (
+        "statement_failed",
+        "Reported as failed for {item}.",
+        "Déclaré comme échoué pour {item}.",
+    ),
+    (
+        "statement_waiver_not_accepted",
+        "A waiver of {item} ({reason}) cannot count: the program names no evidence kind for waivers.",
+        "Une dispense de {item} ({reason}) ne peut pas compter : le programme ne désigne aucun type de preuve pour les dispenses.",
+    ),
+];
+
+/// Every default message of this build.
+pub fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    let all = DEFAULT_MESSAGES.iter();
+    #[cfg(feature = "interop")]
+    let all = all.chain(INTEROP_MESSAGES.iter());
+    all
+}
+
 /// The languages the engine has default messages for.
 pub const DEFAULT_LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// The default template for `code` in `lang`, if the engine has one.
 pub fn default_message(code: &str, lang: &str) -> Option<&'static str> {
-    let (_, en, fr) = DEFAULT_MESSAGES.iter().find(|(c, _, _)| *c == code)?;
+    let (_, en, fr) = all().find(|(c, _, _)| *c == code)?;
     match lang {
         "en" => Some(en),
         "fr" => Some(fr),
@@ -385,7 +465,7 @@ pub fn default_message(code: &str, lang: &str) -> Option<&'static str> {
 
 /// Whether `code` is a message the engine produces.
 pub fn is_known_code(code: &str) -> bool {
-    DEFAULT_MESSAGES.iter().any(|(c, _, _)| *c == code)
+    DEFAULT_MESSAGES.iter().any(|(c, _, _)| *c == code) || INTEROP_CODES.contains(&code)
 }
 
 /// Fills `{name}` placeholders in `template` using `lookup`; unknown placeholders stay as written.

@@ -35,6 +35,9 @@ pub struct Participant {
     /// The mentor, appointed by the program from outside the participant's organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentor: Option<Person>,
+    /// The participant's xAPI identities, matched against the actor of xAPI statements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agents: Vec<Agent>,
     /// The evidence items.
     #[serde(default)]
     #[cfg_attr(feature = "wasm", tsify(type = "Evidence[]"))]
@@ -42,6 +45,24 @@ pub struct Participant {
     /// Fields of the document the format does not know, by path (reported, never dropped silently).
     #[serde(skip)]
     pub unknown_fields: Vec<String>,
+    /// Input received for the participant from another source (xAPI statements) that did not
+    /// become an evidence item; each is reported as not counted, with its reason.
+    #[serde(skip)]
+    pub set_aside: Vec<SetAside>,
+}
+
+/// Input from another source (an xAPI statement) that did not become an evidence item, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// Where it is in its source, e.g. `statements.json[3]`: only for input without an id, so
+    /// that a report does not depend on the order its input came in.
+    pub at: Option<String>,
+    /// Its id in the source (a statement id), when it has one.
+    pub id: Option<String>,
+    /// The reason's message code (one of [`crate::messages::INTEROP_CODES`]).
+    pub code: &'static str,
+    /// The values the message mentions.
+    pub params: Vec<(&'static str, String)>,
 }
 
 /// A coach or mentor.
@@ -59,6 +80,38 @@ pub struct Person {
     /// Who appointed them (for a mentor: the program, e.g. `association`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appointed_by: Option<String>,
+}
+
+/// An xAPI identity: exactly one of xAPI's four inverse functional identifiers, written as in a
+/// statement's `actor`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Agent {
+    /// `mailto:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mbox: Option<String>,
+    /// SHA-1 (hex) of the `mailto:` address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mbox_sha1sum: Option<String>,
+    /// An OpenID URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openid: Option<String>,
+    /// An account on a system (an LMS user).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<Account>,
+}
+
+/// An account on a system, as xAPI writes it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Account {
+    /// The system's home page (canonical URL).
+    #[serde(rename = "homePage")]
+    pub home_page: String,
+    /// The user's id or login on that system.
+    pub name: String,
 }
 
 /// Where an evidence item is in its review.
@@ -208,6 +261,7 @@ const ROOT_FIELDS: &[&str] = &[
     "enrolled",
     "coach",
     "mentor",
+    "agents",
     "evidence",
 ];
 const PERSON_FIELDS: &[&str] = &["id", "name", "organization", "appointed_by"];
@@ -224,6 +278,15 @@ const EVIDENCE_FIELDS: &[&str] = &[
     "topic",
     "note",
 ];
+const AGENT_FIELDS: &[&str] = &[
+    "objectType",
+    "name",
+    "mbox",
+    "mbox_sha1sum",
+    "openid",
+    "account",
+];
+const ACCOUNT_FIELDS: &[&str] = &["homePage", "name"];
 const ASSESSOR_FIELDS: &[&str] = &["role", "id", "name"];
 const CLAIM_FIELDS: &[&str] = &["competency", "level"];
 
@@ -263,6 +326,18 @@ impl Participant {
         for key in ["coach", "mentor"] {
             if let Some(Value::Object(person)) = root.get(key) {
                 unknown_keys(person, PERSON_FIELDS, key, &mut unknown_fields);
+            }
+        }
+        if let Some(Value::Array(agents)) = root.get("agents") {
+            for (i, agent) in agents.iter().enumerate() {
+                if let Value::Object(agent) = agent {
+                    let path = format!("agents[{i}]");
+                    unknown_keys(agent, AGENT_FIELDS, &path, &mut unknown_fields);
+                    if let Some(Value::Object(account)) = agent.get("account") {
+                        let path = format!("{path}.account");
+                        unknown_keys(account, ACCOUNT_FIELDS, &path, &mut unknown_fields);
+                    }
+                }
             }
         }
         let evidence_value = root.remove("evidence").unwrap_or(Value::Array(Vec::new()));
@@ -409,6 +484,39 @@ fn person(value: &Value, path: &str) -> Result<Person, Failure> {
     })
 }
 
+/// One agent: exactly one identifier (`objectType` and `name` may come along, as in a statement).
+fn agent(value: &Value, path: &str) -> Result<Agent, Failure> {
+    let map = object(value, path)?;
+    let account = match present(map, "account") {
+        None => None,
+        Some(v) => {
+            let path = crate::pack::child_path(path, "account");
+            let a = object(v, &path)?;
+            Some(Account {
+                home_page: req_string(a, &path, "homePage")?,
+                name: req_string(a, &path, "name")?,
+            })
+        }
+    };
+    let found = Agent {
+        mbox: opt_string(map, path, "mbox")?,
+        mbox_sha1sum: opt_string(map, path, "mbox_sha1sum")?,
+        openid: opt_string(map, path, "openid")?,
+        account,
+    };
+    let count = usize::from(found.mbox.is_some())
+        + usize::from(found.mbox_sha1sum.is_some())
+        + usize::from(found.openid.is_some())
+        + usize::from(found.account.is_some());
+    if count != 1 {
+        return Err((
+            path.to_owned(),
+            "an agent has exactly one of `mbox`, `mbox_sha1sum`, `openid`, `account`".into(),
+        ));
+    }
+    Ok(found)
+}
+
 fn read_root(root: &Map<String, Value>) -> Result<Participant, Failure> {
     Ok(Participant {
         id: req_string(root, "", "id")?,
@@ -422,8 +530,18 @@ fn read_root(root: &Map<String, Value>) -> Result<Participant, Failure> {
         mentor: present(root, "mentor")
             .map(|v| person(v, "mentor"))
             .transpose()?,
+        agents: match present(root, "agents") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| agent(v, &format!("agents[{i}]")))
+                .collect::<Result<_, Failure>>()?,
+            Some(other) => return Err(expected("agents".into(), "a list", other)),
+        },
         evidence: Vec::new(),
         unknown_fields: Vec::new(),
+        set_aside: Vec::new(),
     })
 }
 

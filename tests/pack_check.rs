@@ -272,3 +272,72 @@ fn the_demo_pack_for_another_framework_is_clean() {
     assert!(pack.warnings().is_empty());
     assert_eq!(pack.languages(), ["en".to_owned()]);
 }
+
+#[test]
+fn links_to_other_standards_are_checked() {
+    let diagnostics = mutate(|p| {
+        p["catalogue"][0]["activities"] = serde_json::json!(["https://lms.example/a", "no-scheme"]);
+        p["catalogue"][1]["activities"] = serde_json::json!(["https://lms.example/a"]);
+        // `credential` items are assessed by program assessors, not by the LMS (provider).
+        p["catalogue"][3]["activities"] = serde_json::json!(["https://lms.example/x"]);
+        p["competency"][0]["references"] = serde_json::json!([
+            { "relation": "exact_match", "uri": "https://case.example/items/1" },
+            { "relation": "same_as", "uri": "not a uri" }
+        ]);
+        p["xapi"] = serde_json::json!({ "assessor": "provider" });
+        p["equivalency"]["waiver_kind"] = serde_json::json!("course");
+        p["credential"] = serde_json::json!({ "valid_months": 0 });
+    });
+    let found = codes_at(&diagnostics);
+    for expected in [
+        ("invalid_uri", "catalogue[0].activities[1]"),
+        ("duplicate_activity", "catalogue[1].activities[0]"),
+        ("assessor_not_accepted", "catalogue[3].activities"),
+        ("invalid_value", "competency[0].references[1].relation"),
+        ("wrong_kind", "equivalency.waiver_kind"),
+        ("out_of_range", "credential.valid_months"),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_owned(), expected.1.to_owned())),
+            "{expected:?} not in {found:?}"
+        );
+    }
+    // The uri is checked once the relation reads.
+    let diagnostics = mutate(|p| {
+        p["competency"][0]["references"] =
+            serde_json::json!([{ "relation": "related", "uri": "not a uri" }]);
+    });
+    assert_eq!(
+        codes_at(&diagnostics),
+        vec![(
+            "invalid_uri".to_owned(),
+            "competency[0].references[0].uri".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_waiver_kind_must_be_an_equivalency_catalogue_kind_the_lms_may_assess() {
+    // `credential` is an equivalency catalogue kind assessed by program assessors only.
+    let diagnostics = mutate(|p| {
+        p["equivalency"]["waiver_kind"] = serde_json::json!("credential");
+        p["xapi"] = serde_json::json!({});
+    });
+    assert_eq!(
+        codes_at(&diagnostics),
+        vec![(
+            "assessor_not_accepted".to_owned(),
+            "equivalency.waiver_kind".to_owned()
+        )]
+    );
+    let diagnostics = mutate(|p| p["equivalency"]["waiver_kind"] = serde_json::json!("credentail"));
+    assert_eq!(diagnostics.len(), 1);
+    assert!(
+        diagnostics[0].message.contains("did you mean `credential`"),
+        "{}",
+        diagnostics[0].message
+    );
+    assert!(
+        mutate(|p| p["equivalency"]["waiver_kind"] = serde_json::json!("credential")).is_empty()
+    );
+}

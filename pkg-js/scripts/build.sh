@@ -14,7 +14,7 @@ for target in web nodejs; do
   out=$([ "$target" = nodejs ] && echo node || echo web)
   wasm-pack --quiet build .. --profile wasm-release --target "$target" --out-dir "pkg-js/dist/$out" \
     --out-name competency_rules --no-pack --no-opt -- --no-default-features --features wasm
-  wasm-opt -Oz --converge --strip-producers --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+  wasm-opt --flatten --rereloop -Oz -Oz --converge --strip-producers --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals \
     "dist/$out/competency_rules_bg.wasm" -o "dist/$out/competency_rules_bg.wasm"
   rm -f "dist/$out/.gitignore"

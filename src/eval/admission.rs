@@ -84,7 +84,8 @@ impl<'a> Ctx<'a> {
                 let Some(entry) = self.t.items.get(found) else {
                     return Admission::Refused;
                 };
-                if entry.kind != kind_index {
+                // A waiver names an item of any kind.
+                if entry.kind != kind_index && self.t.waiver_kind != Some(kind_index) {
                     let expected = self
                         .t
                         .kinds
@@ -251,6 +252,8 @@ impl<'a> Ctx<'a> {
             return Admission::Refused;
         }
         let min_grade = match kind.counts_as {
+            // A waiver has no grade: the item was not taken.
+            CountsAs::CatalogueItem if self.t.waiver_kind == Some(kind_index) => None,
             CountsAs::CatalogueItem => item
                 .and_then(|i| self.t.items.get(i))
                 .and_then(|i| i.min_grade),

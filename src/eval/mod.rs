@@ -141,14 +141,17 @@ impl<'a> Ctx<'a> {
 
     /// A reason with its message rendered in every pack language.
     pub(crate) fn reason(&self, code: &'static str, params: &[(&'static str, String)]) -> Reason {
-        let params: BTreeMap<&'static str, String> =
-            params.iter().map(|(k, v)| (*k, v.clone())).collect();
-        let message = self
-            .pack
-            .languages()
-            .iter()
-            .map(|lang| (lang.clone(), self.pack.render(code, &params, lang)))
-            .collect();
+        // Built by insertion, not `collect()`: collecting into a BTreeMap sorts first, and each
+        // such sort is a whole instantiation of the sorting algorithm in the WebAssembly module.
+        let mut map: BTreeMap<&'static str, String> = BTreeMap::new();
+        for (k, v) in params {
+            map.insert(*k, v.clone());
+        }
+        let params = map;
+        let mut message = BTreeMap::new();
+        for lang in self.pack.languages() {
+            message.insert(lang.clone(), self.pack.render(code, &params, lang));
+        }
         Reason {
             code,
             params,
@@ -272,6 +275,15 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut counted: Vec<Counted<'a>> = Vec::new();
         let mut pending: Vec<Pending<'a>> = Vec::new();
+        for set_aside in &participant.set_aside {
+            let reason = self.reason(set_aside.code, &set_aside.params);
+            self.not_counted.push(NotCounted {
+                evidence: set_aside.id.clone(),
+                at: set_aside.at.clone(),
+                competency: None,
+                reason,
+            });
+        }
         for entry in &participant.evidence {
             match entry {
                 EvidenceEntry::Malformed(m) => {

@@ -1,11 +1,12 @@
-//! Interoperability with the standards LMSs and registries already speak (feature `interop`, not
-//! in the WebAssembly build): a pack's framework as a CASE 1.1 package, and as the CSV Moodle's
-//! competency framework importer reads.
+//! Interoperability with the standards LMSs and registries already speak (feature `interop`): a
+//! pack's framework as a CASE 1.1 package and back, as the CSV Moodle's competency framework
+//! importer reads, xAPI/cmi5 statements as evidence, and Open Badges 3.0 / CLR 2.0 credentials.
 
 pub mod case;
 pub mod case_import;
 pub mod credential;
 pub mod moodle;
+pub mod xapi;
 
 use crate::pack::Pack;
 use crate::pack::format::Text;

@@ -9,6 +9,9 @@ use crate::messages;
 use crate::report::Id;
 use std::collections::{BTreeMap, BTreeSet};
 
+mod links;
+pub(crate) use links::is_absolute_iri;
+
 /// Ids resolved to indices, and the compiled tables.
 #[derive(Debug, Default)]
 pub(crate) struct Compiled {
@@ -29,6 +32,8 @@ pub(crate) struct Compiled {
     pub rules: Vec<Rule>,
     /// Per organizational level.
     pub completion: Vec<Completion>,
+    /// The kind whose items waive a catalogue item of any kind (`[equivalency] waiver_kind`).
+    pub waiver_kind: Option<usize>,
 }
 
 /// An id -> index map: a table sorted by id, searched by bisection (no hashing, no allocation).
@@ -174,7 +179,13 @@ impl Checker<'_> {
                     format!("{path}.{lang}"),
                     format!(
                         "missing the {lang} text (the program's languages are {})",
-                        self.doc.program.languages.join(", ")
+                        self.doc
+                            .program
+                            .languages
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ),
             }
@@ -272,6 +283,8 @@ impl Checker<'_> {
         tables.rules = self.rules(&tables);
         tables.completion = self.completion(&tables);
         self.equivalency();
+        self.links(&tables);
+        tables.waiver_kind = self.waiver_kind(&tables);
         self.messages();
         self.reachability(&tables);
         tables
@@ -920,10 +933,10 @@ impl Checker<'_> {
                         *slot = true;
                     }
                 }
-                let ids: Vec<String> = cycle
+                let ids: Vec<&str> = cycle
                     .iter()
                     .chain(cycle.first())
-                    .filter_map(|r| rules.get(*r).map(|(_, rule)| rule.id.to_string()))
+                    .filter_map(|r| rules.get(*r).map(|(_, rule)| &*rule.id))
                     .collect();
                 let position = cycle
                     .first()
@@ -1083,9 +1096,12 @@ impl Checker<'_> {
                     );
                     continue;
                 }
-                let allowed = messages::default_message(code, "en")
-                    .map(messages::placeholders)
-                    .unwrap_or_default();
+                // (A build without the interop templates cannot say which placeholders they fill.)
+                let Some(allowed) =
+                    messages::default_message(code, "en").map(messages::placeholders)
+                else {
+                    continue;
+                };
                 for name in messages::placeholders(template) {
                     if !allowed.contains(&name) {
                         self.warn(
@@ -1108,6 +1124,7 @@ impl Checker<'_> {
             let missing: Vec<&str> = messages::DEFAULT_MESSAGES
                 .iter()
                 .map(|(code, _, _)| *code)
+                .chain(messages::INTEROP_CODES.iter().copied())
                 .filter(|code| table.is_none_or(|t| !t.contains_key(*code)))
                 .collect();
             if !missing.is_empty() {

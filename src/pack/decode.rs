@@ -28,6 +28,8 @@ pub const SECTIONS: &[&str] = &[
     "progression",
     "precedence",
     "messages",
+    "xapi",
+    "credential",
 ];
 
 /// A decoded pack and what could not be decoded.
@@ -120,6 +122,8 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
             .unwrap_or_default(),
         precedence,
         messages: ctx.section("messages", false, messages).unwrap_or_default(),
+        xapi: ctx.optional_section("xapi", xapi),
+        credential: ctx.optional_section("credential", credential),
     };
     Decoded {
         doc,
@@ -260,6 +264,7 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
         "description",
         "expected",
         "allow_equivalency",
+        "references",
     ];
     let m = r.table(v, path, &keys)?;
     let doc = CompetencyDoc {
@@ -269,6 +274,7 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
         description: r.req_strings(m, path, "description").unwrap_or_default(),
         expected: r.req_strings(m, path, "expected").unwrap_or_default(),
         allow_equivalency: r.bool_or(m, path, "allow_equivalency", true),
+        references: r.list_or_empty(m, path, "references", reference),
     };
     r.clean_since(mark, doc)
 }
@@ -328,6 +334,56 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
     r.clean_since(mark, doc)
 }
 
+fn reference(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ReferenceDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["relation", "uri", "title"])?;
+    let ids = Relation::ALL.map(Relation::id);
+    let relation = match m.get("relation") {
+        Some(value) => r
+            .choice(value, &child(path, "relation"), &ids)
+            .and_then(|i| Relation::ALL.get(i).copied()),
+        None => {
+            r.diagnostics.push(Diagnostic::error(
+                "missing_key",
+                child(path, "relation"),
+                "missing key `relation`",
+            ));
+            None
+        }
+    };
+    let doc = ReferenceDoc {
+        relation: relation.unwrap_or(Relation::Related),
+        uri: r.string(m, path, "uri").unwrap_or_default(),
+        title: r.opt_string(m, path, "title"),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn xapi(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<XapiDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["assessor"])?;
+    let roles = AssessorRole::ALL.map(AssessorRole::id);
+    let assessor = match m.get("assessor") {
+        Some(value) => r
+            .choice(value, &child(path, "assessor"), &roles)
+            .and_then(|i| AssessorRole::ALL.get(i).copied()),
+        None => Some(AssessorRole::Provider),
+    };
+    let doc = XapiDoc {
+        assessor: assessor.unwrap_or(AssessorRole::Provider),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn credential(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CredentialDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["valid_months"])?;
+    let doc = CredentialDoc {
+        valid_months: r.opt_u32(m, path, "valid_months"),
+    };
+    r.clean_since(mark, doc)
+}
+
 fn grant(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<GrantDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["competency", "level"])?;
@@ -348,6 +404,7 @@ fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Catalogue
         "min_grade",
         "valid_months",
         "grants",
+        "activities",
     ];
     let m = r.table(v, path, &keys)?;
     let doc = CatalogueItemDoc {
@@ -358,6 +415,7 @@ fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Catalogue
         min_grade: r.opt_f64(m, path, "min_grade"),
         valid_months: r.opt_u32(m, path, "valid_months"),
         grants: r.req_list(m, path, "grants", grant).unwrap_or_default(),
+        activities: r.list_or_empty(m, path, "activities", |r, v, p| r.as_string(v, p)),
     };
     r.clean_since(mark, doc)
 }
@@ -443,10 +501,15 @@ fn rule(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<RuleDoc> {
 
 fn equivalency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EquivalencyDoc> {
     let mark = r.mark();
-    let m = r.table(v, path, &["claim_window_days", "max_percent"])?;
+    let m = r.table(
+        v,
+        path,
+        &["claim_window_days", "max_percent", "waiver_kind"],
+    )?;
     let doc = EquivalencyDoc {
         claim_window_days: r.opt_u32(m, path, "claim_window_days"),
         max_percent: r.opt_u32(m, path, "max_percent"),
+        waiver_kind: r.opt_string(m, path, "waiver_kind"),
     };
     r.clean_since(mark, doc)
 }

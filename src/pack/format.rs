@@ -84,6 +84,50 @@ pub struct CompetencyDoc {
     /// equivalency rules). `false` marks a capstone competency.
     #[serde(default = "yes")]
     pub allow_equivalency: bool,
+    /// Cross-references to items of other frameworks (kept from a CASE import, written back as
+    /// CASE associations by the export).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<ReferenceDoc>,
+}
+
+/// How a competency relates to an item of another framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same competency (CASE `exactMatchOf`).
+    ExactMatch,
+    /// A related competency (CASE `isRelatedTo`).
+    Related,
+}
+
+impl Relation {
+    /// Every relation, in a fixed order.
+    pub const ALL: [Relation; 2] = [Self::ExactMatch, Self::Related];
+
+    /// The relation's id as written in packs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::ExactMatch => "exact_match",
+            Self::Related => "related",
+        }
+    }
+}
+
+/// A cross-reference from a competency to an item of another framework.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceDoc {
+    /// How the two relate.
+    pub relation: Relation,
+    /// The other item's URI (for CASE: its `uri`).
+    pub uri: String,
+    /// The other item's title or statement, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
 }
 
 /// The value of `expected` meaning "not required at this level".
@@ -219,6 +263,36 @@ pub struct CatalogueItemDoc {
     pub valid_months: Option<u32>,
     /// What a valid completion grants.
     pub grants: Vec<GrantDoc>,
+    /// xAPI/cmi5 activity ids (IRIs) whose completion statements are completions of this item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
+}
+
+/// `[xapi]`: how xAPI/cmi5 statements become evidence.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct XapiDoc {
+    /// The assessor role recorded for evidence read from statements (the LMS reporting them).
+    /// cmi5 `waived` statements become items of `[equivalency] waiver_kind`.
+    #[serde(default = "provider")]
+    pub assessor: AssessorRole,
+}
+
+fn provider() -> AssessorRole {
+    AssessorRole::Provider
+}
+
+/// `[credential]`: the credentials issued for this program.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CredentialDoc {
+    /// How long (months from the award) an issued credential is valid; none means no expiry.
+    #[serde(default)]
+    pub valid_months: Option<u32>,
 }
 
 /// A condition of an equivalency rule: exactly one of the combinators or leaves.
@@ -316,6 +390,11 @@ pub struct EquivalencyDoc {
     /// credited through equivalency evidence.
     #[serde(default)]
     pub max_percent: Option<u32>,
+    /// An evidence kind whose items waive a catalogue item of any kind (an administrative waiver,
+    /// a cmi5 `waived` statement): a `catalogue_item` kind with `equivalency = true`. A waiver
+    /// counts as an equivalency completion of the item it names, without a grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver_kind: Option<String>,
 }
 
 /// `[coaching]`: who may coach.
@@ -497,4 +576,10 @@ pub struct PackDoc {
     /// `[messages.<lang>]`: message templates overriding the engine's defaults.
     #[serde(default)]
     pub messages: BTreeMap<String, BTreeMap<String, String>>,
+    /// `[xapi]`: how xAPI/cmi5 statements become evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub xapi: Option<XapiDoc>,
+    /// `[credential]`: the credentials issued for this program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<CredentialDoc>,
 }

@@ -16,6 +16,7 @@ pub use source::{Format, SourceFile};
 use crate::diagnostics::Diagnostic;
 use crate::messages;
 use compile::Compiled;
+pub(crate) use compile::is_absolute_iri;
 use format::PackDoc;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -329,7 +330,7 @@ fn merged_messages(doc: &PackDoc) -> BTreeMap<String, BTreeMap<String, String>> 
     let mut out = BTreeMap::new();
     for lang in &doc.program.languages {
         let mut table: BTreeMap<String, String> = BTreeMap::new();
-        for (code, _, _) in messages::DEFAULT_MESSAGES {
+        for (code, _, _) in messages::all() {
             if let Some(text) = messages::default_message(code, lang) {
                 table.insert((*code).to_owned(), text.to_owned());
             }

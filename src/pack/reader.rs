@@ -101,7 +101,7 @@ impl Reader<'_> {
         map.get(key).filter(|v| !v.is_null())
     }
 
-    fn as_string(&mut self, value: &Value, path: &str) -> Option<String> {
+    pub fn as_string(&mut self, value: &Value, path: &str) -> Option<String> {
         match value {
             Value::String(s) => Some(s.clone()),
             other => {

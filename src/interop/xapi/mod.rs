@@ -1,0 +1,257 @@
+//! xAPI and cmi5 statements as evidence.
+//!
+//! Statements come one to a source, as an array, or as an LRS `StatementResult` page
+//! (`{"statements": [...], "more": "..."}`). Each is checked as an LRS would check it and refused
+//! alone when it fails (not JSON, a key given twice, no actor, verb or object, a property xAPI
+//! does not define...): the others still count. A valid statement becomes an evidence item when
+//!
+//! - its actor is the participant (one of the participant's `agents`, by `mbox`, `mbox_sha1sum`,
+//!   `openid` or `account`; `mbox_sha1sum` also matches the hash of a known `mbox`);
+//! - its verb records a completion (`completed`, `passed`, `mastered`, cmi5 `satisfied`) or a
+//!   waiver (cmi5 `waived`, which becomes an item of the pack's `[equivalency] waiver_kind`);
+//! - its object is an activity that a catalogue item lists in `activities`;
+//! - its result does not contradict the verb, and it has a `timestamp` (or `stored`).
+//!
+//! The item is dated by the timestamp, submitted on the `stored` date, graded by the score
+//! (`scaled` × 100, or `raw` within `min`..`max`; negative scores read as 0) and assessed by the
+//! pack's `[xapi] assessor` (default `provider`), so the engine's usual rules (minimum grade,
+//! validity, equivalency window and cap) then apply. Every other statement is reported as not
+//! counted, with why: another actor, a verb that records nothing, an activity no item lists, a
+//! failure, a voided statement (and a void that voids nothing here), a repeat.
+
+mod intake;
+mod statement;
+mod strict_json;
+
+use crate::date::Date;
+use crate::pack::Pack;
+use crate::participant::{Participant, SetAside};
+use crate::report::Report;
+use serde_json::Value;
+use strict_json::Strict;
+
+/// One statement as received: where it is in its source, and its JSON or why it cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received {
+    /// Where it is, e.g. `statements.json[2]`.
+    pub at: String,
+    /// The statement, or why it is not one (not JSON, a key given twice).
+    pub statement: Result<Value, String>,
+}
+
+impl Received {
+    /// A statement from a parsed value.
+    pub fn new(at: impl Into<String>, statement: Value) -> Self {
+        Self {
+            at: at.into(),
+            statement: Ok(statement),
+        }
+    }
+
+    /// The statement's id, when it has a well-formed one.
+    fn id(&self) -> Option<String> {
+        match &self.statement {
+            Ok(v) => v.get("id").and_then(Value::as_str).map(str::to_owned),
+            Err(_) => None,
+        }
+        .filter(|id| statement::is_uuid(id))
+    }
+}
+
+/// What a batch of statements became.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Intake {
+    /// Statements received.
+    pub received: usize,
+    /// Evidence items added to the participant.
+    pub evidence: usize,
+    /// Statements reported as not counted (refused, voided, about someone else...).
+    pub set_aside: usize,
+    /// Voiding statements that voided a statement given here (each is named in the report entry
+    /// of the statement it voided): `received = evidence + set_aside + voiding`.
+    pub voiding: usize,
+    /// `more` links of `StatementResult` pages: there are further statements not given here.
+    pub more: Vec<String>,
+}
+
+/// Statements could not be taken in at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum XapiError {
+    /// Without an identity, no statement could be matched to the participant.
+    #[error(
+        "the participant document has no `agents`, so no statement can be matched to the participant; add the xAPI identity the LMS uses, e.g. \"agents\": [{{\"mbox\": \"mailto:name@example.org\"}}]"
+    )]
+    NoAgents,
+    /// The participant document does not fit the pack.
+    #[error(transparent)]
+    Participant(#[from] crate::participant::ParticipantError),
+}
+
+/// Splits one source (a file, a request body) into statements.
+///
+/// Text that is not JSON is one refused statement (its whole source, labelled `label`).
+pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
+    match Strict::parse(text) {
+        Ok(doc) => split(doc, label),
+        Err(err) => (
+            vec![Received {
+                at: label.to_owned(),
+                statement: Err(format!("not JSON: {err}")),
+            }],
+            None,
+        ),
+    }
+}
+
+/// Splits an already-parsed source (one statement, an array, a `StatementResult`).
+///
+/// A `Value` cannot hold a key twice, so repeats are only found when reading text.
+pub fn split_value(value: Value, label: &str) -> (Vec<Received>, Option<String>) {
+    match value {
+        Value::Array(items) => (
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| Received {
+                    at: format!("{label}[{i}]"),
+                    statement: Ok(v),
+                })
+                .collect(),
+            None,
+        ),
+        Value::Object(mut map) if map.contains_key("statements") && !map.contains_key("actor") => {
+            let more = map
+                .remove("more")
+                .and_then(|m| m.as_str().map(str::to_owned))
+                .filter(|m| !m.is_empty());
+            let label = format!("{label}#statements");
+            match map.remove("statements") {
+                Some(Value::Array(items)) => (split_value(Value::Array(items), &label).0, more),
+                _ => (
+                    vec![Received {
+                        at: label,
+                        statement: Err("`statements` of a StatementResult must be a list".into()),
+                    }],
+                    more,
+                ),
+            }
+        }
+        single => (
+            vec![Received {
+                at: label.to_owned(),
+                statement: Ok(single),
+            }],
+            None,
+        ),
+    }
+}
+
+fn split(doc: Strict, label: &str) -> (Vec<Received>, Option<String>) {
+    // Split first, so a key given twice refuses only the statement it is in.
+    let with = |at: String, v: Strict| Received {
+        statement: v
+            .into_value("")
+            .map_err(|path| format!("{path}: the key is given twice in one object")),
+        at,
+    };
+    match doc {
+        Strict::Array(items) => (
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| with(format!("{label}[{i}]"), v))
+                .collect(),
+            None,
+        ),
+        Strict::Object(entries)
+            if entries.iter().any(|(k, _)| k == "statements")
+                && !entries.iter().any(|(k, _)| k == "actor") =>
+        {
+            let mut more = None;
+            let mut statements = None;
+            let mut problems = Vec::new();
+            for (key, value) in entries {
+                match (key.as_str(), value) {
+                    ("more", Strict::String(m)) if more.is_none() => {
+                        more = Some(m).filter(|m| !m.is_empty());
+                    }
+                    ("statements", Strict::Array(items)) if statements.is_none() => {
+                        statements = Some(items);
+                    }
+                    (other, _) => problems.push(other.to_owned()),
+                }
+            }
+            let label = format!("{label}#statements");
+            let mut out: Vec<Received> = statements
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| with(format!("{label}[{i}]"), v))
+                .collect();
+            if !problems.is_empty() {
+                out.push(Received {
+                    at: label,
+                    statement: Err(format!(
+                        "a StatementResult has `statements` (a list, once) and `more`; found {}",
+                        problems.join(", ")
+                    )),
+                });
+            }
+            (out, more)
+        }
+        single => (vec![with(label.to_owned(), single)], None),
+    }
+}
+
+/// Adds what the statements show to `participant`: evidence items for the statements that count,
+/// and a not-counted record (see [`crate::participant::SetAside`]) for every other one.
+pub fn add_statements(
+    pack: &Pack,
+    participant: &mut Participant,
+    received: Vec<Received>,
+) -> Result<Intake, XapiError> {
+    if participant.agents.is_empty() && !received.is_empty() {
+        return Err(XapiError::NoAgents);
+    }
+    let mut summary = Intake {
+        received: received.len(),
+        ..Intake::default()
+    };
+    let mut entries = Vec::new();
+    let mut refused = Vec::new();
+    for r in received {
+        let id = r.id().map(|id| format!("xapi:{id}"));
+        match r.statement.and_then(|v| statement::read(&v)) {
+            Ok(statement) => entries.push(intake::Entry {
+                at: r.at,
+                statement,
+            }),
+            Err(detail) => refused.push(SetAside {
+                at: if id.is_none() { Some(r.at) } else { None },
+                id,
+                code: "statement_refused",
+                params: vec![("detail", detail)],
+            }),
+        }
+    }
+    let mut outcome = intake::intake(pack, participant, entries);
+    outcome.set_aside.extend(refused);
+    summary.evidence = outcome.evidence.len();
+    summary.set_aside = outcome.set_aside.len();
+    summary.voiding = outcome.voiding;
+    intake::apply(participant, outcome);
+    Ok(summary)
+}
+
+/// Evaluates `participant` with the evidence `received` statements add (see [`add_statements`]).
+pub fn evaluate_with_statements(
+    pack: &Pack,
+    participant: &Participant,
+    received: Vec<Received>,
+    as_of: Date,
+) -> Result<(Report, Intake), XapiError> {
+    let mut participant = participant.clone();
+    let intake = add_statements(pack, &mut participant, received)?;
+    let report = crate::evaluate(pack, &participant, as_of)?;
+    Ok((report, intake))
+}

@@ -1,0 +1,679 @@
+//! Checking one xAPI statement against the specification (xAPI 1.0.3 and 2.0, Data part) and
+//! reading what the engine needs from it.
+//!
+//! The rules are the LRS's: a statement with a null value outside `extensions`, a property the
+//! specification does not define, a missing actor, verb or object, an identifier without a scheme,
+//! an Agent with no or two identifiers, a string where a number or boolean belongs, a malformed
+//! UUID or timestamp, or a score out of its range is refused, with the path to the offending field.
+//! Activity definitions, verb displays and extensions are not looked into beyond their type.
+
+use crate::date::Date;
+use crate::pack::is_absolute_iri;
+use serde_json::{Map, Value};
+
+/// The verb that voids a statement.
+pub(crate) const VOIDED: &str = "http://adlnet.gov/expapi/verbs/voided";
+/// The cmi5 result extension carrying a waiver's reason.
+pub(crate) const CMI5_REASON: &str = "https://w3id.org/xapi/cmi5/result/extensions/reason";
+
+const STATEMENT_KEYS: &[&str] = &[
+    "id",
+    "actor",
+    "verb",
+    "object",
+    "result",
+    "context",
+    "timestamp",
+    "stored",
+    "authority",
+    "version",
+    "attachments",
+];
+const SUB_STATEMENT_KEYS: &[&str] = &[
+    "objectType",
+    "actor",
+    "verb",
+    "object",
+    "result",
+    "context",
+    "timestamp",
+    "attachments",
+];
+const AGENT_KEYS: &[&str] = &[
+    "objectType",
+    "name",
+    "mbox",
+    "mbox_sha1sum",
+    "openid",
+    "account",
+];
+const GROUP_KEYS: &[&str] = &[
+    "objectType",
+    "name",
+    "member",
+    "mbox",
+    "mbox_sha1sum",
+    "openid",
+    "account",
+];
+const RESULT_KEYS: &[&str] = &[
+    "score",
+    "success",
+    "completion",
+    "response",
+    "duration",
+    "extensions",
+];
+const CONTEXT_KEYS: &[&str] = &[
+    "registration",
+    "instructor",
+    "team",
+    "contextActivities",
+    "contextAgents",
+    "contextGroups",
+    "revision",
+    "platform",
+    "language",
+    "statement",
+    "extensions",
+];
+const ATTACHMENT_KEYS: &[&str] = &[
+    "usageType",
+    "display",
+    "description",
+    "contentType",
+    "length",
+    "sha2",
+    "fileUrl",
+];
+
+/// An inverse functional identifier: how xAPI says who someone is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ifi {
+    /// `mailto:` address.
+    Mbox(String),
+    /// SHA-1 (hex, lower case) of a `mailto:` address.
+    Sha1(String),
+    /// OpenID URI.
+    OpenId(String),
+    /// An account: home page and name.
+    Account(String, String),
+}
+
+impl Ifi {
+    /// The identifier as words, for messages.
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Ifi::Mbox(m) => m.clone(),
+            Ifi::Sha1(h) => format!("mbox_sha1sum {h}"),
+            Ifi::OpenId(o) => o.clone(),
+            Ifi::Account(home, name) => format!("account {name} at {home}"),
+        }
+    }
+}
+
+/// Who a statement is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Actor {
+    /// One person (or system).
+    Agent(Ifi),
+    /// A group, identified or not.
+    Group(Option<Ifi>),
+}
+
+/// What a statement is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Object {
+    /// An activity, by id.
+    Activity(String),
+    /// Another statement, by id.
+    StatementRef(String),
+    /// An agent, group or sub-statement: never evidence.
+    Other(&'static str),
+}
+
+/// What the engine reads from a valid statement.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Statement {
+    pub id: Option<String>,
+    pub actor: Actor,
+    pub verb: String,
+    pub object: Object,
+    pub success: Option<bool>,
+    pub completion: Option<bool>,
+    /// The score as a grade from 0 to 100 (scaled score × 100, or raw within min..max).
+    pub grade: Option<f64>,
+    /// The cmi5 waiver reason.
+    pub reason: Option<String>,
+    /// The date of `timestamp`, in its own time zone.
+    pub timestamp: Option<Date>,
+    /// The date of `stored`.
+    pub stored: Option<Date>,
+    /// Who asserts it (`authority`), as words.
+    pub authority: Option<(String, Option<String>)>,
+    /// The statement without the properties that may differ between two copies of one statement
+    /// (`id`, `stored`, `authority`, `version`, `attachments`, verb display, activity definition).
+    pub comparable: Value,
+}
+
+type Check<T> = Result<T, String>;
+
+fn fail<T>(path: &str, message: impl Into<String>) -> Check<T> {
+    Err(format!("{path}: {}", message.into()))
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn object<'v>(value: &'v Value, path: &str) -> Check<&'v Map<String, Value>> {
+    match value {
+        Value::Object(map) => Ok(map),
+        _ => fail(path, "must be an object"),
+    }
+}
+
+fn only(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Check<()> {
+    match map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(key) => fail(
+            &child(path, key),
+            "is not a property the xAPI specification defines here",
+        ),
+        None => Ok(()),
+    }
+}
+
+fn string<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&'v str>> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => fail(&child(path, key), "must be a string"),
+    }
+}
+
+fn iri<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&'v str>> {
+    let found = string(map, path, key)?;
+    if let Some(text) = found
+        && !is_absolute_iri(text)
+    {
+        return fail(
+            &child(path, key),
+            format!("`{text}` is not an IRI with a scheme"),
+        );
+    }
+    Ok(found)
+}
+
+fn boolean(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<bool>> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => fail(&child(path, key), "must be true or false"),
+    }
+}
+
+fn number(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<f64>> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Value::Number(n)) => Ok(n.as_f64()),
+        Some(_) => fail(&child(path, key), "must be a number"),
+    }
+}
+
+/// A UUID in its standard string form (8-4-4-4-12 hexadecimal digits).
+pub(crate) fn is_uuid(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups
+            .iter()
+            .all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn uuid<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&'v str>> {
+    let found = string(map, path, key)?;
+    if let Some(text) = found
+        && !is_uuid(text)
+    {
+        return fail(&child(path, key), format!("`{text}` is not a UUID"));
+    }
+    Ok(found)
+}
+
+/// The calendar date of an ISO 8601 timestamp, in the timestamp's own time zone (none: UTC).
+fn timestamp(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<Date>> {
+    let Some(text) = string(map, path, key)? else {
+        return Ok(None);
+    };
+    let zoned = chrono::DateTime::parse_from_rfc3339(text).map(|t| t.date_naive());
+    let naive =
+        || chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").map(|t| t.date());
+    match zoned.or_else(|_| naive()).ok().and_then(|d| {
+        use chrono::Datelike;
+        Date::from_ymd(d.year(), d.month(), d.day())
+    }) {
+        Some(date) => Ok(Some(date)),
+        None => fail(
+            &child(path, key),
+            format!("`{text}` is not an ISO 8601 timestamp"),
+        ),
+    }
+}
+
+/// No `null` anywhere, except inside `extensions`.
+fn no_nulls(value: &Value, path: &str) -> Check<()> {
+    match value {
+        Value::Null => fail(path, "is null (xAPI allows null only inside extensions)"),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, v)| no_nulls(v, &format!("{path}[{i}]"))),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| k.as_str() != "extensions")
+            .try_for_each(|(k, v)| no_nulls(v, &child(path, k))),
+        _ => Ok(()),
+    }
+}
+
+fn language_map(map: &Map<String, Value>, path: &str, key: &str) -> Check<()> {
+    if let Some(value) = map.get(key) {
+        let path = child(path, key);
+        for (lang, text) in object(value, &path)? {
+            if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+                return fail(&path, format!("`{lang}` is not a language tag"));
+            }
+            if !text.is_string() {
+                return fail(&child(&path, lang), "must be a string");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The one inverse functional identifier of an agent (or identified group), if any.
+fn ifi(map: &Map<String, Value>, path: &str) -> Check<Option<Ifi>> {
+    let mut found = Vec::new();
+    if let Some(mbox) = string(map, path, "mbox")? {
+        let address = mbox.strip_prefix("mailto:").unwrap_or_default();
+        if !address.contains('@') {
+            return fail(
+                &child(path, "mbox"),
+                format!("`{mbox}` is not a mailto: address"),
+            );
+        }
+        found.push(Ifi::Mbox(mbox.to_owned()));
+    }
+    if let Some(sum) = string(map, path, "mbox_sha1sum")? {
+        if sum.len() != 40 || !sum.chars().all(|c| c.is_ascii_hexdigit()) {
+            return fail(
+                &child(path, "mbox_sha1sum"),
+                "must be 40 hexadecimal digits",
+            );
+        }
+        found.push(Ifi::Sha1(sum.to_ascii_lowercase()));
+    }
+    if let Some(openid) = iri(map, path, "openid")? {
+        found.push(Ifi::OpenId(openid.to_owned()));
+    }
+    if let Some(account) = map.get("account") {
+        let path = child(path, "account");
+        let a = object(account, &path)?;
+        only(a, &path, &["homePage", "name"])?;
+        let home = iri(a, &path, "homePage")?;
+        let name = string(a, &path, "name")?;
+        match (home, name) {
+            (Some(home), Some(name)) => found.push(Ifi::Account(home.to_owned(), name.to_owned())),
+            (None, _) => return fail(&child(&path, "homePage"), "is missing"),
+            (_, None) => return fail(&child(&path, "name"), "is missing"),
+        }
+    }
+    if found.len() > 1 {
+        return fail(
+            path,
+            "has more than one identifier (mbox, mbox_sha1sum, openid, account)",
+        );
+    }
+    Ok(found.pop())
+}
+
+fn agent(map: &Map<String, Value>, path: &str) -> Check<Ifi> {
+    only(map, path, AGENT_KEYS)?;
+    string(map, path, "name")?;
+    ifi(map, path)?.map_or_else(
+        || {
+            fail(
+                path,
+                "an Agent needs one of mbox, mbox_sha1sum, openid, account",
+            )
+        },
+        Ok,
+    )
+}
+
+/// An Agent or Group (an actor, an instructor, an authority, an object).
+fn actor(value: &Value, path: &str) -> Check<Actor> {
+    let map = object(value, path)?;
+    match string(map, path, "objectType")? {
+        None | Some("Agent") => agent(map, path).map(Actor::Agent),
+        Some("Group") => {
+            only(map, path, GROUP_KEYS)?;
+            string(map, path, "name")?;
+            let id = ifi(map, path)?;
+            let members = match map.get("member") {
+                None => 0,
+                Some(Value::Array(members)) => {
+                    for (i, m) in members.iter().enumerate() {
+                        let mpath = format!("{}[{i}]", child(path, "member"));
+                        let m = object(m, &mpath)?;
+                        if string(m, &mpath, "objectType")? == Some("Group") {
+                            return fail(&mpath, "a Group's members are Agents");
+                        }
+                        agent(m, &mpath)?;
+                    }
+                    members.len()
+                }
+                Some(_) => return fail(&child(path, "member"), "must be a list"),
+            };
+            if id.is_none() && members == 0 {
+                return fail(path, "an anonymous Group needs at least one member");
+            }
+            Ok(Actor::Group(id))
+        }
+        Some(other) => fail(
+            &child(path, "objectType"),
+            format!("`{other}` is not Agent or Group"),
+        ),
+    }
+}
+
+fn verb(value: &Value, path: &str) -> Check<String> {
+    let map = object(value, path)?;
+    only(map, path, &["id", "display"])?;
+    language_map(map, path, "display")?;
+    match iri(map, path, "id")? {
+        Some(id) => Ok(id.to_owned()),
+        None => fail(&child(path, "id"), "is missing"),
+    }
+}
+
+fn activity(map: &Map<String, Value>, path: &str) -> Check<String> {
+    only(map, path, &["objectType", "id", "definition"])?;
+    if let Some(definition) = map.get("definition") {
+        object(definition, &child(path, "definition"))?;
+    }
+    match iri(map, path, "id")? {
+        Some(id) => Ok(id.to_owned()),
+        None => fail(&child(path, "id"), "is missing"),
+    }
+}
+
+fn statement_object(value: &Value, path: &str, sub: bool) -> Check<Object> {
+    let map = object(value, path)?;
+    match string(map, path, "objectType")? {
+        None | Some("Activity") => activity(map, path).map(Object::Activity),
+        Some("Agent") | Some("Group") => actor(value, path).map(|_| Object::Other("agent")),
+        Some("StatementRef") => {
+            only(map, path, &["objectType", "id"])?;
+            match uuid(map, path, "id")? {
+                Some(id) => Ok(Object::StatementRef(id.to_owned())),
+                None => fail(&child(path, "id"), "is missing"),
+            }
+        }
+        Some("SubStatement") if !sub => {
+            only(map, path, SUB_STATEMENT_KEYS)?;
+            body(map, path, true)?;
+            Ok(Object::Other("sub_statement"))
+        }
+        Some("SubStatement") => fail(path, "a SubStatement cannot contain another SubStatement"),
+        Some(other) => fail(
+            &child(path, "objectType"),
+            format!("`{other}` is not Activity, Agent, Group, StatementRef or SubStatement"),
+        ),
+    }
+}
+
+/// What a result says: success, completion, and the score as a grade.
+type ResultRead = (Option<bool>, Option<bool>, Option<f64>, Option<String>);
+
+fn result(value: &Value, path: &str) -> Check<ResultRead> {
+    let map = object(value, path)?;
+    only(map, path, RESULT_KEYS)?;
+    let success = boolean(map, path, "success")?;
+    let completion = boolean(map, path, "completion")?;
+    string(map, path, "response")?;
+    if let Some(duration) = string(map, path, "duration")?
+        && !duration.starts_with('P')
+    {
+        return fail(
+            &child(path, "duration"),
+            format!("`{duration}` is not an ISO 8601 duration"),
+        );
+    }
+    let mut reason = None;
+    if let Some(ext) = map.get("extensions") {
+        let ext = object(ext, &child(path, "extensions"))?;
+        if let Some(key) = ext.keys().find(|k| !is_absolute_iri(k)) {
+            return fail(
+                &child(path, "extensions"),
+                format!("`{key}` is not an IRI with a scheme"),
+            );
+        }
+        reason = ext
+            .get(CMI5_REASON)
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+    }
+    let grade = match map.get("score") {
+        None => None,
+        Some(score) => {
+            let path = child(path, "score");
+            let s = object(score, &path)?;
+            only(s, &path, &["scaled", "raw", "min", "max"])?;
+            let scaled = number(s, &path, "scaled")?;
+            let raw = number(s, &path, "raw")?;
+            let min = number(s, &path, "min")?;
+            let max = number(s, &path, "max")?;
+            if let Some(x) = scaled
+                && !(-1.0..=1.0).contains(&x)
+            {
+                return fail(
+                    &child(&path, "scaled"),
+                    format!("{x} is not between -1 and 1"),
+                );
+            }
+            if let (Some(lo), Some(hi)) = (min, max)
+                && lo >= hi
+            {
+                return fail(&child(&path, "max"), "must be greater than min");
+            }
+            if let Some(r) = raw
+                && (min.is_some_and(|lo| r < lo) || max.is_some_and(|hi| r > hi))
+            {
+                return fail(&child(&path, "raw"), format!("{r} is outside min..max"));
+            }
+            let fraction = match (scaled, raw, min, max) {
+                (Some(x), _, _, _) => Some(x),
+                (None, Some(r), Some(lo), Some(hi)) => Some((r - lo) / (hi - lo)),
+                _ => None,
+            };
+            // A grade from 0 to 100, to four decimals (so 0.695 reads as 69.5, not 69.4999...).
+            fraction.map(|f| (f.max(0.0) * 1_000_000.0).round() / 10_000.0)
+        }
+    };
+    Ok((success, completion, grade, reason))
+}
+
+fn context(value: &Value, path: &str) -> Check<()> {
+    let map = object(value, path)?;
+    only(map, path, CONTEXT_KEYS)?;
+    uuid(map, path, "registration")?;
+    for key in ["revision", "platform", "language"] {
+        string(map, path, key)?;
+    }
+    for key in ["instructor", "team"] {
+        if let Some(who) = map.get(key) {
+            actor(who, &child(path, key))?;
+        }
+    }
+    if let Some(statement) = map.get("statement") {
+        let path = child(path, "statement");
+        let s = object(statement, &path)?;
+        if string(s, &path, "objectType")? != Some("StatementRef") {
+            return fail(&path, "must be a StatementRef");
+        }
+        statement_object(statement, &path, true)?;
+    }
+    if let Some(activities) = map.get("contextActivities") {
+        let path = child(path, "contextActivities");
+        let groups = object(activities, &path)?;
+        only(groups, &path, &["parent", "grouping", "category", "other"])?;
+        for (key, list) in groups {
+            let path = child(&path, key);
+            let items: Vec<&Value> = match list {
+                Value::Array(items) => items.iter().collect(),
+                single => vec![single],
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                let path = format!("{path}[{i}]");
+                activity(object(item, &path)?, &path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn attachments(value: &Value, path: &str) -> Check<()> {
+    let Value::Array(items) = value else {
+        return fail(path, "must be a list");
+    };
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{path}[{i}]");
+        let map = object(item, &path)?;
+        only(map, &path, ATTACHMENT_KEYS)?;
+        if iri(map, &path, "usageType")?.is_none() {
+            return fail(&child(&path, "usageType"), "is missing");
+        }
+        language_map(map, &path, "display")?;
+        language_map(map, &path, "description")?;
+        if string(map, &path, "contentType")?.is_none() {
+            return fail(&child(&path, "contentType"), "is missing");
+        }
+        match map.get("length") {
+            Some(Value::Number(n)) if n.is_u64() => {}
+            _ => return fail(&child(&path, "length"), "must be a whole number"),
+        }
+        if string(map, &path, "sha2")?.is_none() {
+            return fail(&child(&path, "sha2"), "is missing");
+        }
+        iri(map, &path, "fileUrl")?;
+    }
+    Ok(())
+}
+
+/// The part statements and sub-statements share: actor, verb, object, result, context, timestamp.
+fn body(
+    map: &Map<String, Value>,
+    path: &str,
+    sub: bool,
+) -> Check<(Actor, String, Object, ResultRead, Option<Date>)> {
+    let required = |key: &str| {
+        map.get(key)
+            .map_or_else(|| fail(&child(path, key), "is missing"), Ok)
+    };
+    let who = actor(required("actor")?, &child(path, "actor"))?;
+    let did = verb(required("verb")?, &child(path, "verb"))?;
+    let what = statement_object(required("object")?, &child(path, "object"), sub)?;
+    if did == VOIDED && !matches!(what, Object::StatementRef(_)) {
+        return fail(
+            &child(path, "object"),
+            "a voiding statement's object must be a StatementRef",
+        );
+    }
+    let read = match map.get("result") {
+        Some(r) => result(r, &child(path, "result"))?,
+        None => (None, None, None, None),
+    };
+    if let Some(c) = map.get("context") {
+        context(c, &child(path, "context"))?;
+    }
+    if let Some(a) = map.get("attachments") {
+        attachments(a, &child(path, "attachments"))?;
+    }
+    let when = timestamp(map, path, "timestamp")?;
+    Ok((who, did, what, read, when))
+}
+
+/// Checks `value` as a statement and reads it.
+pub(crate) fn read(value: &Value) -> Check<Statement> {
+    let Value::Object(map) = value else {
+        return Err("a statement must be a JSON object".into());
+    };
+    no_nulls(value, "")?;
+    only(map, "", STATEMENT_KEYS)
+        .map_err(|e| format!("{e} (a statement has: {})", STATEMENT_KEYS.join(", ")))?;
+    let id = uuid(map, "", "id")?.map(str::to_owned);
+    let (who, did, what, (success, completion, grade, reason), when) = body(map, "", false)?;
+    let stored = timestamp(map, "", "stored")?;
+    let authority = match map.get("authority") {
+        None => None,
+        Some(a) => {
+            let who = match actor(a, "authority")? {
+                Actor::Agent(ifi) | Actor::Group(Some(ifi)) => ifi.describe(),
+                Actor::Group(None) => "an anonymous group".to_owned(),
+            };
+            let name = a.get("name").and_then(Value::as_str).map(str::to_owned);
+            Some((who, name))
+        }
+    };
+    if let Some(version) = string(map, "", "version")?
+        && !(version.starts_with("1.0") || version.starts_with("2.0"))
+    {
+        return fail(
+            "version",
+            format!("`{version}` is not an xAPI version (1.0.x or 2.0.x)"),
+        );
+    }
+    Ok(Statement {
+        id,
+        actor: who,
+        verb: did,
+        object: what,
+        success,
+        completion,
+        grade,
+        reason,
+        timestamp: when,
+        stored,
+        authority,
+        comparable: comparable(map),
+    })
+}
+
+/// The statement as compared with another copy of itself: without the properties xAPI lets differ
+/// between copies (its immutability exceptions), and with the timestamp as an instant.
+fn comparable(map: &Map<String, Value>) -> Value {
+    let mut copy = map.clone();
+    for key in ["id", "stored", "authority", "version", "attachments"] {
+        copy.remove(key);
+    }
+    if let Some(Value::Object(verb)) = copy.get_mut("verb") {
+        verb.remove("display");
+    }
+    if let Some(Value::Object(object)) = copy.get_mut("object") {
+        object.remove("definition");
+    }
+    // The same instant written in another time zone is the same timestamp.
+    if let Some(instant) = copy
+        .get("timestamp")
+        .and_then(Value::as_str)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .and_then(|t| t.timestamp_nanos_opt())
+    {
+        copy.insert("timestamp".into(), Value::from(instant));
+    }
+    Value::Object(copy)
+}
