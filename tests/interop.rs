@@ -133,11 +133,17 @@ fn real_case_frameworks_import_with_clear_notes() {
         let codes: Vec<&str> = imported.notes.iter().map(|n| n.code).collect();
         assert!(codes.contains(&"no_levels"), "{name}: {codes:?}");
         if name == "opensalt_what_standards_could_be.json" {
-            // exactMatchOf, precedes, exemplar, isRelatedTo: reported, not silently dropped.
-            assert!(
-                codes.iter().filter(|c| **c == "cross_reference").count() >= 23,
-                "{codes:?}"
-            );
+            // 23 associations besides isChildOf (exactMatchOf, precedes, exemplar, isRelatedTo):
+            // each is kept as a competency's reference or reported, none silently dropped.
+            let kept: usize = imported.pack["competency"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["references"].as_array().map_or(0, Vec::len))
+                .sum();
+            let reported = codes.iter().filter(|c| **c == "cross_reference").count();
+            assert!(kept >= 10, "{kept} references kept");
+            assert_eq!(kept + reported, 23, "{codes:?}");
             // Nested groups become competencies of their top-level outcome, and say so.
             assert!(codes.contains(&"flattened"), "{codes:?}");
             // Every one of the 16 items is kept: top-level groups as outcomes, the rest as competencies.
@@ -178,14 +184,22 @@ fn case_1_0_quirks_are_read_tolerantly_and_reported() {
         .collect();
     assert_eq!(competencies, vec![("A.1", "First"), ("A.2", "A.2")]);
     let codes: Vec<&str> = imported.notes.iter().map(|n| n.code).collect();
-    for code in [
-        "no_statement",
-        "outside_package",
-        "cross_reference",
-        "no_levels",
-    ] {
+    for code in ["no_statement", "outside_package", "no_levels"] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
+    // exactMatchOf to an item elsewhere is kept as the competency's cross-reference.
+    let references: Vec<_> = pack
+        .document()
+        .competency
+        .iter()
+        .flat_map(|c| c.references.clone())
+        .collect();
+    assert_eq!(references.len(), 1);
+    assert_eq!(references[0].uri, "https://other.example/item/9");
+    assert_eq!(
+        references[0].relation,
+        competency_rules::pack::format::Relation::ExactMatch
+    );
     let outside = imported
         .notes
         .iter()
@@ -326,4 +340,87 @@ fn a_participant_in_progress_gets_a_partial_record_and_no_program_credential() {
         return;
     };
     validate(&clr_schema, &clr, "partial CLR");
+}
+
+#[test]
+fn credentials_expire_when_the_pack_says_so() {
+    let (pack, report) = report_for("05-completed-senior-leader");
+    let options = credential_options();
+    let program = program_credential(&pack, &report, &options).unwrap();
+    assert!(program.get("validUntil").is_none(), "HSLP sets no expiry");
+    // The same pack with `[credential] valid_months = 36`.
+    let mut doc = serde_json::to_value(pack.document()).unwrap();
+    doc["credential"] = serde_json::json!({ "valid_months": 36 });
+    let expiring = Pack::from_json(&doc.to_string()).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/examples/05-completed-senior-leader.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let report =
+        competency_rules::evaluate_json(&expiring, &text, "2026-11-24".parse().unwrap()).unwrap();
+    let program = program_credential(&expiring, &report, &options).unwrap();
+    assert_eq!(program["validFrom"], "2026-11-24T00:00:00Z");
+    assert_eq!(program["validUntil"], "2029-11-24T00:00:00Z");
+    let competencies = competency_credentials(&expiring, &report, &options).unwrap();
+    assert!(
+        competencies
+            .iter()
+            .all(|c| c["validUntil"] == "2029-11-24T00:00:00Z")
+    );
+    let clr = clr_credential(&expiring, &report, &options).unwrap();
+    assert_eq!(clr["validUntil"], "2029-11-24T00:00:00Z");
+    for schema in [
+        "ob_v3p0_achievementcredential_schema.json",
+        "ob_v3p0_achievementcredential_schema_strict.json",
+    ] {
+        let Some(schema_json) = reference(&format!("openbadges/schemas/{schema}")) else {
+            return;
+        };
+        validate(
+            &schema_json,
+            &program,
+            &format!("expiring credential, {schema}"),
+        );
+    }
+    if let Some(clr_schema) = reference("openbadges/schemas/clr_v2p0_clrcredential_schema.json") {
+        validate(&clr_schema, &clr, "expiring CLR");
+    }
+}
+
+#[test]
+fn cross_references_go_out_to_case_and_come_back() {
+    let mut doc = serde_json::to_value(Pack::hslp().unwrap().document()).unwrap();
+    doc["competency"][0]["references"] = serde_json::json!([
+        { "relation": "exact_match", "uri": "https://case.example/uri/5f0c3e52-9d6f-4b8e-a1c2-3d4e5f607182", "title": "Systems thinking (provincial framework)" },
+        { "relation": "related", "uri": "https://skills.example/skills/systems-analysis" }
+    ]);
+    let pack = Pack::from_json(&doc.to_string()).unwrap();
+    let case = export_case(&pack, &case_options("en", None)).unwrap();
+    let associations = case["CFAssociations"].as_array().unwrap();
+    let exact = associations
+        .iter()
+        .find(|a| a["associationType"] == "exactMatchOf")
+        .unwrap();
+    // The UUID in the other item's URI is its identifier; a URI without one gets a UUID v5.
+    assert_eq!(
+        exact["destinationNodeURI"]["identifier"],
+        "5f0c3e52-9d6f-4b8e-a1c2-3d4e5f607182"
+    );
+    assert!(
+        associations
+            .iter()
+            .any(|a| a["associationType"] == "isRelatedTo"
+                && a["destinationNodeURI"]["title"]
+                    == "https://skills.example/skills/systems-analysis")
+    );
+    if let Some(schema) = reference("case/schemas/case_v1p1_cfpackage-jsonschema1.json") {
+        validate(&schema, &case, "CASE export with cross-references");
+    }
+    let back = import_case(&case, "en").unwrap();
+    let back = Pack::from_json(&back.pack.to_string()).unwrap();
+    assert_eq!(
+        back.document().competency[0].references,
+        pack.document().competency[0].references
+    );
 }

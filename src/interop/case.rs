@@ -11,6 +11,7 @@
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::date::Date;
 use crate::pack::Pack;
+use crate::pack::format::{ReferenceDoc, Relation};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -65,6 +66,44 @@ impl Writer<'_> {
 
     fn link(&self, collection: &str, uuid: &str, title: &str) -> Value {
         json!({ "title": title, "identifier": uuid, "uri": self.uri(collection, uuid) })
+    }
+
+    /// A competency's cross-reference as an `exactMatchOf` or `isRelatedTo` association. The
+    /// other item's identifier is the UUID in its URI when it has one, else a UUID v5 of the URI.
+    fn reference(
+        &self,
+        comp_uuid: &str,
+        comp_title: &str,
+        comp_id: &str,
+        index: usize,
+        reference: &ReferenceDoc,
+    ) -> Value {
+        let kind = match reference.relation {
+            Relation::ExactMatch => "exactMatchOf",
+            Relation::Related => "isRelatedTo",
+        };
+        let association = self.uuid(
+            "association",
+            &format!("competency:{comp_id}:{kind}:{index}"),
+        );
+        let target = reference
+            .uri
+            .rsplit(['/', ':'])
+            .next()
+            .and_then(|tail| Uuid::parse_str(tail).ok())
+            .unwrap_or_else(|| Uuid::new_v5(&Uuid::NAMESPACE_URL, reference.uri.as_bytes()));
+        json!({
+            "identifier": association,
+            "uri": self.uri("CFAssociations", &association),
+            "associationType": kind,
+            "originNodeURI": self.link("CFItems", comp_uuid, comp_title),
+            "destinationNodeURI": {
+                "title": reference.title.as_deref().unwrap_or(&reference.uri),
+                "identifier": target.to_string(),
+                "uri": reference.uri,
+            },
+            "lastChangeDateTime": self.stamp,
+        })
     }
 }
 
@@ -156,10 +195,13 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             }));
             associations.push(child_of(
                 &w,
-                ("competency", &comp.id, cname),
+                ("competency", &comp.id, cname.clone()),
                 w.link("CFItems", &uuid, &name),
                 ci + 1,
             ));
+            for (ri, reference) in comp.references.iter().enumerate() {
+                associations.push(w.reference(&cuuid, &cname, &comp.id, ri, reference));
+            }
         }
     }
 

@@ -133,8 +133,10 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         }
     }
 
-    // The isChildOf hierarchy; other associations are reported as cross-references.
+    // The isChildOf hierarchy; exactMatchOf and isRelatedTo are kept as the item's references
+    // (once it is known to be a competency); other associations are reported.
     let mut parent: BTreeMap<String, (String, Option<f64>, usize)> = BTreeMap::new();
+    let mut references: BTreeMap<String, Vec<(String, Value)>> = BTreeMap::new();
     for (index, association) in associations.iter().enumerate() {
         let path = format!("CFAssociations[{index}]");
         let kind = str_at(association, "associationType").unwrap_or_default();
@@ -147,17 +149,42 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             .and_then(|d| str_at(d, "identifier"))
             .unwrap_or_default();
         if kind != "isChildOf" {
-            let title = association
-                .get("destinationNodeURI")
+            let target = association.get("destinationNodeURI");
+            let uri = target
                 .and_then(|d| str_at(d, "uri"))
-                .unwrap_or(destination);
-            note(
-                "cross_reference",
-                path,
-                format!(
-                    "{kind} from {origin} to {title} is not part of the competency hierarchy; kept as a note"
+                .map(str::to_owned)
+                .or_else(|| (!destination.is_empty()).then(|| format!("urn:uuid:{destination}")));
+            let relation = match kind {
+                "exactMatchOf" => Some("exact_match"),
+                "isRelatedTo" => Some("related"),
+                _ => None,
+            };
+            match (relation, uri) {
+                (Some(relation), Some(uri)) if items.contains_key(origin) => {
+                    let mut reference = json!({ "relation": relation, "uri": uri });
+                    // (An export writes the URI as the title of a reference that has none.)
+                    if let (Some(title), Some(map)) = (
+                        target
+                            .and_then(|d| str_at(d, "title"))
+                            .filter(|t| *t != uri.as_str()),
+                        reference.as_object_mut(),
+                    ) {
+                        map.insert("title".into(), Value::from(title));
+                    }
+                    references
+                        .entry(origin.to_owned())
+                        .or_default()
+                        .push((path, reference));
+                }
+                (_, uri) => note(
+                    "cross_reference",
+                    path,
+                    format!(
+                        "{kind} from {origin} to {} is not part of the competency hierarchy and not kept (only exactMatchOf and isRelatedTo of items are)",
+                        uri.as_deref().unwrap_or("nothing")
+                    ),
                 ),
-            );
+            }
             continue;
         }
         if !items.contains_key(origin) {
@@ -409,9 +436,28 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 let value = if placeholders { "met".to_owned() } else { expected.get(&(id.clone(), level_id.clone())).cloned().unwrap_or_else(|| "not_required".into()) };
                 expectations.insert(level_id.clone(), Value::from(value));
             }
-            json!({ "id": id, "outcome": outcome, "name": text(name), "description": text(description), "expected": expectations })
+            let mut competency = json!({ "id": id, "outcome": outcome, "name": text(name), "description": text(description), "expected": expectations });
+            if let (Some(kept), Some(map)) = (references.remove(&item.uuid), competency.as_object_mut()) {
+                let kept: Vec<Value> = kept.into_iter().map(|(_, r)| r).collect();
+                map.insert("references".into(), Value::Array(kept));
+            }
+            competency
         })
         .collect();
+    // References of items that became outcomes have nowhere to go.
+    for (origin, kept) in references {
+        for (path, reference) in kept {
+            notes.push(ImportNote {
+                code: "cross_reference",
+                path,
+                message: format!(
+                    "{origin} is a learning outcome, which has no references: {} to {} was not kept",
+                    reference["relation"].as_str().unwrap_or_default(),
+                    reference["uri"].as_str().unwrap_or_default()
+                ),
+            });
+        }
+    }
 
     let title = str_at(document, "title")
         .unwrap_or("Imported framework")

@@ -57,6 +57,8 @@ struct Issuer<'a> {
     report: &'a Report,
     options: &'a CredentialOptions,
     stamp: String,
+    /// When the credentials expire (`[credential] valid_months` after the award), if they do.
+    until: Option<String>,
 }
 
 impl Issuer<'_> {
@@ -192,10 +194,13 @@ impl Issuer<'_> {
             "awardedDate": self.stamp,
             "credentialSubject": subject,
         });
-        if !evidence.is_empty()
-            && let Some(map) = credential.as_object_mut()
-        {
-            map.insert("evidence".into(), self.evidence(evidence));
+        if let Some(map) = credential.as_object_mut() {
+            if !evidence.is_empty() {
+                map.insert("evidence".into(), self.evidence(evidence));
+            }
+            if let Some(until) = &self.until {
+                map.insert("validUntil".into(), Value::from(until.as_str()));
+            }
         }
         credential
     }
@@ -279,6 +284,13 @@ fn issuer<'a>(
         report,
         options,
         stamp: format!("{}T00:00:00Z", report.as_of),
+        until: pack
+            .document()
+            .credential
+            .as_ref()
+            .and_then(|c| c.valid_months)
+            .and_then(|months| report.as_of.add_months(months))
+            .map(|date| format!("{date}T00:00:00Z")),
     })
 }
 
@@ -336,7 +348,7 @@ pub fn clr_credential(
         text(&pack.document().program.name, &options.lang),
         report.participant
     );
-    Ok(json!({
+    let mut clr = json!({
         "@context": [CONTEXT_VC, CONTEXT_CLR, CONTEXT_OB],
         "id": issuer.urn(&format!("clr:{}:{}", report.participant, report.as_of)),
         "type": ["VerifiableCredential", "ClrCredential"],
@@ -350,5 +362,9 @@ pub fn clr_credential(
             "achievement": achievements,
             "verifiableCredential": credentials,
         },
-    }))
+    });
+    if let (Some(until), Some(map)) = (&issuer.until, clr.as_object_mut()) {
+        map.insert("validUntil".into(), Value::from(until.as_str()));
+    }
+    Ok(clr)
 }
