@@ -452,8 +452,8 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 path,
                 message: format!(
                     "{origin} is a learning outcome, which has no references: {} to {} was not kept",
-                    reference["relation"].as_str().unwrap_or_default(),
-                    reference["uri"].as_str().unwrap_or_default()
+                    str_at(&reference, "relation").unwrap_or_default(),
+                    str_at(&reference, "uri").unwrap_or_default()
                 ),
             });
         }
