@@ -54,6 +54,8 @@ pub mod report;
 mod sorting;
 #[cfg(feature = "wasm")]
 pub mod wasm;
+#[cfg(all(feature = "wasm", feature = "interop"))]
+pub mod wasm_interop;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};

@@ -17,12 +17,12 @@ use crate::participant::{Participant, ParticipantError};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| failure("internal", "", &e.to_string()))
 }
 
 /// A structured failure, thrown as JSON text: `{code, path, message}`.
-fn failure(code: &str, path: &str, message: &str) -> JsValue {
+pub(crate) fn failure(code: &str, path: &str, message: &str) -> JsValue {
     #[derive(Serialize)]
     struct Failure<'a> {
         code: &'a str,
@@ -56,11 +56,11 @@ fn pack_failure(err: &PackError) -> JsValue {
     JsValue::from_str(&serde_json::to_string(&failure).unwrap_or_default())
 }
 
-fn participant_failure(err: &ParticipantError) -> JsValue {
+pub(crate) fn participant_failure(err: &ParticipantError) -> JsValue {
     JsValue::from_str(&serde_json::to_string(err).unwrap_or_default())
 }
 
-fn parse_date(text: &str) -> Result<Date, JsValue> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, JsValue> {
     text.parse()
         .map_err(|e: crate::date::DateError| failure("invalid_date", "asOf", &e.to_string()))
 }
@@ -104,7 +104,7 @@ fn files_from_json(files: &str) -> Result<Vec<SourceFile>, JsValue> {
         .collect()
 }
 
-fn participant(text: &str) -> Result<Participant, JsValue> {
+pub(crate) fn participant(text: &str) -> Result<Participant, JsValue> {
     Participant::from_json(text).map_err(|e| participant_failure(&e))
 }
 
@@ -150,6 +150,13 @@ pub fn engine_version() -> String {
 )]
 pub fn panic_for_testing() {
     panic!("deliberate panic for testing"); // ok: the test hook that proves recovery
+}
+
+impl WasmPack {
+    /// The compiled pack.
+    pub(crate) fn pack(&self) -> &Pack {
+        &self.pack
+    }
 }
 
 #[wasm_bindgen(js_class = WasmPack)]

@@ -424,3 +424,68 @@ fn cross_references_go_out_to_case_and_come_back() {
         pack.document().competency[0].references
     );
 }
+
+/// The native outputs the npm package's interoperability module must reproduce exactly
+/// (`pkg-js/test/interop.test.mjs` compares its own against these files).
+/// `UPDATE_GOLDEN=1 cargo test --test interop` rewrites them.
+#[test]
+fn golden_outputs_for_the_webassembly_build() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/interop/golden");
+    let mini = Pack::from_json(include_str!("conformance/packs/mini.json")).unwrap();
+    let case = export_case(
+        &mini,
+        &case_options("fr", Some("https://case.example/ims/case/v1p0")),
+    )
+    .unwrap();
+    let moodle = competency_rules::interop::moodle::export_moodle(
+        &mini,
+        &ExportOptions { lang: "en".into() },
+    )
+    .unwrap();
+    let hslp = Pack::hslp().unwrap();
+    let learner = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/08-xapi-learner.json"),
+    )
+    .unwrap();
+    // Labelled as the package labels statement sources: `statements[i]`.
+    let mut statements = Vec::new();
+    for (i, name) in ["lms-page.json", "duplicate-key.json"].iter().enumerate() {
+        let text = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("examples/xapi")
+                .join(name),
+        )
+        .unwrap();
+        statements.extend(
+            competency_rules::interop::xapi::read_source(&text, &format!("statements[{i}]")).0,
+        );
+    }
+    let (report, _) = competency_rules::interop::xapi::evaluate_with_statements(
+        &hslp,
+        &competency_rules::Participant::from_json(&learner).unwrap(),
+        statements,
+        "2026-11-24".parse().unwrap(),
+    )
+    .unwrap();
+    let outputs = [
+        (
+            "mini-case-fr.json",
+            serde_json::to_string_pretty(&case).unwrap(),
+        ),
+        ("mini-moodle-en.csv", moodle),
+        ("xapi-example-report.json", report.to_json_pretty()),
+    ];
+    for (name, text) in outputs {
+        let path = dir.join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        }
+        let golden = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            golden == text,
+            "{name} differs from {} (run with UPDATE_GOLDEN=1 and review the diff)",
+            path.display()
+        );
+    }
+}

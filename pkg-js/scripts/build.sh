@@ -10,20 +10,29 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
 rm -rf dist
-for target in web nodejs; do
-  out=$([ "$target" = nodejs ] && echo node || echo web)
-  wasm-pack --quiet build .. --profile wasm-release --target "$target" --out-dir "pkg-js/dist/$out" \
-    --out-name competency_rules --no-pack --no-opt -- --no-default-features --features wasm
-  wasm-opt --flatten --rereloop -Oz -Oz --converge --strip-producers --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals \
-    "dist/$out/competency_rules_bg.wasm" -o "dist/$out/competency_rules_bg.wasm"
-  rm -f "dist/$out/.gitignore"
+# Two modules: the engine (the main entry, under the size budget) and the engine plus
+# interoperability (`competency-rules/interop`: CASE, Moodle, xAPI, credentials).
+for variant in main interop; do
+  features=$([ "$variant" = interop ] && echo "wasm interop" || echo "wasm")
+  prefix=$([ "$variant" = interop ] && echo "interop-" || echo "")
+  for target in web nodejs; do
+    out="$prefix$([ "$target" = nodejs ] && echo node || echo web)"
+    wasm-pack --quiet build .. --profile wasm-release --target "$target" --out-dir "pkg-js/dist/$out" \
+      --out-name competency_rules --no-pack --no-opt -- --no-default-features --features "$features"
+    wasm-opt --flatten --rereloop -Oz -Oz --converge --strip-producers --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals \
+      "dist/$out/competency_rules_bg.wasm" -o "dist/$out/competency_rules_bg.wasm"
+    rm -f "dist/$out/.gitignore"
+  done
 done
 # The Node glue is CommonJS in .js files; the package itself is ESM.
 echo '{ "type": "commonjs" }' > dist/node/package.json
+echo '{ "type": "commonjs" }' > dist/interop-node/package.json
 esbuild src/api.js --format=cjs --log-level=warning --outfile=dist/api.cjs
 
 wasm=dist/web/competency_rules_bg.wasm
 raw=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "wasm size (embedded HSLP pack): $raw bytes raw, $gz bytes gzip -9 (budget: 150 KB = 150000 bytes)"
+wasm=dist/interop-web/competency_rules_bg.wasm
+echo "interop wasm size (competency-rules/interop): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"

@@ -184,6 +184,52 @@ export function createEngine(backend) {
       return JSON.parse(call(() => this.#get().evaluateMany(json, asOf)));
     }
 
+    // ---- Interoperability (the `competency-rules/interop` module only) ----
+
+    #interop(method) {
+      const handle = this.#get();
+      if (typeof handle[method] !== "function") {
+        throw new CompetencyRulesError({
+          code: "not_in_this_build",
+          message: `${method} is in the interoperability module: import { Pack } from "competency-rules/interop"`,
+        });
+      }
+      return handle;
+    }
+
+    /** The framework as a CASE 1.1 package. Options: `{ date, lang?, baseUri? }`. */
+    exportCase(options) {
+      const json = JSON.stringify(options ?? {});
+      return JSON.parse(call(() => this.#interop("exportCase").exportCase(json)));
+    }
+
+    /** The framework as the CSV Moodle's competency framework importer reads. Options: `{ lang? }`. */
+    exportMoodle(options = {}) {
+      return call(() => this.#interop("exportMoodle").exportMoodle(options.lang ?? "en"));
+    }
+
+    /**
+     * Evaluates a participant with the evidence xAPI/cmi5 statements add: `{ report, intake }`.
+     * `statements`: one statement, a list, an LRS StatementResult, or JSON text of any of those
+     * (text is read strictly, so a key given twice is found).
+     */
+    evaluateWithStatements(participant, statements, asOf) {
+      const p = JSON.stringify(participant);
+      const s = JSON.stringify(statementSources(statements));
+      return JSON.parse(call(() => this.#interop("evaluateWithStatements").evaluateWithStatements(p, s, asOf)));
+    }
+
+    /**
+     * Credentials for a participant: options `{ asOf, issuerId, issuerName, kind?: "program" |
+     * "competencies" | "clr", lang?, caseBaseUri?, salt? }`; `statements` as for `evaluateWithStatements`.
+     */
+    credential(participant, options, statements = []) {
+      const p = JSON.stringify(participant);
+      const s = JSON.stringify(statementSources(statements));
+      const o = JSON.stringify(options ?? {});
+      return JSON.parse(call(() => this.#interop("credential").credential(p, s, o)));
+    }
+
     /** Releases the pack's memory now (otherwise the garbage collector does it). */
     free() {
       if (!this.#freed) {
@@ -209,6 +255,22 @@ export function createEngine(backend) {
     return JSON.parse(call((b) => b.checkPackFiles(json)));
   }
 
+  /** A CASE package (an object or JSON text) as a pack skeleton: `{ pack, notes }`. Options: `{ lang? }`. */
+  function importCase(pkg, options = {}) {
+    const json = typeof pkg === "string" ? pkg : JSON.stringify(pkg);
+    return JSON.parse(
+      call((b) => {
+        if (typeof b.importCase !== "function") {
+          throw new CompetencyRulesError({
+            code: "not_in_this_build",
+            message: 'importCase is in the interoperability module: import { importCase } from "competency-rules/interop"',
+          });
+        }
+        return b.importCase(json, options.lang ?? "en");
+      }),
+    );
+  }
+
   /** The engine's version (also in every report, with the pack fingerprint). */
   function engineVersion() {
     return call((b) => b.engineVersion());
@@ -219,5 +281,28 @@ export function createEngine(backend) {
     return call((b) => b.__panicForTesting());
   }
 
-  return { Pack, checkPack, engineVersion, crashForTesting };
+  return { Pack, checkPack, importCase, engineVersion, crashForTesting };
+}
+
+/** Statement sources as the module takes them: a list of statements, StatementResults or texts. */
+function statementSources(statements) {
+  if (statements === undefined || statements === null) return [];
+  return Array.isArray(statements) ? statements : [statements];
+}
+
+/**
+ * The engine for Node.js over a wasm-bindgen glue module: `load()` returns a fresh instance
+ * (it is called again to restart after a trap).
+ */
+export function createNodeEngine(load) {
+  let glue = load();
+  let generation = 0;
+  return createEngine({
+    bindings: () => glue,
+    restart() {
+      glue = load();
+      generation += 1;
+    },
+    generation: () => generation,
+  });
 }

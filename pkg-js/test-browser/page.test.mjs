@@ -107,3 +107,22 @@ test("axe-core finds no serious or critical accessibility violations", async () 
     assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], `${participant} ${lang}`);
   }
 });
+
+test("the interoperability module runs in the browser with the native library's results", async () => {
+  const other = await browser.newPage();
+  await other.goto(`${server.url}/pkg-js/example/`);
+  const result = await other.evaluate(async () => {
+    const { init, Pack } = await import("../src/interop.js");
+    await init();
+    const text = (path) => fetch(`../../${path}`).then((r) => r.text());
+    const learner = JSON.parse(await text("examples/08-xapi-learner.json"));
+    const statements = [await text("examples/xapi/lms-page.json"), await text("examples/xapi/duplicate-key.json")];
+    const { report } = Pack.load().evaluateWithStatements(learner, statements, "2026-11-24");
+    const mini = await text("tests/conformance/packs/mini.json");
+    return { report: JSON.stringify(report, null, 2), moodle: Pack.load(mini).exportMoodle({ lang: "en" }) };
+  });
+  const golden = (name) => readFileSync(new URL(`../../tests/interop/golden/${name}`, import.meta.url), "utf8");
+  assert.equal(result.report, golden("xapi-example-report.json"));
+  assert.equal(result.moodle, golden("mini-moodle-en.csv"));
+  await other.close();
+});

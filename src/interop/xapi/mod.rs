@@ -59,7 +59,7 @@ impl Received {
 }
 
 /// What a batch of statements became.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Intake {
     /// Statements received.
     pub received: usize,

@@ -1,0 +1,102 @@
+// The interoperability module (`competency-rules/interop`): the same outputs as the native library
+// (golden files written by `cargo test --test interop`), through both Node entries, with
+// structured errors, and kept out of the main module.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as interop from "../src/interop-node.js";
+import * as main from "../src/node.js";
+
+const { Pack, importCase, CompetencyRulesError, ParticipantError } = interop;
+const root = new URL("../../", import.meta.url);
+const read = (path) => readFileSync(new URL(path, root), "utf8");
+const golden = (name) => read(`tests/interop/golden/${name}`);
+const mini = read("tests/conformance/packs/mini.json");
+const learner = JSON.parse(read("examples/08-xapi-learner.json"));
+const statementTexts = [read("examples/xapi/lms-page.json"), read("examples/xapi/duplicate-key.json")];
+
+test("CASE and Moodle exports are the native library's", () => {
+  const pack = Pack.load(mini);
+  const cas = pack.exportCase({ date: "2026-11-24", lang: "fr", baseUri: "https://case.example/ims/case/v1p0" });
+  assert.deepEqual(cas, JSON.parse(golden("mini-case-fr.json")));
+  assert.equal(pack.exportMoodle({ lang: "en" }), golden("mini-moodle-en.csv"));
+});
+
+test("statements as JSON text become evidence exactly as natively, a repeated key included", () => {
+  const pack = Pack.load();
+  const { report, intake } = pack.evaluateWithStatements(learner, statementTexts, "2026-11-24");
+  assert.equal(JSON.stringify(report, null, 2), golden("xapi-example-report.json"));
+  assert.deepEqual(intake, { received: 10, evidence: 3, set_aside: 6, voiding: 1, more: [] });
+  const refused = report.not_counted.find((n) => n.at === "statements[1]");
+  assert.match(refused.reason.params.detail, /the key is given twice/);
+});
+
+test("statements as objects, one or many, are read too", () => {
+  const pack = Pack.load();
+  const page = JSON.parse(statementTexts[0]);
+  const fromPage = pack.evaluateWithStatements(learner, page, "2026-11-24");
+  const fromList = pack.evaluateWithStatements(learner, page.statements, "2026-11-24");
+  assert.equal(fromPage.intake.evidence, 3);
+  assert.deepEqual(fromList.report.competencies, fromPage.report.competencies);
+  const none = pack.evaluateWithStatements(learner, [], "2026-11-24");
+  assert.deepEqual(none.report, pack.evaluate(learner, "2026-11-24"));
+});
+
+test("a participant without agents is told how to add them", () => {
+  const pack = Pack.load();
+  const { agents, ...anonymous } = learner;
+  assert.ok(agents.length > 0);
+  assert.throws(
+    () => pack.evaluateWithStatements(anonymous, statementTexts, "2026-11-24"),
+    (e) => e instanceof CompetencyRulesError && e.code === "no_agents" && e.path === "agents" && /"agents"/.test(e.message),
+  );
+  assert.throws(
+    () => pack.evaluateWithStatements({ ...learner, enrolled: "2026-13-01" }, statementTexts, "2026-11-24"),
+    (e) => e instanceof ParticipantError && e.path === "enrolled",
+  );
+});
+
+test("credentials: a CLR for everyone, a program credential only once completed", () => {
+  const pack = Pack.load();
+  const options = { asOf: "2026-11-24", issuerId: "https://issuer.example.org/hslp", issuerName: "HSLP" };
+  const clr = pack.credential(learner, { ...options, kind: "clr" }, statementTexts);
+  assert.deepEqual(clr.type, ["VerifiableCredential", "ClrCredential"]);
+  assert.equal(clr.partial, true);
+  // The learner met five competencies through statements: five achievements besides the program.
+  assert.equal(clr.credentialSubject.verifiableCredential.length, 5);
+  assert.throws(
+    () => pack.credential(learner, options, statementTexts),
+    (e) => e.code === "not_eligible" && /not completed/.test(e.message),
+  );
+  const completed = JSON.parse(read("examples/05-completed-senior-leader.json"));
+  const program = pack.credential(completed, options);
+  assert.deepEqual(program.type, ["VerifiableCredential", "OpenBadgeCredential"]);
+  assert.equal(program.validFrom, "2026-11-24T00:00:00Z");
+  assert.throws(() => pack.credential(completed, { ...options, kind: "badge" }), (e) => e.path === "kind");
+  assert.throws(() => pack.credential(completed, { asOf: "2026-11-24" }), (e) => e.path === "issuerId");
+});
+
+test("a CASE package imports into a pack skeleton that loads", () => {
+  const exported = Pack.load(mini).exportCase({ date: "2026-11-24", lang: "en" });
+  const { pack, notes } = importCase(JSON.stringify(exported));
+  assert.ok(Array.isArray(notes));
+  const loaded = Pack.load(pack);
+  assert.deepEqual(
+    loaded.document().competency.map((c) => c.id),
+    JSON.parse(mini).competency.map((c) => c.id),
+  );
+  assert.throws(() => importCase("{"), (e) => e.code === "syntax");
+  assert.throws(() => importCase({ CFItems: [] }), (e) => e.code === "invalid_case");
+});
+
+test("the interop entry also loads with require, and the main module says where interop lives", () => {
+  const require = createRequire(import.meta.url);
+  const cjs = require("../src/interop.cjs");
+  assert.equal(cjs.Pack.load(mini).exportMoodle(), golden("mini-moodle-en.csv"));
+  assert.equal(typeof main.importCase, "undefined");
+  assert.throws(
+    () => main.Pack.load().exportCase({ date: "2026-11-24" }),
+    (e) => e.code === "not_in_this_build" && /competency-rules\/interop/.test(e.message),
+  );
+});
