@@ -1,7 +1,7 @@
 //! The rule-pack format as authors write it (TOML or JSON), before any id is resolved.
 //!
 //! These types mirror the documented format (`docs/pack-format.md`) one to one. They are only
-//! decoded here; every cross-reference is checked and resolved in [`super::compile`].
+//! decoded here; every cross-reference is checked and resolved in `pack::compile`.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
