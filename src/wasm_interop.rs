@@ -57,7 +57,7 @@ fn export_failure(err: &ExportError) -> JsValue {
 /// Statements from JS: a JSON array of sources, each a statement, an array of statements, an LRS
 /// `StatementResult` (objects), or the JSON text of any of those (strings: text is read strictly,
 /// so a key given twice is found; objects have already lost repeats to `JSON.parse`).
-fn statements(text: &str) -> Result<Vec<Received>, JsValue> {
+fn statements(text: &str) -> Result<(Vec<Received>, Vec<String>), JsValue> {
     let Ok(Value::Array(sources)) = serde_json::from_str::<Value>(text) else {
         return Err(failure(
             "invalid_argument",
@@ -66,15 +66,25 @@ fn statements(text: &str) -> Result<Vec<Received>, JsValue> {
         ));
     };
     let mut received = Vec::new();
+    let mut more = Vec::new();
     for (i, source) in sources.into_iter().enumerate() {
         let label = format!("statements[{i}]");
-        let (found, _more) = match source {
+        let (found, link) = match source {
             Value::String(text) => xapi::read_source(&text, &label),
             other => xapi::split_value(other, &label),
         };
         received.extend(found);
+        more.extend(link);
     }
-    Ok(received)
+    Ok((received, more))
+}
+
+/// The intake, with the `more` links of the pages read: statements the caller has not given yet.
+#[derive(serde::Serialize)]
+struct IntakeWithMore<'a> {
+    #[serde(flatten)]
+    intake: &'a xapi::Intake,
+    more: Vec<String>,
 }
 
 fn xapi_failure(err: &xapi::XapiError) -> JsValue {
@@ -136,13 +146,18 @@ impl WasmPack {
         as_of: &str,
     ) -> Result<String, JsValue> {
         let as_of = parse_date(as_of)?;
+        let (received, more) = statements(statements_json)?;
         let (report, intake) = xapi::evaluate_with_statements(
             self.pack(),
             &participant(participant_json)?,
-            statements(statements_json)?,
+            received,
             as_of,
         )
         .map_err(|e| xapi_failure(&e))?;
+        let intake = IntakeWithMore {
+            intake: &intake,
+            more,
+        };
         // Written by hand: through a `Value`, the report's fields would come out sorted, not in
         // the order `Report::to_json` writes them.
         Ok(format!(
@@ -172,7 +187,7 @@ impl WasmPack {
         let (report, _) = xapi::evaluate_with_statements(
             self.pack(),
             &participant(participant_json)?,
-            statements(statements_json)?,
+            statements(statements_json)?.0,
             as_of,
         )
         .map_err(|e| xapi_failure(&e))?;

@@ -20,7 +20,7 @@ export interface Intake {
   set_aside: number;
   /** Voiding statements that voided one given here. */
   voiding: number;
-  /** `more` links of StatementResult pages: statements not given here. */
+  /** `more` links of the StatementResult pages given: statements not fetched yet. */
   more: string[];
 }
 

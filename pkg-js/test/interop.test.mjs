@@ -38,6 +38,9 @@ test("statements as objects, one or many, are read too", () => {
   const fromPage = pack.evaluateWithStatements(learner, page, "2026-11-24");
   const fromList = pack.evaluateWithStatements(learner, page.statements, "2026-11-24");
   assert.equal(fromPage.intake.evidence, 3);
+  assert.deepEqual(fromPage.intake.more, []);
+  const partial = pack.evaluateWithStatements(learner, { ...page, more: "/xapi/statements?more=p2" }, "2026-11-24");
+  assert.deepEqual(partial.intake.more, ["/xapi/statements?more=p2"]);
   assert.deepEqual(fromList.report.competencies, fromPage.report.competencies);
   const none = pack.evaluateWithStatements(learner, [], "2026-11-24");
   assert.deepEqual(none.report, pack.evaluate(learner, "2026-11-24"));

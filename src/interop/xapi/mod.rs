@@ -70,8 +70,6 @@ pub struct Intake {
     /// Voiding statements that voided a statement given here (each is named in the report entry
     /// of the statement it voided): `received = evidence + set_aside + voiding`.
     pub voiding: usize,
-    /// `more` links of `StatementResult` pages: there are further statements not given here.
-    pub more: Vec<String>,
 }
 
 /// Statements could not be taken in at all.
@@ -87,7 +85,8 @@ pub enum XapiError {
     Participant(#[from] crate::participant::ParticipantError),
 }
 
-/// Splits one source (a file, a request body) into statements.
+/// Splits one source (a file, a request body) into statements, with the `more` link of a
+/// `StatementResult` page that has one (statements the caller has not fetched yet).
 ///
 /// Text that is not JSON is one refused statement (its whole source, labelled `label`).
 pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
