@@ -105,7 +105,7 @@ fn without_repeats(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
             .and_then(|first| kept.get(*first).map(|e| (*first, e)))
         {
             Some((first, Some(original))) => {
-                if original.statement.comparable == entry.statement.comparable {
+                if original.statement.comparable() == entry.statement.comparable() {
                     out.aside(&entry, "statement_repeated", Vec::new());
                 } else {
                     out.aside(
@@ -307,7 +307,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         let evidence = Evidence {
             id: entry
                 .evidence_id()
-                .unwrap_or_else(|| format!("xapi:{}", fingerprint(&st.comparable))),
+                .unwrap_or_else(|| format!("xapi:{}", fingerprint(&st.comparable()))),
             kind,
             date,
             submitted: st.stored,

@@ -220,7 +220,7 @@ pub fn add_statements(
     let mut refused = Vec::new();
     for r in received {
         let id = r.id().map(|id| format!("xapi:{id}"));
-        match r.statement.and_then(|v| statement::read(&v)) {
+        match r.statement.and_then(statement::read) {
             Ok(statement) => entries.push(intake::Entry {
                 at: r.at,
                 statement,

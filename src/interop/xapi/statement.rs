@@ -151,9 +151,20 @@ pub(crate) struct Statement {
     pub stored: Option<Date>,
     /// Who asserts it (`authority`), as words.
     pub authority: Option<(String, Option<String>)>,
+    /// The statement as received.
+    pub raw: Value,
+}
+
+impl Statement {
     /// The statement without the properties that may differ between two copies of one statement
-    /// (`id`, `stored`, `authority`, `version`, `attachments`, verb display, activity definition).
-    pub comparable: Value,
+    /// (`id`, `stored`, `authority`, `version`, `attachments`, verb display, activity definition),
+    /// and with its timestamp as an instant. (Made only when needed: it copies the statement.)
+    pub(crate) fn comparable(&self) -> Value {
+        match &self.raw {
+            Value::Object(map) => comparable(map),
+            other => other.clone(),
+        }
+    }
 }
 
 type Check<T> = Result<T, String>;
@@ -264,18 +275,35 @@ fn timestamp(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<Da
 }
 
 /// No `null` anywhere, except inside `extensions`.
-fn no_nulls(value: &Value, path: &str) -> Check<()> {
-    match value {
-        Value::Null => fail(path, "is null (xAPI allows null only inside extensions)"),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, v)| no_nulls(v, &format!("{path}[{i}]"))),
-        Value::Object(map) => map
-            .iter()
-            .filter(|(k, _)| k.as_str() != "extensions")
-            .try_for_each(|(k, v)| no_nulls(v, &child(path, k))),
-        _ => Ok(()),
+fn no_nulls(value: &Value) -> Check<()> {
+    /// The path of the first null, from the null up (made only when there is one).
+    fn find(value: &Value) -> Option<Vec<String>> {
+        match value {
+            Value::Null => Some(Vec::new()),
+            Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| {
+                find(v).map(|mut p| {
+                    p.push(format!("[{i}]"));
+                    p
+                })
+            }),
+            Value::Object(map) => map
+                .iter()
+                .filter(|(k, _)| k.as_str() != "extensions")
+                .find_map(|(k, v)| {
+                    find(v).map(|mut p| {
+                        p.push(k.clone());
+                        p
+                    })
+                }),
+            _ => None,
+        }
+    }
+    match find(value) {
+        None => Ok(()),
+        Some(segments) => fail(
+            &super::strict_json::path_of("", &segments),
+            "is null (xAPI allows null only inside extensions)",
+        ),
     }
 }
 
@@ -608,11 +636,11 @@ fn body(
 }
 
 /// Checks `value` as a statement and reads it.
-pub(crate) fn read(value: &Value) -> Check<Statement> {
-    let Value::Object(map) = value else {
+pub(crate) fn read(value: Value) -> Check<Statement> {
+    let Value::Object(map) = &value else {
         return Err("a statement must be a JSON object".into());
     };
-    no_nulls(value, "")?;
+    no_nulls(&value)?;
     only(map, "", STATEMENT_KEYS)
         .map_err(|e| format!("{e} (a statement has: {})", STATEMENT_KEYS.join(", ")))?;
     let id = uuid(map, "", "id")?.map(str::to_owned);
@@ -649,7 +677,7 @@ pub(crate) fn read(value: &Value) -> Check<Statement> {
         timestamp: when,
         stored,
         authority,
-        comparable: comparable(map),
+        raw: value,
     })
 }
 

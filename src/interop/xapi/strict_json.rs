@@ -34,36 +34,57 @@ impl Strict {
     /// The value as a `serde_json::Value`, or the path (below `path`) of the first key given
     /// twice in one object.
     pub(crate) fn into_value(self, path: &str) -> Result<Value, String> {
+        self.convert().map_err(|segments| path_of(path, &segments))
+    }
+
+    /// The conversion; on a repeated key, the path's segments from the key up (made only then).
+    fn convert(self) -> Result<Value, Vec<String>> {
         Ok(match self {
             Strict::Null => Value::Null,
             Strict::Bool(b) => Value::Bool(b),
             Strict::Number(n) => Value::Number(n),
             Strict::String(s) => Value::String(s),
-            Strict::Array(items) => Value::Array(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| v.into_value(&format!("{path}[{i}]")))
-                    .collect::<Result<_, _>>()?,
-            ),
+            Strict::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.into_iter().enumerate() {
+                    out.push(v.convert().map_err(|mut p| {
+                        p.push(format!("[{i}]"));
+                        p
+                    })?);
+                }
+                Value::Array(out)
+            }
             Strict::Object(entries) => {
                 let mut map = Map::new();
                 for (key, v) in entries {
-                    let child = if path.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{path}.{key}")
-                    };
                     if map.contains_key(&key) {
-                        return Err(child);
+                        return Err(vec![key]);
                     }
-                    let v = v.into_value(&child)?;
+                    let v = match v.convert() {
+                        Ok(v) => v,
+                        Err(mut p) => {
+                            p.push(key);
+                            return Err(p);
+                        }
+                    };
                     map.insert(key, v);
                 }
                 Value::Object(map)
             }
         })
     }
+}
+
+/// A field's path from `base` and its segments gathered from the field up (`key`, `[i]`).
+pub(crate) fn path_of(base: &str, segments: &[String]) -> String {
+    let mut out = base.to_owned();
+    for segment in segments.iter().rev() {
+        if !out.is_empty() && !segment.starts_with('[') {
+            out.push('.');
+        }
+        out.push_str(segment);
+    }
+    out
 }
 
 struct StrictVisitor;
