@@ -499,3 +499,70 @@ fn a_waiver_recorded_by_the_program_counts_as_equivalency_without_a_grade() {
     let late = not_counted(&report);
     assert_eq!(late, vec![("w2".to_owned(), "outside_claim_window")]);
 }
+
+/// Every JSON pointer of `value`, so a mutation can pick any field.
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    out.push(at.clone());
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| pointers(v, format!("{at}/{k}"), out)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| pointers(v, format!("{at}/{i}"), out)),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+    /// Statements broken anywhere (a field replaced by null, a number, a string, a list, an object,
+    /// or removed) never stop the others: each is counted or reported, and a refusal names a field.
+    #[test]
+    fn broken_statements_are_reported_one_by_one(pick in any::<usize>(), how in 0u8..6) {
+        let pack = Pack::hslp().unwrap();
+        let page: Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join("examples/xapi/lms-page.json")).unwrap(),
+        ).unwrap();
+        let statements = page["statements"].as_array().unwrap().clone();
+        let victim = pick % statements.len();
+        let mut broken = statements[victim].clone();
+        let mut all = Vec::new();
+        pointers(&broken, String::new(), &mut all);
+        let target = all[(pick / statements.len()) % all.len()].clone();
+        if target.is_empty() {
+            broken = json!(["not", "a", "statement"]);
+        } else if let Some(slot) = broken.pointer_mut(&target) {
+            *slot = match how {
+                0 => Value::Null,
+                1 => json!(12),
+                2 => json!("text"),
+                3 => json!([1, 2]),
+                4 => json!({"x": 1}),
+                _ => Value::Null,
+            };
+            if how == 5 {
+                let (parent, key) = target.rsplit_once('/').unwrap();
+                if let Some(Value::Object(map)) = broken.pointer_mut(parent) {
+                    map.remove(key);
+                }
+            }
+        }
+        let mut list = statements.clone();
+        list[victim] = broken;
+        let received: Vec<Received> = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Received::new(format!("s[{i}]"), s))
+            .collect();
+        let (report, intake) = evaluate_with_statements(&pack, &learner(), received, as_of()).unwrap();
+        prop_assert_eq!(intake.received, intake.evidence + intake.set_aside + intake.voiding);
+        for n in &report.not_counted {
+            if n.reason.code == "statement_refused" {
+                let detail = &n.reason.params["detail"];
+                prop_assert!(!detail.is_empty());
+            }
+        }
+    }
+}
