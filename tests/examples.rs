@@ -155,3 +155,60 @@ fn cli_check_exits_1_on_errors_and_names_the_place() {
     assert!(ok.status.success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn cli_reads_xapi_statements_from_a_directory_and_says_what_became_of_them() {
+    let out = cli()
+        .args([
+            "evaluate",
+            "--as-of",
+            "2026-11-24",
+            "--xapi",
+            "examples/xapi",
+            "examples/08-xapi-learner.json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "10 statements: 3 became evidence, 1 voided others, 6 reported as not counted"
+        ),
+        "{stderr}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["not_counted"].as_array().map(Vec::len), Some(6));
+    // Without the statements, the learner has nothing.
+    let plain = report("08-xapi-learner");
+    assert_eq!(plain.status, Status::Enrolled);
+
+    let empty = std::env::temp_dir().join(format!("cr-xapi-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = cli()
+        .args(["evaluate", "--as-of", "2026-11-24", "--xapi"])
+        .arg(&empty)
+        .arg("examples/08-xapi-learner.json")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no .json files of statements"));
+    // A participant without agents cannot be matched to any statement: a clear error.
+    let out = cli()
+        .args([
+            "evaluate",
+            "--as-of",
+            "2026-11-24",
+            "--xapi",
+            "examples/xapi",
+            "examples/01-new-enrolee.json",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has no `agents`"));
+    std::fs::remove_dir_all(&empty).unwrap();
+}
