@@ -50,7 +50,8 @@ fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
 /// A usable pack id from `text` (letters, digits, `_`, `.`, `-`).
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for ch in text.chars().flat_map(char::to_lowercase) {
+    // ASCII lower-casing: only ASCII letters and digits are kept anyway.
+    for ch in text.chars().map(|c| c.to_ascii_lowercase()) {
         if ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' {
             out.push(ch);
         } else if !out.ends_with('_') && !out.is_empty() {
@@ -103,7 +104,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         .unwrap_or(&empty);
     let lang = str_at(document, "language")
         .or_else(|| raw_items.iter().find_map(|i| str_at(i, "language")))
-        .map(|l| l.chars().take(2).collect::<String>().to_lowercase())
+        .map(|l| l.chars().take(2).collect::<String>().to_ascii_lowercase())
         .unwrap_or_else(|| fallback_lang.to_owned());
 
     // Items, by identifier.
