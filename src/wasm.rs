@@ -152,8 +152,9 @@ pub fn panic_for_testing() {
     panic!("deliberate panic for testing"); // ok: the test hook that proves recovery
 }
 
+#[cfg(feature = "interop")]
 impl WasmPack {
-    /// The compiled pack.
+    /// The compiled pack (for the interoperability bindings).
     pub(crate) fn pack(&self) -> &Pack {
         &self.pack
     }

@@ -10,6 +10,7 @@ use crate::report::Id;
 use std::collections::{BTreeMap, BTreeSet};
 
 mod links;
+#[cfg(feature = "interop")]
 pub(crate) use links::is_absolute_iri;
 
 /// Ids resolved to indices, and the compiled tables.
