@@ -4,9 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use competency_rules::interop::case::{CaseOptions, export_case};
 use competency_rules::interop::case_import::import_case;
-use competency_rules::interop::credential::{
-    CredentialOptions, clr_credential, competency_credentials, program_credential,
-};
+use competency_rules::interop::credential::{CredentialKind, CredentialOptions, credential};
 use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::xapi::{self, Received};
 use competency_rules::interop::{ExportError, ExportOptions};
@@ -136,16 +134,6 @@ enum Command {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum CredentialKind {
-    /// The program credential (the participant must have completed the program).
-    Program,
-    /// One credential per met competency (a JSON array).
-    Competencies,
-    /// The whole record as a CLR 2.0 credential (`partial` while in progress).
-    Clr,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Output {
     Json,
     Text,
@@ -203,7 +191,7 @@ fn main() -> ExitCode {
             };
             match read_statements(&xapi) {
                 Ok(statements) => {
-                    credential(pack.as_ref(), as_of, kind, &options, &statements, &file)
+                    write_credential(pack.as_ref(), as_of, kind, &options, &statements, &file)
                 }
                 Err(message) => {
                     eprintln!("competency-rules: {message}");
@@ -393,7 +381,7 @@ fn participant_report(
     Ok(report)
 }
 
-fn credential(
+fn write_credential(
     pack: Option<&PathBuf>,
     as_of: Date,
     kind: CredentialKind,
@@ -411,14 +399,7 @@ fn credential(
         let participant =
             Participant::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         let report = participant_report(&pack, participant, statements, as_of, file)?;
-        let value = match kind {
-            CredentialKind::Program => program_credential(&pack, &report, options),
-            CredentialKind::Competencies => {
-                competency_credentials(&pack, &report, options).map(serde_json::Value::Array)
-            }
-            CredentialKind::Clr => clr_credential(&pack, &report, options),
-        };
-        value.map_err(|e| format!("{}: {e}", file.display()))
+        credential(&pack, &report, kind, options).map_err(|e| format!("{}: {e}", file.display()))
     });
     match result {
         Ok(value) => {

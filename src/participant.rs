@@ -278,7 +278,8 @@ const EVIDENCE_FIELDS: &[&str] = &[
     "topic",
     "note",
 ];
-const AGENT_FIELDS: &[&str] = &[
+/// The properties of an xAPI Agent (also what the statement reader allows in one).
+pub(crate) const AGENT_FIELDS: &[&str] = &[
     "objectType",
     "name",
     "mbox",
@@ -286,7 +287,8 @@ const AGENT_FIELDS: &[&str] = &[
     "openid",
     "account",
 ];
-const ACCOUNT_FIELDS: &[&str] = &["homePage", "name"];
+/// The properties of an xAPI account.
+pub(crate) const ACCOUNT_FIELDS: &[&str] = &["homePage", "name"];
 const ASSESSOR_FIELDS: &[&str] = &["role", "id", "name"];
 const CLAIM_FIELDS: &[&str] = &["competency", "level"];
 

@@ -6,9 +6,7 @@
 
 use crate::interop::case::{CaseOptions, export_case};
 use crate::interop::case_import::import_case;
-use crate::interop::credential::{
-    CredentialOptions, clr_credential, competency_credentials, program_credential,
-};
+use crate::interop::credential::{CredentialKind, CredentialOptions, credential};
 use crate::interop::moodle::export_moodle;
 use crate::interop::xapi::{self, Received};
 use crate::interop::{ExportError, ExportOptions};
@@ -191,20 +189,16 @@ impl WasmPack {
             as_of,
         )
         .map_err(|e| xapi_failure(&e))?;
-        let pack = self.pack();
-        let value = match o.string("kind")?.as_deref().unwrap_or("program") {
-            "program" => program_credential(pack, &report, &options),
-            "competencies" => competency_credentials(pack, &report, &options).map(Value::Array),
-            "clr" => clr_credential(pack, &report, &options),
-            other => {
-                return Err(failure(
-                    "invalid_argument",
-                    "kind",
-                    &format!("`{other}` is not one of: program, competencies, clr"),
-                ));
-            }
-        }
-        .map_err(|e| failure("not_eligible", "", &e.to_string()))?;
+        let kind = o.string("kind")?.unwrap_or_else(|| "program".into());
+        let kind = CredentialKind::from_id(&kind).ok_or_else(|| {
+            failure(
+                "invalid_argument",
+                "kind",
+                &format!("`{kind}` is not one of: program, competencies, clr"),
+            )
+        })?;
+        let value = credential(self.pack(), &report, kind, &options)
+            .map_err(|e| failure("not_eligible", "", &e.to_string()))?;
         json(&value)
     }
 }

@@ -234,6 +234,12 @@ fn credential_options() -> CredentialOptions {
     }
 }
 
+/// Both official OB 3.0 AchievementCredential schemas: a credential must pass each.
+const OB_SCHEMAS: [&str; 2] = [
+    "ob_v3p0_achievementcredential_schema.json",
+    "ob_v3p0_achievementcredential_schema_strict.json",
+];
+
 fn validate(schema: &Value, document: &Value, what: &str) {
     let validator = jsonschema::options()
         .should_validate_formats(true)
@@ -279,10 +285,7 @@ fn credentials_for_a_completed_participant_follow_the_standards() {
             .iter()
             .any(|i| i["uri"] == alignment["targetUrl"])
     );
-    for schema in [
-        "ob_v3p0_achievementcredential_schema.json",
-        "ob_v3p0_achievementcredential_schema_strict.json",
-    ] {
+    for schema in OB_SCHEMAS {
         let Some(schema_json) = reference(&format!("openbadges/schemas/{schema}")) else {
             return;
         };
@@ -370,10 +373,7 @@ fn credentials_expire_when_the_pack_says_so() {
     );
     let clr = clr_credential(&expiring, &report, &options).unwrap();
     assert_eq!(clr["validUntil"], "2029-11-24T00:00:00Z");
-    for schema in [
-        "ob_v3p0_achievementcredential_schema.json",
-        "ob_v3p0_achievementcredential_schema_strict.json",
-    ] {
+    for schema in OB_SCHEMAS {
         let Some(schema_json) = reference(&format!("openbadges/schemas/{schema}")) else {
             return;
         };

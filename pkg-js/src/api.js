@@ -291,13 +291,14 @@ function statementSources(statements) {
 }
 
 /**
- * The engine for Node.js over a wasm-bindgen glue module: `load()` returns a fresh instance
- * (it is called again to restart after a trap).
+ * A Node.js entry's exports over a wasm-bindgen glue module: `load()` returns a fresh instance
+ * (it is called again to restart after a trap). The module is ready at once, so `init` and
+ * `initSync` do nothing.
  */
-export function createNodeEngine(load) {
+export function createNodeEntry(load) {
   let glue = load();
   let generation = 0;
-  return createEngine({
+  const engine = createEngine({
     bindings: () => glue,
     restart() {
       glue = load();
@@ -305,4 +306,13 @@ export function createNodeEngine(load) {
     },
     generation: () => generation,
   });
+  return {
+    ...engine,
+    init: async () => {},
+    initSync: () => {},
+    CompetencyRulesError,
+    EngineCrashedError,
+    PackError,
+    ParticipantError,
+  };
 }

@@ -50,7 +50,8 @@ export declare class EngineCrashedError extends CompetencyRulesError {}
 
 /** A compiled rule pack: load once, evaluate many participants. */
 export declare class Pack {
-  private constructor();
+  /** (Packs come from `Pack.load`.) */
+  protected constructor();
   /** Loads and compiles a pack; throws `PackError` listing every problem. */
   static load(source?: PackSource): Pack;
   /** `{ id, version, fingerprint }`. */

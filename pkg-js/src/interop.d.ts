@@ -1,7 +1,8 @@
 // Types of `competency-rules/interop`: everything the main entry has, and a `Pack` that also
 // speaks CASE, Moodle, xAPI/cmi5 and Open Badges 3.0 / CLR 2.0.
-import type { Diagnostic, PackDoc, PackInfo, Participant, Report } from "../dist/web/competency_rules.js";
-import type { EvaluateManyResult, PackSource } from "./index.js";
+import type { Participant, Report } from "../dist/web/competency_rules.js";
+import type { PackSource } from "./index.js";
+import { Pack as EnginePack } from "./index.js";
 
 export * from "./index.js";
 
@@ -49,15 +50,9 @@ export interface CredentialOptions {
 }
 
 /** A compiled rule pack, with the interoperability functions. */
-export declare class Pack {
-  private constructor();
+export declare class Pack extends EnginePack {
+  /** Loads and compiles a pack; throws `PackError` listing every problem. */
   static load(source?: PackSource): Pack;
-  readonly info: PackInfo;
-  document(): PackDoc;
-  warnings(): Diagnostic[];
-  evaluate(participant: Participant, asOf: string): Report;
-  evaluateJson(participantJson: string, asOf: string, options?: { pretty?: boolean }): string;
-  evaluateMany(participants: Participant[], asOf: string): EvaluateManyResult[];
   /** The framework as a CASE 1.1 package (identifiers: UUID v5 of the pack and item ids). */
   exportCase(options: { date: string; lang?: string; baseUri?: string }): JsonObject;
   /** The framework as the CSV Moodle's competency framework importer (tool_lpimportcsv) reads. */
@@ -74,8 +69,6 @@ export declare class Pack {
     options: CredentialOptions,
     statements?: StatementSource | StatementSource[],
   ): JsonObject | JsonObject[];
-  free(): void;
-  [Symbol.dispose](): void;
 }
 
 /** A CASE package (1.1, or a tolerant read of 1.0) as a pack skeleton, with what was skipped or assumed. */

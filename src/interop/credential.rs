@@ -294,6 +294,54 @@ fn issuer<'a>(
     })
 }
 
+/// Which credential to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum CredentialKind {
+    /// The program credential (the participant must have completed the program).
+    Program,
+    /// One credential per met competency (a JSON array).
+    Competencies,
+    /// The whole record as a CLR 2.0 credential (`partial` while in progress).
+    Clr,
+}
+
+impl CredentialKind {
+    /// Every kind, in a fixed order.
+    pub const ALL: [CredentialKind; 3] = [Self::Program, Self::Competencies, Self::Clr];
+
+    /// The kind's id: `program`, `competencies` or `clr`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Program => "program",
+            Self::Competencies => "competencies",
+            Self::Clr => "clr",
+        }
+    }
+
+    /// The kind with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// The credential of `kind` for the participant `report` is about, as JSON (for `competencies`,
+/// an array).
+pub fn credential(
+    pack: &Pack,
+    report: &Report,
+    kind: CredentialKind,
+    options: &CredentialOptions,
+) -> Result<Value, CredentialError> {
+    match kind {
+        CredentialKind::Program => program_credential(pack, report, options),
+        CredentialKind::Competencies => {
+            competency_credentials(pack, report, options).map(Value::Array)
+        }
+        CredentialKind::Clr => clr_credential(pack, report, options),
+    }
+}
+
 /// The program credential of a participant whose report says `completed`.
 pub fn program_credential(
     pack: &Pack,

@@ -213,6 +213,8 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             continue;
         }
         let verb = st.verb.as_str();
+        // The verb's last path segment (`completed`), for messages and notes.
+        let verb_word = verb.rsplit('/').next().unwrap_or(verb);
         if ![COMPLETED, PASSED, FAILED, MASTERED, SATISFIED, WAIVED].contains(&verb) {
             out.aside(
                 &entry,
@@ -260,7 +262,6 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             _ => None,
         };
         if let Some(what) = contradiction {
-            let verb_word = verb.rsplit('/').next().unwrap_or(verb);
             out.aside(
                 &entry,
                 "statement_refused",
@@ -298,7 +299,6 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         } else {
             item.kind.clone()
         };
-        let verb_word = verb.rsplit('/').next().unwrap_or(verb);
         let mut note = format!("xAPI: {verb_word} {activity}");
         if let Some(reason) = &st.reason {
             note.push_str(&format!(" (reason: {reason})"));

@@ -102,47 +102,12 @@ pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
     }
 }
 
-/// Splits an already-parsed source (one statement, an array, a `StatementResult`).
+/// Splits an already-parsed source (one statement, an array, a `StatementResult`), as
+/// [`read_source`] splits text.
 ///
 /// A `Value` cannot hold a key twice, so repeats are only found when reading text.
 pub fn split_value(value: Value, label: &str) -> (Vec<Received>, Option<String>) {
-    match value {
-        Value::Array(items) => (
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| Received {
-                    at: format!("{label}[{i}]"),
-                    statement: Ok(v),
-                })
-                .collect(),
-            None,
-        ),
-        Value::Object(mut map) if map.contains_key("statements") && !map.contains_key("actor") => {
-            let more = map
-                .remove("more")
-                .and_then(|m| m.as_str().map(str::to_owned))
-                .filter(|m| !m.is_empty());
-            let label = format!("{label}#statements");
-            match map.remove("statements") {
-                Some(Value::Array(items)) => (split_value(Value::Array(items), &label).0, more),
-                _ => (
-                    vec![Received {
-                        at: label,
-                        statement: Err("`statements` of a StatementResult must be a list".into()),
-                    }],
-                    more,
-                ),
-            }
-        }
-        single => (
-            vec![Received {
-                at: label.to_owned(),
-                statement: Ok(single),
-            }],
-            None,
-        ),
-    }
+    split(Strict::from(value), label)
 }
 
 fn split(doc: Strict, label: &str) -> (Vec<Received>, Option<String>) {

@@ -9,6 +9,7 @@
 
 use crate::date::Date;
 use crate::pack::is_absolute_iri;
+use crate::participant::{ACCOUNT_FIELDS, AGENT_FIELDS};
 use serde_json::{Map, Value};
 
 /// The verb that voids a statement.
@@ -38,14 +39,6 @@ const SUB_STATEMENT_KEYS: &[&str] = &[
     "context",
     "timestamp",
     "attachments",
-];
-const AGENT_KEYS: &[&str] = &[
-    "objectType",
-    "name",
-    "mbox",
-    "mbox_sha1sum",
-    "openid",
-    "account",
 ];
 const GROUP_KEYS: &[&str] = &[
     "objectType",
@@ -350,7 +343,7 @@ fn ifi(map: &Map<String, Value>, path: &str) -> Check<Option<Ifi>> {
     if let Some(account) = map.get("account") {
         let path = child(path, "account");
         let a = object(account, &path)?;
-        only(a, &path, &["homePage", "name"])?;
+        only(a, &path, ACCOUNT_FIELDS)?;
         let home = iri(a, &path, "homePage")?;
         let name = string(a, &path, "name")?;
         match (home, name) {
@@ -369,7 +362,7 @@ fn ifi(map: &Map<String, Value>, path: &str) -> Check<Option<Ifi>> {
 }
 
 fn agent(map: &Map<String, Value>, path: &str) -> Check<Ifi> {
-    only(map, path, AGENT_KEYS)?;
+    only(map, path, AGENT_FIELDS)?;
     string(map, path, "name")?;
     ifi(map, path)?.map_or_else(
         || {

@@ -87,6 +87,22 @@ pub(crate) fn path_of(base: &str, segments: &[String]) -> String {
     out
 }
 
+impl From<Value> for Strict {
+    /// A value already parsed (it holds no repeated key).
+    fn from(value: Value) -> Strict {
+        match value {
+            Value::Null => Strict::Null,
+            Value::Bool(b) => Strict::Bool(b),
+            Value::Number(n) => Strict::Number(n),
+            Value::String(s) => Strict::String(s),
+            Value::Array(items) => Strict::Array(items.into_iter().map(Strict::from).collect()),
+            Value::Object(map) => {
+                Strict::Object(map.into_iter().map(|(k, v)| (k, Strict::from(v))).collect())
+            }
+        }
+    }
+}
+
 struct StrictVisitor;
 
 impl<'de> Visitor<'de> for StrictVisitor {
