@@ -95,21 +95,78 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Converts a byte offset in `source` to a 1-based (line, column) pair, counting columns in characters.
+///
+/// Scans the text once; for many offsets in one text, build a [`LineIndex`].
+#[cfg(test)]
 pub(crate) fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let mut line = 1;
-    let mut column = 1;
-    for (index, ch) in source.char_indices() {
-        if index >= offset {
-            break;
+    LineIndex::new(source).line_column(source, offset)
+}
+
+/// Where the lines of a text start, and how many characters come before each block of
+/// [`LineIndex::BLOCK`] bytes, so each (line, column) costs a binary search and a short count
+/// instead of a scan of the text (a pack with thousands of diagnostics stays linear).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LineIndex {
+    /// Byte offsets where lines 2, 3, ... start (after each `\n`).
+    line_starts: Vec<usize>,
+    /// `chars_before[b]`: characters that start before byte `b * BLOCK`.
+    chars_before: Vec<usize>,
+}
+
+impl LineIndex {
+    const BLOCK: usize = 64;
+
+    /// Indexes `text`.
+    pub(crate) fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = Vec::new();
+        let mut chars_before = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut chars = 0;
+        for (index, byte) in bytes.iter().enumerate() {
+            if index % Self::BLOCK == 0 {
+                chars_before.push(chars);
+            }
+            if *byte == b'\n' {
+                line_starts.push(index + 1);
+            }
+            chars += usize::from(is_char_start(*byte));
         }
-        if ch == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
+        chars_before.push(chars);
+        LineIndex {
+            line_starts,
+            chars_before,
         }
     }
-    (line, column)
+
+    /// Characters that start before byte `offset` of `text`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / Self::BLOCK;
+        let base = self.chars_before.get(block).copied().unwrap_or(0);
+        let rest = text
+            .as_bytes()
+            .get(block * Self::BLOCK..offset)
+            .unwrap_or_default();
+        base + rest.iter().filter(|b| is_char_start(**b)).count()
+    }
+
+    /// The 1-based (line, column) of byte `offset` of `text` (the text this index was built from),
+    /// counting columns in characters.
+    pub(crate) fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        // Lines that start at or before the offset.
+        let before = self.line_starts.partition_point(|start| *start <= offset);
+        let line_start = match before.checked_sub(1) {
+            Some(i) => self.line_starts.get(i).copied().unwrap_or(0),
+            None => 0,
+        };
+        let column = self.chars_before(text, offset) - self.chars_before(text, line_start) + 1;
+        (before + 1, column)
+    }
+}
+
+/// Whether `byte` starts a UTF-8 character (it is not a continuation byte).
+fn is_char_start(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
 }
 
 #[cfg(test)]
@@ -123,6 +180,37 @@ mod tests {
         assert_eq!(line_column(text, 6), (2, 1));
         // 'é' is two bytes; the '=' after it is the third character of line 2.
         assert_eq!(line_column(text, 9), (2, 3));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_plain_scan_everywhere() {
+        // Long lines and multi-byte characters across block boundaries.
+        let text = format!(
+            "{}\né{}\n\n{}x",
+            "a".repeat(70),
+            "ü€".repeat(50),
+            "😀".repeat(40)
+        );
+        let index = LineIndex::new(&text);
+        for offset in 0..=text.len() + 2 {
+            let (mut line, mut column) = (1, 1);
+            for (i, ch) in text.char_indices() {
+                if i >= offset {
+                    break;
+                }
+                if ch == '\n' {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+            }
+            assert_eq!(
+                index.line_column(&text, offset),
+                (line, column),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -489,3 +489,97 @@ fn golden_outputs_for_the_webassembly_build() {
         );
     }
 }
+
+/// Every piece of personal data in a participant document: its id and name, the ids and names
+/// of its coach and mentor, and its xAPI identities (an email address with and without `mailto:`,
+/// its local part, an account name).
+fn personal_data(participant: &Value) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut take = |v: Option<&Value>| {
+        if let Some(s) = v.and_then(Value::as_str) {
+            found.push(s.to_owned());
+        }
+    };
+    take(participant.get("id"));
+    take(participant.get("name"));
+    for person in ["coach", "mentor"] {
+        take(participant.get(person).and_then(|p| p.get("id")));
+        take(participant.get(person).and_then(|p| p.get("name")));
+    }
+    for agent in participant["agents"].as_array().into_iter().flatten() {
+        take(agent.get("mbox"));
+        take(agent.get("account").and_then(|a| a.get("name")));
+        if let Some(mbox) = agent.get("mbox").and_then(Value::as_str) {
+            let address = mbox.trim_start_matches("mailto:");
+            take(Some(&Value::from(address)));
+            take(Some(&Value::from(address.split('@').next().unwrap())));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_credential_carries_the_participants_personal_data() {
+    use competency_rules::interop::credential::{CredentialKind, credential};
+    use competency_rules::interop::xapi::{evaluate_with_statements, read_source};
+    let pack = Pack::hslp().unwrap();
+    let as_of = "2026-11-24".parse().unwrap();
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut written = 0;
+    for entry in std::fs::read_dir(&examples).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let document: Value = serde_json::from_str(&text).unwrap();
+        let participant = competency_rules::Participant::from_json(&text).unwrap();
+        // Statements too, for the participants that have xAPI identities.
+        let report = if participant.agents.is_empty() {
+            competency_rules::evaluate(&pack, &participant, as_of).unwrap()
+        } else {
+            let mut received = Vec::new();
+            for file in std::fs::read_dir(examples.join("xapi")).unwrap() {
+                let file = file.unwrap().path();
+                let text = std::fs::read_to_string(&file).unwrap();
+                received.extend(read_source(&text, &file.display().to_string()).0);
+            }
+            evaluate_with_statements(&pack, &participant, received, as_of)
+                .unwrap()
+                .0
+        };
+        let secrets = personal_data(&document);
+        assert!(
+            secrets.len() >= 2,
+            "{}: no personal data to look for",
+            path.display()
+        );
+        for kind in CredentialKind::ALL {
+            for salt in [None, Some("a-salt".to_owned())] {
+                let options = CredentialOptions {
+                    salt,
+                    ..credential_options()
+                };
+                let Ok(credential) = credential(&pack, &report, kind, &options) else {
+                    continue;
+                };
+                if credential.as_array().is_some_and(Vec::is_empty) {
+                    continue; // no competency met yet
+                }
+                written += 1;
+                let text = credential.to_string();
+                for secret in &secrets {
+                    assert!(
+                        !text.contains(secret.as_str()),
+                        "{} {kind:?}: the credential contains `{secret}`",
+                        path.display()
+                    );
+                }
+                // The hashed identifier is there, salted.
+                assert!(text.contains("\"identityHash\":\"sha256$"), "{kind:?}");
+            }
+        }
+    }
+    // Every example gets at least a CLR (most met a competency); some complete the program.
+    assert!(written >= 12, "only {written} credentials were written");
+}

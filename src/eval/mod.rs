@@ -324,17 +324,32 @@ impl<'a> Ctx<'a> {
         let derivations = self.derive(&counted, &pending);
         let mut report = self.conclude(&counted, &pending, derivations);
         report.not_counted = std::mem::take(&mut self.not_counted);
+        // A total order (the reason's parameters included), so entries that share an evidence id
+        // and a code come out in one order whatever order they came in.
         crate::sorting::sort_by(&mut report.not_counted, |a, b| {
-            (&a.evidence, &a.at, &a.competency, a.reason.code).cmp(&(
-                &b.evidence,
-                &b.at,
-                &b.competency,
-                b.reason.code,
-            ))
+            (
+                &a.evidence,
+                &a.at,
+                &a.competency,
+                a.reason.code,
+                &a.reason.params,
+            )
+                .cmp(&(
+                    &b.evidence,
+                    &b.at,
+                    &b.competency,
+                    b.reason.code,
+                    &b.reason.params,
+                ))
         });
         report.findings = std::mem::take(&mut self.findings);
         crate::sorting::sort_by(&mut report.findings, |a, b| {
-            (&a.evidence, &a.field, a.reason.code).cmp(&(&b.evidence, &b.field, b.reason.code))
+            (&a.evidence, &a.field, a.reason.code, &a.reason.params).cmp(&(
+                &b.evidence,
+                &b.field,
+                b.reason.code,
+                &b.reason.params,
+            ))
         });
         report
     }

@@ -67,13 +67,15 @@ fn valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-/// `sequenceNumber` as a number (CASE 1.0 exports often write it as a string).
+/// `sequenceNumber` as a finite number (CASE 1.0 exports often write it as a string; `"NaN"`
+/// and `"inf"` are not sequence numbers).
 fn sequence(value: &Value) -> Option<f64> {
     match value.get("sequenceNumber")? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
+    .filter(|n: &f64| n.is_finite())
 }
 
 /// Reads `package` into a pack skeleton in `fallback_lang` when the package names no language.
@@ -111,6 +113,11 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let mut items: BTreeMap<String, Item<'_>> = BTreeMap::new();
     for (index, value) in raw_items.iter().enumerate() {
         match str_at(value, "identifier") {
+            Some(uuid) if uuid == doc_uuid => note(
+                "item_is_document",
+                format!("CFItems[{index}]"),
+                format!("item {uuid} has the identifier of the CFDocument; it was skipped"),
+            ),
             Some(uuid) if !items.contains_key(uuid) => {
                 items.insert(
                     uuid.to_owned(),
@@ -256,11 +263,14 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             .push((seq, item.index, item.uuid.clone()));
     }
     for list in children.values_mut() {
-        list.sort_by(|a, b| {
-            let key = |x: &(Option<f64>, usize, String)| (x.0.is_none(), x.0.unwrap_or(0.0), x.1);
-            key(a)
-                .partial_cmp(&key(b))
-                .unwrap_or(std::cmp::Ordering::Equal)
+        // A total order (sequence numbers are finite, and `total_cmp` orders any f64).
+        list.sort_by(|(seq_a, index_a, _), (seq_b, index_b, _)| {
+            let number = |s: &Option<f64>| s.unwrap_or(0.0);
+            seq_a
+                .is_none()
+                .cmp(&seq_b.is_none())
+                .then_with(|| number(seq_a).total_cmp(&number(seq_b)))
+                .then_with(|| index_a.cmp(index_b))
         });
     }
     let ordered = |p: &str| -> Vec<String> {
@@ -273,6 +283,8 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     // Ids: humanCodingScheme when usable and unique, else from the identifier.
     let mut ids: BTreeMap<String, String> = BTreeMap::new();
     let mut taken = BTreeSet::new();
+    // The next suffix to try per base id, so many items with one base take linear time.
+    let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
     for item in items.values() {
         let coded =
             str_at(item.value, "humanCodingScheme").filter(|c| valid_id(c) && !taken.contains(*c));
@@ -280,10 +292,15 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             .map(str::to_owned)
             .unwrap_or_else(|| format!("item-{}", slug(&item.uuid)));
         let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if taken.contains(&id) {
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !taken.contains(&id) {
+                    break;
+                }
+            }
         }
         taken.insert(id.clone());
         ids.insert(item.uuid.clone(), id);
@@ -312,10 +329,15 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let mut outcomes = Vec::new();
     let mut competencies: Vec<(String, &Item<'_>)> = Vec::new();
     let mut loose = Vec::new();
+    // Every item is placed once: the walk below cannot loop, whatever the associations say.
+    let mut placed: BTreeSet<&str> = BTreeSet::new();
     for top in ordered(&doc_uuid) {
         let Some(item) = items.get(&top) else {
             continue;
         };
+        if !placed.insert(item.uuid.as_str()) {
+            continue;
+        }
         if ordered(&top).is_empty() {
             loose.push(item);
             continue;
@@ -332,12 +354,28 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             let Some(child) = items.get(&next) else {
                 continue;
             };
+            if !placed.insert(child.uuid.as_str()) {
+                continue;
+            }
             let below = ordered(&next);
             if !below.is_empty() {
                 notes.push(ImportNote { code: "flattened", path: format!("CFItems[{}]", child.index), message: format!("{} has children of its own; they are listed as competencies of the same outcome", child.uuid) });
             }
             competencies.push((outcome_id.clone(), child));
             stack.extend(below.into_iter().rev());
+        }
+    }
+    // Items whose isChildOf chain never reaches the document (a cycle) are nowhere in the tree.
+    for item in items.values() {
+        if !placed.contains(item.uuid.as_str()) {
+            notes.push(ImportNote {
+                code: "cycle",
+                path: format!("CFItems[{}]", item.index),
+                message: format!(
+                    "{} is in a cycle of isChildOf associations that never reaches the document; it was skipped",
+                    item.uuid
+                ),
+            });
         }
     }
     if !loose.is_empty() {
@@ -391,7 +429,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                         .or_else(|| v.get("score").and_then(Value::as_f64))
                         .unwrap_or(0.0)
                 };
-                p(a).partial_cmp(&p(b)).unwrap_or(std::cmp::Ordering::Equal)
+                p(a).total_cmp(&p(b))
             });
             if scale.is_empty() {
                 for (li, l) in criterion_levels.iter().enumerate() {

@@ -59,6 +59,11 @@ struct Issuer<'a> {
     stamp: String,
     /// When the credentials expire (`[credential] valid_months` after the award), if they do.
     until: Option<String>,
+    /// The salt of the identity hash.
+    salt: String,
+    /// `sha256$` and the salted hash of the participant's id: the only trace of the participant
+    /// in a credential (credential ids are derived from it, never from the id itself).
+    identity_hash: String,
 }
 
 impl Issuer<'_> {
@@ -74,20 +79,7 @@ impl Issuer<'_> {
     }
 
     fn identity(&self) -> Value {
-        let salt = self.options.salt.clone().unwrap_or_else(|| {
-            let digest = Sha256::digest(
-                format!(
-                    "{}:{}",
-                    self.report.pack.fingerprint, self.report.participant
-                )
-                .as_bytes(),
-            );
-            hex(&digest.iter().take(8).copied().collect::<Vec<u8>>())
-        });
-        let hash = hex(&Sha256::digest(
-            format!("{}{salt}", self.report.participant).as_bytes(),
-        ));
-        json!([{ "type": "IdentityObject", "hashed": true, "identityHash": format!("sha256${hash}"), "identityType": "identifier", "salt": salt }])
+        json!([{ "type": "IdentityObject", "hashed": true, "identityHash": self.identity_hash, "identityType": "identifier", "salt": self.salt }])
     }
 
     fn lang(&self) -> &str {
@@ -186,7 +178,7 @@ impl Issuer<'_> {
         let name = achievement_name(&subject);
         let mut credential = json!({
             "@context": [CONTEXT_VC, CONTEXT_OB],
-            "id": self.urn(&format!("{key}:{}:{}", self.report.participant, self.report.as_of)),
+            "id": self.urn(&format!("{key}:{}:{}", self.identity_hash, self.report.as_of)),
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "name": name,
             "issuer": self.issuer(),
@@ -279,7 +271,21 @@ fn issuer<'a>(
     options: &'a CredentialOptions,
 ) -> Result<Issuer<'a>, CredentialError> {
     check_lang(pack, &options.lang)?;
+    let salt = options.salt.clone().unwrap_or_else(|| {
+        let digest = Sha256::digest(
+            format!("{}:{}", report.pack.fingerprint, report.participant).as_bytes(),
+        );
+        hex(&digest.iter().take(8).copied().collect::<Vec<u8>>())
+    });
+    let identity_hash = format!(
+        "sha256${}",
+        hex(&Sha256::digest(
+            format!("{}{salt}", report.participant).as_bytes()
+        ))
+    );
     Ok(Issuer {
+        salt,
+        identity_hash,
         pack,
         report,
         options,
@@ -391,14 +397,11 @@ pub fn clr_credential(
     if credentials.is_empty() {
         return Err(CredentialError::NothingToRecord);
     }
-    let name = format!(
-        "{} — {}",
-        text(&pack.document().program.name, &options.lang),
-        report.participant
-    );
+    // The program's name alone: the participant is named only by the identity hash.
+    let name = text(&pack.document().program.name, &options.lang);
     let mut clr = json!({
         "@context": [CONTEXT_VC, CONTEXT_CLR, CONTEXT_OB],
-        "id": issuer.urn(&format!("clr:{}:{}", report.participant, report.as_of)),
+        "id": issuer.urn(&format!("clr:{}:{}", issuer.identity_hash, report.as_of)),
         "type": ["VerifiableCredential", "ClrCredential"],
         "name": name,
         "issuer": issuer.issuer(),

@@ -75,6 +75,7 @@ pub(crate) fn compile(decoded: &Decoded, diagnostics: &mut Vec<Diagnostic>) -> C
         decoded,
         doc: &decoded.doc,
         out: diagnostics,
+        hints_left: MAX_HINTS,
     };
     c.run()
 }
@@ -83,7 +84,14 @@ struct Checker<'a> {
     decoded: &'a Decoded,
     doc: &'a PackDoc,
     out: &'a mut Vec<Diagnostic>,
+    /// How many more unknown ids get a "did you mean" hint (see [`MAX_HINTS`]).
+    hints_left: usize,
 }
+
+/// Unknown ids that get a "did you mean" hint, per pack: each hint compares the id with every
+/// known id of its section, so a pack of thousands of unknown ids would otherwise take quadratic
+/// time for hints nobody reads past the first screen.
+const MAX_HINTS: usize = 200;
 
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -138,10 +146,15 @@ impl Checker<'_> {
         let broken = self.decoded.broken_sections.contains(section)
             || self.decoded.broken_ids.contains(&format!("{section}/{id}"));
         if !broken {
-            let known: Vec<&str> = index.ids().collect();
-            let hint = closest(id, &known)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
+            let hint = if self.hints_left > 0 {
+                self.hints_left -= 1;
+                let known: Vec<&str> = index.ids().collect();
+                closest(id, &known)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
             self.error(
                 "unknown_id",
                 path,
@@ -865,75 +878,108 @@ impl Checker<'_> {
             }
         }
         let count = rules.len();
-        // depends[r] = rules that must run before r.
+        // Which rules grant each competency, so dependencies are found without comparing every
+        // pair of rules.
+        let mut granted_by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (s, (_, rule)) in rules.iter().enumerate() {
+            for (comp, _) in &rule.grants {
+                let list = granted_by.entry(*comp).or_default();
+                if list.last() != Some(&s) {
+                    list.push(s);
+                }
+            }
+        }
+        // depends[r] = rules that must run before r; dependents[s] = rules waiting for s.
         let mut depends: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
+        let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); count];
         for (r, (_, rule)) in rules.iter().enumerate() {
             let mut read = Vec::new();
             reads(&rule.when, &mut read);
-            for (s, (_, other)) in rules.iter().enumerate() {
-                if other.grants.iter().any(|(comp, _)| read.contains(comp))
-                    && let Some(set) = depends.get_mut(r)
+            let Some(set) = depends.get_mut(r) else {
+                continue;
+            };
+            for s in read
+                .iter()
+                .filter_map(|comp| granted_by.get(comp))
+                .flatten()
+            {
+                if set.insert(*s)
+                    && let Some(list) = dependents.get_mut(*s)
                 {
-                    set.insert(s);
+                    list.push(r);
                 }
             }
         }
+        // Kahn's algorithm, always taking the lowest-numbered ready rule (the pack's order
+        // wherever dependencies allow it).
+        let mut waiting: Vec<usize> = depends.iter().map(BTreeSet::len).collect();
+        let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = waiting
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w == 0)
+            .map(|(r, _)| std::cmp::Reverse(r))
+            .collect();
         let mut done = vec![false; count];
         let mut order = Vec::with_capacity(count);
-        loop {
-            let next = (0..count).find(|&r| {
-                !done.get(r).copied().unwrap_or(true)
-                    && depends
-                        .get(r)
-                        .is_some_and(|d| d.iter().all(|s| done.get(*s).copied().unwrap_or(false)))
-            });
-            match next {
-                Some(r) => {
-                    if let Some(slot) = done.get_mut(r) {
-                        *slot = true;
+        while let Some(std::cmp::Reverse(r)) = ready.pop() {
+            if let Some(slot) = done.get_mut(r) {
+                *slot = true;
+            }
+            order.push(r);
+            for d in dependents.get(r).into_iter().flatten() {
+                if let Some(w) = waiting.get_mut(*d) {
+                    *w = w.saturating_sub(1);
+                    if *w == 0 {
+                        ready.push(std::cmp::Reverse(*d));
                     }
-                    order.push(r);
                 }
-                None => break,
             }
         }
         if order.len() < count {
-            // Report each remaining cycle once, by walking dependencies from an unfinished rule.
-            let mut reported = vec![false; count];
+            // Report each remaining cycle once. From every unfinished rule, follow its first
+            // unfinished dependency (there always is one): the walk ends in a cycle. Each rule is
+            // visited once over all walks; a walk that reaches a rule an earlier walk visited
+            // stops, since the cycle that way was already found.
+            let next_of = |r: usize| {
+                depends.get(r).and_then(|d| {
+                    d.iter()
+                        .find(|s| !done.get(**s).copied().unwrap_or(true))
+                        .copied()
+                })
+            };
+            // visited[r] = the walk (its start + 1) that visited r, 0 if none yet.
+            let mut visited = vec![0usize; count];
             for start in 0..count {
                 if done.get(start).copied().unwrap_or(true)
-                    || reported.get(start).copied().unwrap_or(true)
+                    || visited.get(start).copied().unwrap_or(1) != 0
                 {
                     continue;
                 }
+                let walk_id = start + 1;
                 let mut walk = vec![start];
+                if let Some(slot) = visited.get_mut(start) {
+                    *slot = walk_id;
+                }
                 let mut current = start;
                 let cycle = loop {
-                    let Some(next) = depends.get(current).and_then(|d| {
-                        d.iter()
-                            .find(|s| !done.get(**s).copied().unwrap_or(true))
-                            .copied()
-                    }) else {
+                    let Some(next) = next_of(current) else {
                         break None;
                     };
-                    if let Some(pos) = walk.iter().position(|w| *w == next) {
-                        break Some(walk.split_off(pos));
+                    match visited.get(next).copied() {
+                        Some(0) => {}
+                        Some(w) if w == walk_id => {
+                            let pos = walk.iter().rposition(|r| *r == next).unwrap_or(0);
+                            break Some(walk.split_off(pos));
+                        }
+                        _ => break None,
+                    }
+                    if let Some(slot) = visited.get_mut(next) {
+                        *slot = walk_id;
                     }
                     walk.push(next);
                     current = next;
                 };
                 let Some(cycle) = cycle else { continue };
-                if cycle
-                    .iter()
-                    .any(|r| reported.get(*r).copied().unwrap_or(true))
-                {
-                    continue;
-                }
-                for r in &cycle {
-                    if let Some(slot) = reported.get_mut(*r) {
-                        *slot = true;
-                    }
-                }
                 let ids: Vec<&str> = cycle
                     .iter()
                     .chain(cycle.first())
@@ -1201,34 +1247,71 @@ impl Checker<'_> {
 }
 
 /// The known id closest to `id` (edit distance at most 3), for "did you mean" hints.
+///
+/// Linear in the ids' lengths: ids whose lengths differ by more than 3 are skipped at once, and the
+/// distance is computed only within 3 of the diagonal, stopping as soon as it must exceed 3.
 fn closest<'k>(id: &str, known: &[&'k str]) -> Option<&'k str> {
-    fn distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut prev = row.first().copied().unwrap_or(0);
-            if let Some(first) = row.first_mut() {
-                *first = i + 1;
-            }
-            for (j, cb) in b.iter().enumerate() {
-                let cost = usize::from(ca != *cb);
-                let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-                let left = row.get(j).copied().unwrap_or(usize::MAX);
-                let value = (prev + cost)
-                    .min(above.saturating_add(1))
-                    .min(left.saturating_add(1));
-                prev = above;
-                if let Some(slot) = row.get_mut(j + 1) {
-                    *slot = value;
-                }
-            }
+    const MAX: usize = 3;
+    let a: Vec<char> = id.chars().collect();
+    let mut best: Option<(usize, &'k str)> = None;
+    for k in known {
+        // Valid ids are ASCII: their length in bytes is their length in chars.
+        if k.is_ascii() && k.len().abs_diff(a.len()) > MAX {
+            continue;
         }
-        row.last().copied().unwrap_or(usize::MAX)
+        let b: Vec<char> = k.chars().collect();
+        if let Some(d) = bounded_distance(&a, &b, MAX)
+            && best.is_none_or(|(bd, bk)| (d, *k) < (bd, bk))
+        {
+            best = Some((d, k));
+        }
     }
-    known
-        .iter()
-        .map(|k| (distance(id, k), *k))
-        .filter(|(d, _)| *d <= 3)
-        .min()
-        .map(|(_, k)| k)
+    best.map(|(_, k)| k)
+}
+
+/// The edit distance between `a` and `b` if it is at most `max` (a band of the dynamic
+/// programming table around its diagonal; `None` as soon as every cell of a row exceeds `max`).
+fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let over = max + 1;
+    // row[j] = distance between a[..i] and b[..j], for j within `max` of i (others are `over`).
+    let mut row: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let i = i + 1;
+        let low = i.saturating_sub(max).max(1);
+        let high = (i + max).min(b.len());
+        let mut diagonal = row.get(low - 1).copied().unwrap_or(over);
+        if let Some(first) = row.first_mut() {
+            *first = i.min(over);
+        }
+        if low > 1
+            && let Some(cell) = row.get_mut(low - 1)
+        {
+            *cell = over;
+        }
+        let mut row_min = if low == 1 { i.min(over) } else { over };
+        for j in low..=high {
+            let cb = b.get(j - 1).copied();
+            let above = row.get(j).copied().unwrap_or(over);
+            let left = row.get(j - 1).copied().unwrap_or(over);
+            let cost = usize::from(Some(*ca) != cb);
+            let value = (diagonal + cost).min(above + 1).min(left + 1).min(over);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j) {
+                *cell = value;
+            }
+            row_min = row_min.min(value);
+        }
+        if high < b.len()
+            && let Some(cell) = row.get_mut(high + 1)
+        {
+            *cell = over;
+        }
+        if row_min > max {
+            return None;
+        }
+    }
+    row.last().copied().filter(|d| *d <= max)
 }

@@ -5,7 +5,7 @@
 //! TOML and JSON packs go through the same decoding and checks; for TOML, the byte offset of every
 //! key path is kept so diagnostics can give a line and column.
 
-use crate::diagnostics::{Diagnostic, line_column};
+use crate::diagnostics::{Diagnostic, LineIndex};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -51,6 +51,8 @@ pub(crate) struct SourceTree {
     origin: BTreeMap<String, usize>,
     /// Per file: key path -> byte offset (TOML only).
     offsets: Vec<BTreeMap<String, usize>>,
+    /// Per file: where its lines start (TOML only; empty for JSON).
+    lines: Vec<LineIndex>,
     files: Vec<SourceFile>,
 }
 
@@ -60,11 +62,16 @@ impl SourceTree {
         let mut tree = SourceTree::default();
         for (index, file) in files.iter().enumerate() {
             let mut offsets = BTreeMap::new();
+            let lines = match file.format {
+                Format::Json => LineIndex::default(),
+                Format::Toml => LineIndex::new(&file.text),
+            };
             let parsed = match file.format {
                 Format::Json => parse_json(file, diagnostics),
-                Format::Toml => parse_toml(file, &mut offsets, diagnostics),
+                Format::Toml => parse_toml(file, &lines, &mut offsets, diagnostics),
             };
             tree.offsets.push(offsets);
+            tree.lines.push(lines);
             let Some(parsed) = parsed else { continue };
             let Value::Object(object) = parsed else {
                 let mut d = Diagnostic::error(
@@ -112,14 +119,14 @@ impl SourceTree {
             return;
         };
         diagnostic.file = Some(file.name.clone());
-        let Some(offsets) = self.offsets.get(index) else {
+        let (Some(offsets), Some(lines)) = (self.offsets.get(index), self.lines.get(index)) else {
             return;
         };
         // The longest prefix of the path that has a position: a missing key is reported at its table.
         let mut path = diagnostic.path.as_str();
         loop {
             if let Some(&offset) = offsets.get(path) {
-                let (line, column) = line_column(&file.text, offset);
+                let (line, column) = lines.line_column(&file.text, offset);
                 diagnostic.line = Some(line);
                 diagnostic.column = Some(column);
                 return;
@@ -149,6 +156,7 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
 #[cfg(feature = "toml")]
 fn parse_toml(
     file: &SourceFile,
+    lines: &LineIndex,
     offsets: &mut BTreeMap<String, usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
@@ -163,7 +171,7 @@ fn parse_toml(
             );
             d.file = Some(file.name.clone());
             if let Some(span) = err.span() {
-                let (line, column) = line_column(&file.text, span.start);
+                let (line, column) = lines.line_column(&file.text, span.start);
                 d.line = Some(line);
                 d.column = Some(column);
             }
@@ -173,6 +181,7 @@ fn parse_toml(
     }
     let mut converter = TomlConverter {
         offsets,
+        lines,
         file,
         diagnostics,
     };
@@ -182,6 +191,7 @@ fn parse_toml(
 #[cfg(not(feature = "toml"))]
 fn parse_toml(
     file: &SourceFile,
+    _lines: &LineIndex,
     _offsets: &mut BTreeMap<String, usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
@@ -199,6 +209,7 @@ fn parse_toml(
 #[cfg(feature = "toml")]
 struct TomlConverter<'a> {
     offsets: &'a mut BTreeMap<String, usize>,
+    lines: &'a LineIndex,
     file: &'a SourceFile,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -261,7 +272,7 @@ impl TomlConverter<'_> {
     ) -> Value {
         let mut d = Diagnostic::error("invalid_value", path, message);
         d.file = Some(self.file.name.clone());
-        let (line, column) = line_column(&self.file.text, value.span().start);
+        let (line, column) = self.lines.line_column(&self.file.text, value.span().start);
         d.line = Some(line);
         d.column = Some(column);
         self.diagnostics.push(d);

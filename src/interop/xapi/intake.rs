@@ -8,7 +8,7 @@ use crate::participant::{
     Agent, Assessor, Evidence, EvidenceEntry, Participant, ReviewState, SetAside,
 };
 use sha1::{Digest, Sha1};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// xAPI's verbs that record a completion, a pass, a failure or a waiver (ADL and cmi5).
 const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
@@ -67,79 +67,111 @@ fn sha1_hex(text: &str) -> String {
         .collect()
 }
 
-/// Whether the statement identifier `found` names the participant known as `agent`.
-fn same_agent(agent: &Agent, found: &Ifi) -> bool {
-    match found {
-        Ifi::Mbox(mbox) => agent
-            .mbox
-            .as_ref()
-            .is_some_and(|m| m.eq_ignore_ascii_case(mbox)),
-        Ifi::Sha1(sum) => {
-            agent
-                .mbox_sha1sum
-                .as_ref()
-                .is_some_and(|s| s.eq_ignore_ascii_case(sum))
-                || agent.mbox.as_ref().is_some_and(|m| sha1_hex(m) == *sum)
+/// The participant's xAPI identities, each looked up in one step: the SHA-1 of each known `mbox`
+/// is computed once, not once per statement.
+struct KnownAgents<'p> {
+    /// Lower-cased `mbox` IRIs (compared without regard to ASCII case).
+    mboxes: BTreeSet<String>,
+    /// Lower-cased `mbox_sha1sum` values, and the SHA-1 of every known `mbox`.
+    sha1s: BTreeSet<String>,
+    openids: BTreeSet<&'p str>,
+    accounts: BTreeSet<(&'p str, &'p str)>,
+}
+
+impl<'p> KnownAgents<'p> {
+    fn new(agents: &'p [Agent]) -> Self {
+        let mut known = KnownAgents {
+            mboxes: BTreeSet::new(),
+            sha1s: BTreeSet::new(),
+            openids: BTreeSet::new(),
+            accounts: BTreeSet::new(),
+        };
+        for agent in agents {
+            if let Some(mbox) = &agent.mbox {
+                known.mboxes.insert(mbox.to_ascii_lowercase());
+                known.sha1s.insert(sha1_hex(mbox));
+            }
+            if let Some(sum) = &agent.mbox_sha1sum {
+                known.sha1s.insert(sum.to_ascii_lowercase());
+            }
+            if let Some(openid) = &agent.openid {
+                known.openids.insert(openid);
+            }
+            if let Some(account) = &agent.account {
+                known.accounts.insert((&account.home_page, &account.name));
+            }
         }
-        Ifi::OpenId(openid) => agent.openid.as_deref() == Some(openid.as_str()),
-        Ifi::Account(home, name) => agent
-            .account
-            .as_ref()
-            .is_some_and(|a| a.home_page == *home && a.name == *name),
+        known
+    }
+
+    /// Whether the statement identifier `found` names the participant.
+    fn contains(&self, found: &Ifi) -> bool {
+        match found {
+            Ifi::Mbox(mbox) => self.mboxes.contains(&mbox.to_ascii_lowercase()),
+            // (The statement reader lower-cases a statement's `mbox_sha1sum`.)
+            Ifi::Sha1(sum) => self.sha1s.contains(sum),
+            Ifi::OpenId(openid) => self.openids.contains(openid.as_str()),
+            Ifi::Account(home, name) => self.accounts.contains(&(home.as_str(), name.as_str())),
+        }
     }
 }
 
 /// Drops repeats: the same statement sent again counts once; two different statements under
-/// one id are both refused.
+/// one id are all refused. The outcome does not depend on the order statements come in: of
+/// copies that differ only where copies may (`stored`, `authority`...), the one whose canonical
+/// JSON sorts first is kept.
 fn without_repeats(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
-    let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
-    let mut kept: Vec<Option<Entry>> = Vec::with_capacity(entries.len());
-    let mut conflicted: Vec<usize> = Vec::new();
-    for entry in entries {
-        let Some(id) = entry.statement.id.clone() else {
-            kept.push(Some(entry));
-            continue;
-        };
-        match by_id
-            .get(&id)
-            .and_then(|first| kept.get(*first).map(|e| (*first, e)))
-        {
-            Some((first, Some(original))) => {
-                if original.statement.comparable() == entry.statement.comparable() {
-                    out.aside(&entry, "statement_repeated", Vec::new());
-                } else {
-                    out.aside(
-                        &entry,
-                        "statement_refused",
-                        vec![(
-                            "detail",
-                            format!("another statement has the id {id} and different content"),
-                        )],
-                    );
-                    conflicted.push(first);
+    let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        if let Some(id) = &entry.statement.id {
+            by_id.entry(id.clone()).or_default().push(index);
+        }
+    }
+    // Entries set aside for sharing their id: `true` for a repeat, `false` for a conflict.
+    let mut repeated: BTreeMap<usize, bool> = BTreeMap::new();
+    for group in by_id.values().filter(|g| g.len() > 1) {
+        let copies: Vec<&Entry> = group.iter().filter_map(|i| entries.get(*i)).collect();
+        let first = copies.first().map(|e| e.statement.comparable());
+        let same = copies
+            .iter()
+            .skip(1)
+            .all(|e| Some(e.statement.comparable()) == first);
+        if same {
+            let keep = group
+                .iter()
+                .filter_map(|i| entries.get(*i).map(|e| (canonical(&e.statement.raw), *i)))
+                .min()
+                .map(|(_, i)| i);
+            for i in group {
+                if Some(*i) != keep {
+                    repeated.insert(*i, true);
                 }
-                kept.push(None);
             }
-            _ => {
-                by_id.insert(id, kept.len());
-                kept.push(Some(entry));
+        } else {
+            for i in group {
+                repeated.insert(*i, false);
             }
         }
     }
-    for first in conflicted {
-        if let Some(Some(original)) = kept.get_mut(first).map(Option::take) {
-            let id = original.statement.id.clone().unwrap_or_default();
-            out.aside(
-                &original,
-                "statement_refused",
-                vec![(
-                    "detail",
-                    format!("another statement has the id {id} and different content"),
-                )],
-            );
+    let mut kept = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.into_iter().enumerate() {
+        match repeated.get(&index) {
+            None => kept.push(entry),
+            Some(true) => out.aside(&entry, "statement_repeated", Vec::new()),
+            Some(false) => {
+                let id = entry.statement.id.clone().unwrap_or_default();
+                out.aside(
+                    &entry,
+                    "statement_refused",
+                    vec![(
+                        "detail",
+                        format!("another statement has the id {id} and different content"),
+                    )],
+                );
+            }
         }
     }
-    kept.into_iter().flatten().collect()
+    kept
 }
 
 /// Applies voiding statements: what they void is set aside, as are voids that void nothing here.
@@ -158,7 +190,16 @@ fn without_voided(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
         };
         match targets.get(target.as_str()) {
             Some(index) => {
-                voided_by.entry(*index).or_insert_with(|| entry.name());
+                // Of several voids of one statement, the report names the least (by name), so
+                // the bytes do not depend on which came first.
+                let name = entry.name();
+                match voided_by.get_mut(index) {
+                    Some(by) if *by <= name => {}
+                    Some(by) => *by = name,
+                    None => {
+                        voided_by.insert(*index, name);
+                    }
+                }
                 out.voiding += 1;
             }
             None => out.aside(
@@ -197,10 +238,11 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
     }
     let settings = doc.xapi.as_ref();
     let role = settings.map_or(AssessorRole::Provider, |x| x.assessor);
+    let known = KnownAgents::new(&participant.agents);
     for entry in entries {
         let st = &entry.statement;
         let ours = match &st.actor {
-            Actor::Agent(ifi) => participant.agents.iter().any(|a| same_agent(a, ifi)),
+            Actor::Agent(ifi) => known.contains(ifi),
             Actor::Group(_) => false,
         };
         if !ours {
