@@ -47,6 +47,7 @@ mod eval;
 pub mod explain;
 #[cfg(feature = "interop")]
 pub mod interop;
+pub mod limits;
 pub mod messages;
 pub mod pack;
 pub mod participant;

@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use competency_rules::interop::case::{CaseOptions, export_case};
-use competency_rules::interop::case_import::import_case;
+use competency_rules::interop::case_import::{check_text_limits, import_case};
 use competency_rules::interop::credential::{CredentialKind, CredentialOptions, credential};
 use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::xapi::{self, Received};
@@ -417,6 +417,7 @@ fn import(file: &PathBuf, lang: &str) -> ExitCode {
     let package = std::fs::read_to_string(file)
         .map_err(|e| format!("cannot read {}: {e}", file.display()))
         .and_then(|text| {
+            check_text_limits(&text).map_err(|e| format!("{}: {e}", file.display()))?;
             serde_json::from_str(&text)
                 .map_err(|e| format!("{}: invalid JSON: {e}", file.display()))
         })

@@ -226,7 +226,8 @@ pub struct MalformedEvidence {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[error("participant document{}: {message}", if path.is_empty() { String::new() } else { format!(" at `{path}`") })]
 pub struct ParticipantError {
-    /// A stable code: `syntax`, `invalid_document` or `unknown_level`.
+    /// A stable code: `syntax`, `invalid_document`, `unknown_level`, or `limit_exceeded` (the
+    /// document is past one of the [`crate::limits`]).
     pub code: &'static str,
     /// The JSON path of the offending field (`evidence`, `coach.organization`); empty for the whole document.
     pub path: String,
@@ -238,6 +239,18 @@ pub struct ParticipantError {
     /// 1-based column, for syntax errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+}
+
+/// The document nests deeper than [`crate::limits::MAX_JSON_DEPTH`].
+fn too_deep() -> ParticipantError {
+    ParticipantError::at(
+        "limit_exceeded",
+        "",
+        format!(
+            "arrays and objects nest more than {} deep",
+            crate::limits::MAX_JSON_DEPTH
+        ),
+    )
 }
 
 impl ParticipantError {
@@ -295,6 +308,25 @@ const CLAIM_FIELDS: &[&str] = &["competency", "level"];
 impl Participant {
     /// Reads a participant document from JSON text.
     pub fn from_json(text: &str) -> Result<Participant, ParticipantError> {
+        use crate::limits::{MAX_JSON_DEPTH, MAX_PARTICIPANT_BYTES, json_too_deep};
+        if text.len() > MAX_PARTICIPANT_BYTES {
+            return Err(ParticipantError::at(
+                "limit_exceeded",
+                "",
+                format!(
+                    "the document is {} bytes, more than the limit of {MAX_PARTICIPANT_BYTES}",
+                    text.len()
+                ),
+            ));
+        }
+        if let Some(offset) = json_too_deep(text, MAX_JSON_DEPTH) {
+            let (line, column) = crate::diagnostics::LineIndex::new(text).line_column(text, offset);
+            return Err(ParticipantError {
+                line: Some(line),
+                column: Some(column),
+                ..too_deep()
+            });
+        }
         let value: Value = serde_json::from_str(text).map_err(|err| ParticipantError {
             line: Some(err.line()),
             column: Some(err.column()),
@@ -305,6 +337,31 @@ impl Participant {
 
     /// Reads a participant document from a JSON value.
     pub fn from_value(value: Value) -> Result<Participant, ParticipantError> {
+        use crate::limits::{MAX_EVIDENCE, MAX_ID_CHARS, MAX_JSON_DEPTH, id_too_long, value_depth};
+        if value_depth(&value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH {
+            return Err(too_deep());
+        }
+        if let Some(Value::Array(items)) = value.get("evidence")
+            && items.len() > MAX_EVIDENCE
+        {
+            return Err(ParticipantError::at(
+                "limit_exceeded",
+                "evidence",
+                format!(
+                    "{} evidence items, more than the limit of {MAX_EVIDENCE}",
+                    items.len()
+                ),
+            ));
+        }
+        if let Some(id) = value.get("id").and_then(Value::as_str)
+            && id_too_long(id)
+        {
+            return Err(ParticipantError::at(
+                "limit_exceeded",
+                "id",
+                format!("the id is longer than the limit of {MAX_ID_CHARS} characters"),
+            ));
+        }
         let Value::Object(mut root) = value else {
             return Err(ParticipantError::at(
                 "invalid_document",
@@ -397,6 +454,16 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
         }
     }
     match read_item(&item) {
+        Ok(evidence) if crate::limits::id_too_long(&evidence.id) => {
+            EvidenceEntry::Malformed(MalformedEvidence {
+                at,
+                id: None,
+                detail: format!(
+                    "id: longer than the limit of {} characters",
+                    crate::limits::MAX_ID_CHARS
+                ),
+            })
+        }
         Ok(mut evidence) => {
             evidence.unknown_fields = unknown;
             EvidenceEntry::Item(evidence)

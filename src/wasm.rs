@@ -114,6 +114,17 @@ pub struct WasmPack {
     pack: Pack,
 }
 
+/// The [`crate::limits`], by name, as JSON: `{"pack_bytes": 4194304, ...}`.
+#[wasm_bindgen]
+pub fn limits() -> String {
+    // (Written by hand: the names are plain identifiers, and a map would sort them.)
+    let fields: Vec<String> = crate::limits::ALL
+        .iter()
+        .map(|(name, value)| format!("\"{name}\":{value}"))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
 /// The embedded default pack (HSLP).
 #[wasm_bindgen(js_name = loadDefaultPack)]
 pub fn load_default_pack() -> Result<WasmPack, JsValue> {
@@ -198,6 +209,15 @@ impl WasmPack {
             Failure { error: ParticipantError },
         }
         let as_of = parse_date(as_of)?;
+        // Each participant is held to the depth limit by `from_value`; the list adds one level.
+        let max = crate::limits::MAX_JSON_DEPTH;
+        if crate::limits::json_too_deep(participants_json, max + 1).is_some() {
+            return Err(failure(
+                "limit_exceeded",
+                "participants",
+                &format!("arrays and objects nest more than {max} deep in a participant"),
+            ));
+        }
         let values: Vec<serde_json::Value> = serde_json::from_str(participants_json)
             .map_err(|e| failure("invalid_argument", "participants", &e.to_string()))?;
         let outcomes: Vec<Outcome> = values

@@ -5,7 +5,7 @@
 //! JSON `{code, path, message}`.
 
 use crate::interop::case::{CaseOptions, export_case};
-use crate::interop::case_import::import_case;
+use crate::interop::case_import::{self, import_case};
 use crate::interop::credential::{CredentialKind, CredentialOptions, credential};
 use crate::interop::moodle::export_moodle;
 use crate::interop::xapi::{self, Received};
@@ -56,6 +56,16 @@ fn export_failure(err: &ExportError) -> JsValue {
 /// `StatementResult` (objects), or the JSON text of any of those (strings: text is read strictly,
 /// so a key given twice is found; objects have already lost repeats to `JSON.parse`).
 fn statements(text: &str) -> Result<(Vec<Received>, Vec<String>), JsValue> {
+    // Each statement is held to the depth limit once split; its list, page and array of sources
+    // add three levels.
+    let max = crate::limits::MAX_JSON_DEPTH;
+    if crate::limits::json_too_deep(text, max + 3).is_some() {
+        return Err(failure(
+            "limit_exceeded",
+            "statements",
+            &format!("arrays and objects nest more than {max} deep in a statement"),
+        ));
+    }
     let Ok(Value::Array(sources)) = serde_json::from_str::<Value>(text) else {
         return Err(failure(
             "invalid_argument",
@@ -89,12 +99,17 @@ fn xapi_failure(err: &xapi::XapiError) -> JsValue {
     match err {
         xapi::XapiError::Participant(e) => crate::wasm::participant_failure(e),
         xapi::XapiError::NoAgents => failure("no_agents", "agents", &err.to_string()),
+        xapi::XapiError::TooManyStatements(_) => {
+            failure("limit_exceeded", "statements", &err.to_string())
+        }
     }
 }
 
 /// Reads a CASE package (JSON text) into a pack skeleton: JSON `{pack, notes}`.
 #[wasm_bindgen(js_name = importCase)]
 pub fn import_case_json(package_json: &str, lang: &str) -> Result<String, JsValue> {
+    case_import::check_text_limits(package_json)
+        .map_err(|e| failure("limit_exceeded", "package", &e.to_string()))?;
     let package: Value = serde_json::from_str(package_json)
         .map_err(|e| failure("syntax", "package", &e.to_string()))?;
     let imported =

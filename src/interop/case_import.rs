@@ -78,8 +78,53 @@ fn sequence(value: &Value) -> Option<f64> {
     .filter(|n: &f64| n.is_finite())
 }
 
+/// Refuses the text of a CASE package past the [`crate::limits`] (its size, how deep it nests),
+/// before it is parsed.
+pub fn check_text_limits(text: &str) -> Result<(), ImportError> {
+    use crate::limits::{MAX_JSON_DEPTH, MAX_SOURCE_BYTES, json_too_deep};
+    if text.len() > MAX_SOURCE_BYTES {
+        return Err(ImportError(format!(
+            "the package is {} bytes, more than the limit of {MAX_SOURCE_BYTES}",
+            text.len()
+        )));
+    }
+    if let Some(offset) = json_too_deep(text, MAX_JSON_DEPTH) {
+        return Err(ImportError(format!(
+            "arrays and objects nest more than {MAX_JSON_DEPTH} deep (at byte {offset})"
+        )));
+    }
+    Ok(())
+}
+
+/// Refuses a package past the [`crate::limits`]: nesting, items, associations.
+fn check_limits(package: &Value) -> Result<(), ImportError> {
+    use crate::limits::{MAX_CASE_ITEMS, MAX_JSON_DEPTH, value_depth};
+    if value_depth(package, MAX_JSON_DEPTH) > MAX_JSON_DEPTH {
+        return Err(ImportError(format!(
+            "arrays and objects nest more than {MAX_JSON_DEPTH} deep"
+        )));
+    }
+    for (key, max) in [
+        ("CFItems", MAX_CASE_ITEMS),
+        ("CFAssociations", MAX_CASE_ITEMS * 5),
+        ("CFRubrics", MAX_CASE_ITEMS),
+    ] {
+        let count = package
+            .get(key)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        if count > max {
+            return Err(ImportError(format!(
+                "{key} has {count} entries, more than the limit of {max}"
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Reads `package` into a pack skeleton in `fallback_lang` when the package names no language.
 pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, ImportError> {
+    check_limits(package)?;
     let document = package
         .get("CFDocument")
         .filter(|d| d.is_object())

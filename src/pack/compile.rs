@@ -108,12 +108,40 @@ impl Checker<'_> {
         self.out.push(Diagnostic::warning(code, path, message));
     }
 
-    /// Builds an id index for a list section, reporting invalid and duplicate ids.
+    /// Reports sections with more entries than the [`crate::limits`] allow.
+    fn check_counts(&mut self) {
+        use crate::limits::{MAX_CATALOGUE_ITEMS, MAX_COMPETENCIES, MAX_RULES};
+        let doc = self.doc;
+        for (section, count, max) in [
+            ("competency", doc.competency.len(), MAX_COMPETENCIES),
+            ("catalogue", doc.catalogue.len(), MAX_CATALOGUE_ITEMS),
+            ("rule", doc.rule.len(), MAX_RULES),
+        ] {
+            if count > max {
+                self.error(
+                    "limit_exceeded",
+                    section,
+                    format!("{count} entries, more than the limit of {max}"),
+                );
+            }
+        }
+    }
+
+    /// Builds an id index for a list section, reporting invalid, over-long and duplicate ids.
     fn index<'i>(&mut self, section: &str, ids: impl Iterator<Item = &'i str>) -> Index {
         let mut map = BTreeMap::new();
         for (position, id) in ids.enumerate() {
             let path = format!("{section}[{position}].id");
-            if !valid_id(id) {
+            if crate::limits::id_too_long(id) {
+                self.error(
+                    "limit_exceeded",
+                    path.clone(),
+                    format!(
+                        "the id is longer than the limit of {} characters",
+                        crate::limits::MAX_ID_CHARS
+                    ),
+                );
+            } else if !valid_id(id) {
                 self.error(
                     "invalid_id",
                     path.clone(),
@@ -227,6 +255,7 @@ impl Checker<'_> {
     }
 
     fn run(&mut self) -> Compiled {
+        self.check_counts();
         let doc = self.doc;
         self.program();
         let scale = self.index("scale.level", doc.scale.level.iter().map(|l| l.id.as_str()));
@@ -665,6 +694,18 @@ impl Checker<'_> {
                         );
                     }
                 }
+            }
+            let depth = condition_depth(&rule.when);
+            if depth > crate::limits::MAX_RULE_DEPTH {
+                self.error(
+                    "limit_exceeded",
+                    format!("{path}.when"),
+                    format!(
+                        "conditions nest {depth} deep, more than the limit of {}",
+                        crate::limits::MAX_RULE_DEPTH
+                    ),
+                );
+                continue;
             }
             let when = self.condition(&rule.when, &format!("{path}.when"), t, false);
             if let Some(when) = when {
@@ -1244,6 +1285,18 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// How deep `cond` nests: 1 for a condition without sub-conditions.
+fn condition_depth(cond: &ConditionDoc) -> usize {
+    let children = cond
+        .all
+        .iter()
+        .chain(cond.any.iter())
+        .flatten()
+        .chain(cond.n_of.iter().flat_map(|n| n.of.iter()))
+        .chain(cond.points.iter().flat_map(|p| p.from.iter()));
+    1 + children.map(condition_depth).max().unwrap_or(0)
 }
 
 /// The known id closest to `id` (edit distance at most 3), for "did you mean" hints.

@@ -290,6 +290,18 @@ fn read_dir(path: &Path) -> Result<Vec<SourceFile>, PackError> {
 /// Reads, decodes, checks and compiles; the pack is `None` when any error was found.
 fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    if bytes > crate::limits::MAX_PACK_BYTES {
+        diagnostics.push(Diagnostic::error(
+            "limit_exceeded",
+            "",
+            format!(
+                "the pack is {bytes} bytes, more than the limit of {}",
+                crate::limits::MAX_PACK_BYTES
+            ),
+        ));
+        return (None, diagnostics);
+    }
     let tree = source::SourceTree::read(files, &mut diagnostics);
     let decoded = decode::decode(&tree.root, &mut diagnostics);
     let tables = compile::compile(&decoded, &mut diagnostics);

@@ -140,6 +140,20 @@ impl SourceTree {
 }
 
 fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Value> {
+    use crate::limits::{MAX_JSON_DEPTH, json_too_deep};
+    if let Some(offset) = json_too_deep(&file.text, MAX_JSON_DEPTH) {
+        let mut d = Diagnostic::error(
+            "limit_exceeded",
+            "",
+            format!("arrays and objects nest more than {MAX_JSON_DEPTH} deep"),
+        );
+        let (line, column) = LineIndex::new(&file.text).line_column(&file.text, offset);
+        d.file = Some(file.name.clone());
+        d.line = Some(line);
+        d.column = Some(column);
+        diagnostics.push(d);
+        return None;
+    }
     match serde_json::from_str::<Value>(&file.text) {
         Ok(value) => Some(value),
         Err(err) => {
@@ -185,7 +199,20 @@ fn parse_toml(
         file,
         diagnostics,
     };
-    Some(converter.table(table.get_ref(), ""))
+    let value = converter.table(table.get_ref(), "");
+    // The same nesting limit as JSON files (the TOML parser's own is higher).
+    let max = crate::limits::MAX_JSON_DEPTH;
+    if crate::limits::value_depth(&value, max) > max {
+        let mut d = Diagnostic::error(
+            "limit_exceeded",
+            "",
+            format!("tables and arrays nest more than {max} deep"),
+        );
+        d.file = Some(file.name.clone());
+        diagnostics.push(d);
+        return None;
+    }
+    Some(value)
 }
 
 #[cfg(not(feature = "toml"))]

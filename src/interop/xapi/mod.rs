@@ -48,8 +48,9 @@ impl Received {
         }
     }
 
-    /// The statement's id, when it has a well-formed one.
-    fn id(&self) -> Option<String> {
+    /// The statement's id, when it has a well-formed one (a statement without one is named by
+    /// where it is, [`Received::at`]).
+    pub fn id(&self) -> Option<String> {
         match &self.statement {
             Ok(v) => v.get("id").and_then(Value::as_str).map(str::to_owned),
             Err(_) => None,
@@ -80,6 +81,9 @@ pub enum XapiError {
         "the participant document has no `agents`, so no statement can be matched to the participant; add the xAPI identity the LMS uses, e.g. \"agents\": [{{\"mbox\": \"mailto:name@example.org\"}}]"
     )]
     NoAgents,
+    /// More statements than [`crate::limits::MAX_STATEMENTS`] in one call.
+    #[error("{0} statements, more than the limit of {max} in one call", max = crate::limits::MAX_STATEMENTS)]
+    TooManyStatements(usize),
     /// The participant document does not fit the pack.
     #[error(transparent)]
     Participant(#[from] crate::participant::ParticipantError),
@@ -90,6 +94,29 @@ pub enum XapiError {
 ///
 /// Text that is not JSON is one refused statement (its whole source, labelled `label`).
 pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
+    use crate::limits::{MAX_JSON_DEPTH, MAX_SOURCE_BYTES, json_too_deep};
+    let refused = |message: String| {
+        (
+            vec![Received {
+                at: label.to_owned(),
+                statement: Err(message),
+            }],
+            None,
+        )
+    };
+    if text.len() > MAX_SOURCE_BYTES {
+        return refused(format!(
+            "the source is {} bytes, more than the limit of {MAX_SOURCE_BYTES}",
+            text.len()
+        ));
+    }
+    // A statement may nest MAX_JSON_DEPTH deep inside a page (an object and its array); each
+    // statement is held to the limit itself once split.
+    if let Some(offset) = json_too_deep(text, MAX_JSON_DEPTH + 2) {
+        return refused(format!(
+            "arrays and objects nest more than {MAX_JSON_DEPTH} deep in a statement (at byte {offset})"
+        ));
+    }
     match Strict::parse(text) {
         Ok(doc) => split(doc, label),
         Err(err) => (
@@ -112,10 +139,18 @@ pub fn split_value(value: Value, label: &str) -> (Vec<Received>, Option<String>)
 
 fn split(doc: Strict, label: &str) -> (Vec<Received>, Option<String>) {
     // Split first, so a key given twice refuses only the statement it is in.
+    let max = crate::limits::MAX_JSON_DEPTH;
     let with = |at: String, v: Strict| Received {
         statement: v
             .into_value("")
-            .map_err(|path| format!("{path}: the key is given twice in one object")),
+            .map_err(|path| format!("{path}: the key is given twice in one object"))
+            .and_then(|value| {
+                if crate::limits::value_depth(&value, max) > max {
+                    Err(format!("arrays and objects nest more than {max} deep"))
+                } else {
+                    Ok(value)
+                }
+            }),
         at,
     };
     match doc {
@@ -174,6 +209,9 @@ pub fn add_statements(
     participant: &mut Participant,
     received: Vec<Received>,
 ) -> Result<Intake, XapiError> {
+    if received.len() > crate::limits::MAX_STATEMENTS {
+        return Err(XapiError::TooManyStatements(received.len()));
+    }
     if participant.agents.is_empty() && !received.is_empty() {
         return Err(XapiError::NoAgents);
     }
