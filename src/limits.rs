@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(json_too_deep(r#"{"a": [1, {"b": "[[[["}]}"#, 3), None);
         assert_eq!(json_too_deep(r#"{"a": [1, {"b": "[[[["}]}"#, 2), Some(10));
         assert_eq!(json_too_deep(r#"["\"[[", [[]]]"#, 3), None);
-        assert_eq!(json_too_deep(r#"["\"[[", [[]]]"#, 2), Some(12));
+        assert_eq!(json_too_deep(r#"["\"[[", [[]]]"#, 2), Some(10));
         let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
         assert_eq!(json_too_deep(&deep, MAX_JSON_DEPTH), Some(64));
         assert_eq!(json_too_deep(&deep, 65), None);
