@@ -222,3 +222,31 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+#[cfg(feature = "toml")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// A pack written as TOML and as JSON has one fingerprint, whatever its numbers and texts:
+    /// both readers read numbers exactly (17-digit decimals included) and strings alike.
+    #[test]
+    fn toml_and_json_packs_have_equal_fingerprints(
+        grades in prop::collection::vec(0.0f64..=100.0, 3),
+        name in "\\PC{0,24}",
+        months in 1u32..120,
+    ) {
+        let mut doc: Value = serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
+        for (item, grade) in doc["catalogue"].as_array_mut().unwrap().iter_mut().zip(&grades) {
+            item["min_grade"] = json!(grade);
+        }
+        doc["program"]["name"]["fr"] = json!(format!("Programme {name}"));
+        doc["catalogue"][0]["valid_months"] = json!(months);
+        let json_text = doc.to_string();
+        let toml_text = toml::to_string(&doc).unwrap();
+        let from_json = Pack::from_json(&json_text);
+        let from_toml = Pack::from_toml(&toml_text);
+        match (from_json, from_toml) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a.info().fingerprint, b.info().fingerprint),
+            (a, b) => prop_assert!(false, "{:?} / {:?}", a.err().map(|e| e.to_string()), b.err().map(|e| e.to_string())),
+        }
+    }
+}

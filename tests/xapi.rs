@@ -330,16 +330,41 @@ fn invalid_statements_are_refused_one_by_one_with_the_offending_field() {
     }
 }
 
+/// Statements that share ids with `statements`: a repeat of the first (only `stored` differs), a
+/// conflicting copy of the second (another score), and two voids of the third.
+fn repeats_conflicts_and_voids(statements: &[Received]) -> Vec<Received> {
+    let ok: Vec<&Value> = statements
+        .iter()
+        .filter_map(|r| r.statement.as_ref().ok())
+        .collect();
+    let mut repeat = ok[0].clone();
+    repeat["stored"] = json!("2026-05-01T00:00:00Z");
+    let mut conflict = ok[1].clone();
+    conflict["result"] =
+        json!({ "completion": true, "success": true, "score": { "scaled": 0.99 } });
+    let void = |n: u8| {
+        json!({ "id": format!("0d4f7a3e-1c52-4c8e-9a61-3f2b1e6d7f{n:02}"), "actor": ok[2]["actor"].clone(),
+                "verb": { "id": "http://adlnet.gov/expapi/verbs/voided" },
+                "object": { "objectType": "StatementRef", "id": ok[2]["id"].clone() },
+                "timestamp": "2026-06-01T00:00:00Z" })
+    };
+    [repeat, conflict, void(1), void(2)]
+        .into_iter()
+        .map(|s| Received::new("extra", s))
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
     /// The same statements in any order give the same report, byte for byte.
     #[test]
     fn the_report_does_not_depend_on_statement_order(seed in any::<u64>()) {
         let pack = Pack::hslp().unwrap();
-        let statements: Vec<Received> = example_statements()
+        let mut statements: Vec<Received> = example_statements()
             .into_iter()
             .filter(|r| r.statement.is_ok())
             .collect();
+        statements.extend(repeats_conflicts_and_voids(&statements));
         let mut shuffled = statements.clone();
         let mut state = seed | 1;
         for i in (1..shuffled.len()).rev() {

@@ -56,6 +56,12 @@ function toError(failure) {
     case "invalid_document":
     case "unknown_level":
       return new ParticipantError(failure);
+    case "limit_exceeded":
+      // A participant document past a limit is the participant's error; statements or a CASE
+      // package past one are named by their path.
+      return failure.path === "statements" || failure.path === "package"
+        ? new CompetencyRulesError(failure)
+        : new ParticipantError(failure);
     default:
       return new CompetencyRulesError(failure);
   }
@@ -276,12 +282,20 @@ export function createEngine(backend) {
     return call((b) => b.engineVersion());
   }
 
+  /**
+   * The input limits, by name (`{ pack_bytes, competencies, ..., json_depth, statements }`): past
+   * one, a call throws with `code: "limit_exceeded"` (see the package README).
+   */
+  function limits() {
+    return JSON.parse(call((b) => b.limits()));
+  }
+
   /** Makes the module trap, to check recovery. For tests only. */
   function crashForTesting() {
     return call((b) => b.__panicForTesting());
   }
 
-  return { Pack, checkPack, importCase, engineVersion, crashForTesting };
+  return { Pack, checkPack, importCase, engineVersion, limits, crashForTesting };
 }
 
 /** Statement sources as the module takes them: a list of statements, StatementResults or texts. */

@@ -75,6 +75,24 @@ export declare class Pack {
 export declare function checkPack(source: string | PackDoc | Record<string, unknown> | PackFile[]): Diagnostic[];
 /** The engine version (also in every report). */
 export declare function engineVersion(): string;
+/** The input limits; past one, a call throws with `code: "limit_exceeded"`. */
+export interface Limits {
+  pack_bytes: number;
+  competencies: number;
+  catalogue_items: number;
+  rules: number;
+  rule_depth: number;
+  id_chars: number;
+  participant_bytes: number;
+  evidence: number;
+  json_depth: number;
+  statements: number;
+  source_bytes: number;
+  case_items: number;
+  case_associations: number;
+}
+/** The input limits, the same as the native library's (see the README). */
+export declare function limits(): Limits;
 /** Loads the engine (browsers). `input`: URL of the .wasm, a Response, bytes or a compiled module. No-op in Node. */
 export declare function init(input?: string | URL | Response | BufferSource | WebAssembly.Module | Promise<Response>): Promise<void>;
 /** Loads the engine synchronously from the .wasm bytes or a compiled module. No-op in Node. */

@@ -13,4 +13,4 @@ const entry = createBrowserEntry(
 );
 
 export const { init, initSync } = entry;
-export const { Pack, checkPack, engineVersion, crashForTesting } = entry.engine;
+export const { Pack, checkPack, engineVersion, limits, crashForTesting } = entry.engine;

@@ -6,6 +6,7 @@ export const {
   checkPack,
   importCase,
   engineVersion,
+  limits,
   crashForTesting,
   init,
   initSync,

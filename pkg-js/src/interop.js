@@ -13,4 +13,4 @@ const entry = createBrowserEntry(
 );
 
 export const { init, initSync } = entry;
-export const { Pack, checkPack, importCase, engineVersion, crashForTesting } = entry.engine;
+export const { Pack, checkPack, importCase, engineVersion, limits, crashForTesting } = entry.engine;

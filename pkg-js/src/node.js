@@ -6,6 +6,7 @@ export const {
   Pack,
   checkPack,
   engineVersion,
+  limits,
   crashForTesting,
   init,
   initSync,

@@ -103,3 +103,37 @@ test("the interop entry also loads with require, and the main module says where 
     (e) => e.code === "not_in_this_build" && /competency-rules\/interop/.test(e.message),
   );
 });
+
+test("no credential carries the participant's id, name, email or xAPI identities", () => {
+  const pack = Pack.load();
+  const options = { asOf: "2026-11-24", issuerId: "https://issuer.example.org/hslp", issuerName: "HSLP" };
+  const people = [
+    [learner, statementTexts],
+    [JSON.parse(read("examples/05-completed-senior-leader.json")), []],
+  ];
+  let written = 0;
+  for (const [participant, statements] of people) {
+    const secrets = [participant.id, participant.name];
+    for (const who of [participant.coach, participant.mentor]) if (who) secrets.push(who.id, who.name);
+    for (const agent of participant.agents ?? []) {
+      if (agent.mbox) secrets.push(agent.mbox, agent.mbox.replace("mailto:", ""), agent.mbox.replace("mailto:", "").split("@")[0]);
+      if (agent.account) secrets.push(agent.account.name);
+    }
+    for (const kind of ["program", "competencies", "clr"]) {
+      for (const salt of [undefined, "a-salt"]) {
+        let credential;
+        try {
+          credential = pack.credential(participant, { ...options, kind, salt }, statements);
+        } catch (e) {
+          assert.equal(e.code, "not_eligible");
+          continue;
+        }
+        written += 1;
+        const text = JSON.stringify(credential);
+        for (const secret of secrets.filter(Boolean)) assert.ok(!text.includes(secret), `${kind} contains ${secret}`);
+        assert.match(text, /"identityHash":"sha256\$[0-9a-f]{64}"/);
+      }
+    }
+  }
+  assert.ok(written >= 8, `${written} credentials`);
+});

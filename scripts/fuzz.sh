@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every fuzz target in fuzz/ for SECONDS each (default 30), one after another, seeded from the
+# project's own examples, conformance corpus, packs and test data. Fails on any crash, hang
+# (a single input over 10 s) or out-of-memory (over 2 GB): libFuzzer then writes the input to
+# fuzz/artifacts/TARGET/, and `cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/crash-...`
+# replays it. Every crash found becomes a regression test (tests/robustness.rs).
+#
+#   bash scripts/fuzz.sh            # 30 s per target, as CI runs it
+#   bash scripts/fuzz.sh 3600       # an hour per target
+#   bash scripts/fuzz.sh 600 xapi_statements case_import   # some targets only
+#
+# Needs the nightly toolchain and cargo-fuzz (installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+seconds="${1:-30}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(participant_json participant_structured pack_json pack_toml xapi_statements case_import date messages)
+fi
+
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  rustup toolchain install nightly --profile minimal
+fi
+if ! command -v cargo-fuzz >/dev/null || [ "$(cargo fuzz --version)" != "cargo-fuzz 0.13.2" ]; then
+  cargo install cargo-fuzz --locked --version 0.13.2
+fi
+
+# Seeds, laid out per target (the corpus each run grows is fuzz/corpus/TARGET, not committed).
+seeds="fuzz/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"/{participant_json,pack_json,pack_toml,xapi_statements,case_import,date}
+cp examples/*.json tests/conformance/cases/*.json "$seeds/participant_json/"
+cp tests/conformance/packs/*.json "$seeds/pack_json/"
+for dir in rules/*/; do
+  for file in "$dir"*.toml; do cp "$file" "$seeds/pack_toml/$(basename "$dir")-$(basename "$file")"; done
+done
+cat rules/public-service-demo/*.toml > "$seeds/pack_toml/public-service-demo-whole.toml"
+cp examples/xapi/*.json "$seeds/xapi_statements/"
+cp tests/interop/case_1_0_quirks.json tests/interop/golden/mini-case-fr.json "$seeds/case_import/"
+if [ -d ../shared/reference ]; then
+  find ../shared/reference/xapi -name '*.json' -exec cp {} "$seeds/xapi_statements/" \; 2>/dev/null || true
+  find ../shared/reference/case/frameworks -name '*.json' -size -2M -exec cp {} "$seeds/case_import/" \; 2>/dev/null || true
+fi
+for d in 2026-11-24 2024-02-29 1999-12-31 0001-01-01 9999-12-31 2026-13-01; do
+  printf '%s' "$d" > "$seeds/date/$d"
+done
+
+cd fuzz
+cargo +nightly fuzz build -O
+log="$(mktemp)"
+for target in "${targets[@]}"; do
+  echo "== fuzz $target for ${seconds}s"
+  mkdir -p "corpus/$target"
+  seed_dir="seeds/$target"
+  [ -d "$seed_dir" ] || seed_dir=""
+  set +e
+  cargo +nightly fuzz run -O "$target" "corpus/$target" $seed_dir -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 >"$log" 2>&1
+  status=$?
+  set -e
+  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$log" >&2
+    echo "fuzz target $target failed (exit $status); the input is in fuzz/artifacts/$target/" >&2
+    exit "$status"
+  fi
+done
+rm -f "$log"
+echo "fuzzing: ${#targets[@]} targets, ${seconds}s each, no crash"
