@@ -44,6 +44,7 @@ fn rule_chain(n: usize) -> String {
 }
 
 /// A TOML pack with `n` unknown keys, each reported with its line and column.
+#[cfg(feature = "toml")]
 fn bad_keys(n: usize) -> String {
     let mut text = String::from("format = \"competency-rules/pack@1\"\n[program]\n");
     for i in 0..n {

@@ -3,7 +3,11 @@
 //! (from `../shared/reference/`, skipped with a message when that folder is not beside the
 //! checkout).
 #![cfg(feature = "interop")]
-#![expect(clippy::unwrap_used, reason = "fixtures should fail loudly")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "fixtures should fail loudly"
+)]
 
 use competency_rules::interop::xapi::{
     Received, XapiError, add_statements, evaluate_with_statements, read_source, split_value,
