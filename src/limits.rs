@@ -27,6 +27,10 @@ pub const MAX_EVIDENCE: usize = 10_000;
 /// statement, a CASE package); `{}` is 1. The same whether the document comes alone or inside a
 /// batch (an `evaluateMany` array, a `StatementResult` page).
 pub const MAX_JSON_DEPTH: usize = 64;
+/// How deep the JSON parser goes (serde_json's own limit): a batch (an `evaluateMany` list, a page
+/// of statements) nesting deeper is refused whole; within it, each document is held to
+/// [`MAX_JSON_DEPTH`] and refused alone.
+pub const PARSER_DEPTH: usize = 127;
 /// xAPI statements in one call (one participant's batch, all sources together).
 pub const MAX_STATEMENTS: usize = 20_000;
 /// The text of one source of xAPI statements, or of one CASE package, in bytes.

@@ -209,17 +209,29 @@ impl WasmPack {
             Failure { error: ParticipantError },
         }
         let as_of = parse_date(as_of)?;
-        // Each participant is held to the depth limit by `from_value`; the list adds one level.
-        let max = crate::limits::MAX_JSON_DEPTH;
-        if crate::limits::json_too_deep(participants_json, max + 1).is_some() {
+        // Each participant is held to the depth limit by `from_value` (and refused alone); only a
+        // list deeper than the parser goes is refused whole.
+        let max = crate::limits::PARSER_DEPTH;
+        if crate::limits::json_too_deep(participants_json, max).is_some() {
             return Err(failure(
                 "limit_exceeded",
                 "participants",
-                &format!("arrays and objects nest more than {max} deep in a participant"),
+                &format!("arrays and objects nest more than {max} deep"),
             ));
         }
-        let values: Vec<serde_json::Value> = serde_json::from_str(participants_json)
-            .map_err(|e| failure("invalid_argument", "participants", &e.to_string()))?;
+        // (Read as a `Value`, not a `Vec`: a typed read would bring serde's type-error text, and
+        // with it `f64`'s `Display`, into the module.)
+        let values = match serde_json::from_str(participants_json) {
+            Ok(serde_json::Value::Array(values)) => values,
+            Ok(_) => {
+                return Err(failure(
+                    "invalid_argument",
+                    "participants",
+                    "expected a list of participants",
+                ));
+            }
+            Err(e) => return Err(failure("invalid_argument", "participants", &e.to_string())),
+        };
         let outcomes: Vec<Outcome> = values
             .into_iter()
             .map(|value| {

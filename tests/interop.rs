@@ -1,5 +1,5 @@
 //! The exports against the official schemas in `../shared/reference/` (present in CI beside the
-//! checkout; a clone without it skips these checks and says so).
+//! checkout; a clone without it skips these checks and says so, except under `CI=true`, where it fails).
 #![cfg(feature = "interop")]
 #![expect(clippy::unwrap_used, reason = "fixtures should fail loudly")]
 
@@ -16,6 +16,12 @@ fn reference(path: &str) -> Option<Value> {
     match std::fs::read_to_string(&file) {
         Ok(text) => Some(serde_json::from_str(&text).unwrap()),
         Err(_) => {
+            // CI has `../shared` beside the checkout: there, a missing file is a failure.
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "{} is missing (CI=true)",
+                file.display()
+            );
             eprintln!("skipped: {} is not beside this checkout", file.display());
             None
         }

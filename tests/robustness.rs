@@ -777,6 +777,16 @@ mod xapi {
             let message = past[0].statement.as_ref().unwrap_err();
             assert!(message.contains("nest more than 64 deep"), "{message}");
         }
+        // Past what the parser goes, the whole source is one refused statement.
+        let (deep, _) = read_source(&format!("[{}]", statement(PARSER_DEPTH + 1)), "deep");
+        assert_eq!(deep.len(), 1);
+        assert!(
+            deep[0]
+                .statement
+                .as_ref()
+                .unwrap_err()
+                .contains("nest more than")
+        );
         let pad = |n: usize| format!("[]{}", " ".repeat(n - 2));
         assert!(read_source(&pad(MAX_SOURCE_BYTES), "at").0.is_empty());
         assert!(

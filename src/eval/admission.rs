@@ -65,7 +65,12 @@ impl<'a> Ctx<'a> {
         if let Some(grade) = ev.grade
             && !(0.0..=100.0).contains(&grade)
         {
-            self.refuse(ev, None, "invalid_grade", &[("grade", grade.to_string())]);
+            self.refuse(
+                ev,
+                None,
+                "invalid_grade",
+                &[("grade", crate::messages::number(grade))],
+            );
             return Admission::Refused;
         }
         // What the item gives, by behaviour.
@@ -268,7 +273,12 @@ impl<'a> Ctx<'a> {
         if let Some(min) = min_grade {
             match ev.grade {
                 None => {
-                    self.refuse(ev, None, "missing_grade", &[("min_grade", min.to_string())]);
+                    self.refuse(
+                        ev,
+                        None,
+                        "missing_grade",
+                        &[("min_grade", crate::messages::number(min))],
+                    );
                     return Admission::Refused;
                 }
                 Some(grade) if grade < min => {
@@ -276,7 +286,10 @@ impl<'a> Ctx<'a> {
                         ev,
                         None,
                         "below_min_grade",
-                        &[("grade", grade.to_string()), ("min_grade", min.to_string())],
+                        &[
+                            ("grade", crate::messages::number(grade)),
+                            ("min_grade", crate::messages::number(min)),
+                        ],
                     );
                     return Admission::Refused;
                 }

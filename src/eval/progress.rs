@@ -220,7 +220,7 @@ impl<'a> Ctx<'a> {
                     "final_assignment_met",
                     &[(
                         "grade",
-                        best.map_or_else(|| "-".to_owned(), |g| g.to_string()),
+                        best.map_or_else(|| "-".to_owned(), crate::messages::number),
                     )],
                 )
             } else if is_pending {

@@ -565,7 +565,10 @@ impl Checker<'_> {
             self.error(
                 "out_of_range",
                 path,
-                format!("a grade is between 0 and 100, not {g}"),
+                format!(
+                    "a grade is between 0 and 100, not {}",
+                    crate::messages::number(g)
+                ),
             );
         }
     }
@@ -921,11 +924,18 @@ impl Checker<'_> {
         let count = rules.len();
         // Which rules grant each competency, so dependencies are found without comparing every
         // pair of rules.
-        let mut granted_by: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        // (A table by competency index rather than a map: no new map type in the module.)
+        let competencies = rules
+            .iter()
+            .flat_map(|(_, rule)| rule.grants.iter().map(|(comp, _)| comp + 1))
+            .max()
+            .unwrap_or(0);
+        let mut granted_by: Vec<Vec<usize>> = vec![Vec::new(); competencies];
         for (s, (_, rule)) in rules.iter().enumerate() {
             for (comp, _) in &rule.grants {
-                let list = granted_by.entry(*comp).or_default();
-                if list.last() != Some(&s) {
+                if let Some(list) = granted_by.get_mut(*comp)
+                    && list.last() != Some(&s)
+                {
                     list.push(s);
                 }
             }
@@ -941,7 +951,7 @@ impl Checker<'_> {
             };
             for s in read
                 .iter()
-                .filter_map(|comp| granted_by.get(comp))
+                .filter_map(|comp| granted_by.get(*comp))
                 .flatten()
             {
                 if set.insert(*s)

@@ -94,7 +94,7 @@ pub enum XapiError {
 ///
 /// Text that is not JSON is one refused statement (its whole source, labelled `label`).
 pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
-    use crate::limits::{MAX_JSON_DEPTH, MAX_SOURCE_BYTES, json_too_deep};
+    use crate::limits::{MAX_JSON_DEPTH, MAX_SOURCE_BYTES, PARSER_DEPTH, json_too_deep};
     let refused = |message: String| {
         (
             vec![Received {
@@ -110,11 +110,11 @@ pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
             text.len()
         ));
     }
-    // A statement may nest MAX_JSON_DEPTH deep inside a page (an object and its array); each
-    // statement is held to the limit itself once split.
-    if let Some(offset) = json_too_deep(text, MAX_JSON_DEPTH + 2) {
+    // Each statement is held to MAX_JSON_DEPTH once split, and refused alone; only a source
+    // deeper than the parser goes is refused whole.
+    if let Some(offset) = json_too_deep(text, PARSER_DEPTH) {
         return refused(format!(
-            "arrays and objects nest more than {MAX_JSON_DEPTH} deep in a statement (at byte {offset})"
+            "arrays and objects nest more than {MAX_JSON_DEPTH} deep (at byte {offset})"
         ));
     }
     match Strict::parse(text) {
