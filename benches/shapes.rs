@@ -20,10 +20,12 @@ fn mini() -> Value {
     serde_json::from_str(include_str!("../tests/conformance/packs/mini.json")).unwrap()
 }
 
-/// A pack whose outcome reference is an unknown id of `n` characters.
+/// A pack with an outcome id of `n` characters and a reference to another id of that length
+/// ("did you mean" compares the two).
 fn long_unknown_id(n: usize) -> String {
     let mut doc = mini();
-    doc["competency"][0]["outcome"] = json!("x".repeat(n));
+    doc["outcome"][0]["id"] = json!("x".repeat(n));
+    doc["competency"][0]["outcome"] = json!("y".repeat(n));
     doc.to_string()
 }
 
@@ -71,7 +73,7 @@ fn packs(c: &mut Criterion) {
         );
     }
     #[cfg(feature = "toml")]
-    for n in [1_000, 4_000] {
+    for n in [2_000, 8_000] {
         let text = bad_keys(n);
         group.bench_with_input(
             BenchmarkId::new("TOML with many bad keys", n),
@@ -90,9 +92,13 @@ fn interop(c: &mut Criterion) {
     let mut group = c.benchmark_group("shapes");
     group.sample_size(10);
     for n in [500, 2_000] {
-        // Identifiers `x!`, `x!!`, ... all reduce to the pack id `item-x`.
-        let items: Vec<Value> = (1..=n)
-            .map(|i| json!({ "identifier": format!("x{}", "!".repeat(i % 50 + 1) + &"?".repeat(i / 50)), "fullStatement": "S" }))
+        // Identifiers of 13 characters, `x` then `!` and `?` spelling the item's number in
+        // binary: all reduce to the pack id `item-x`.
+        let items: Vec<Value> = (0..n)
+            .map(|i| {
+                let marks: String = (0..12).map(|b| if i >> b & 1 == 1 { '!' } else { '?' }).collect();
+                json!({ "identifier": format!("x{marks}"), "fullStatement": "S" })
+            })
             .collect();
         let package = json!({ "CFDocument": { "identifier": "doc" }, "CFItems": items });
         group.bench_with_input(
@@ -102,7 +108,7 @@ fn interop(c: &mut Criterion) {
         );
     }
     let pack = Pack::hslp().unwrap();
-    for n in [250, 1_000] {
+    for n in [500, 2_000] {
         // `n` agents, and `n` statements naming the participant by a hashed mailbox.
         let agents: Vec<Value> = (0..n)
             .map(|i| json!({ "mbox": format!("mailto:p{i}@example.org") }))

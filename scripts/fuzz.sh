@@ -48,6 +48,8 @@ for d in 2026-11-24 2024-02-29 1999-12-31 0001-01-01 9999-12-31 2026-13-01; do
 done
 
 cd fuzz
+# The fuzz crate builds in fuzz/target (nightly, with sanitizers): not in a shared target directory.
+unset CARGO_TARGET_DIR
 cargo +nightly fuzz build -O
 log="$(mktemp)"
 for target in "${targets[@]}"; do
