@@ -96,7 +96,9 @@ fn interop(c: &mut Criterion) {
         // binary: all reduce to the pack id `item-x`.
         let items: Vec<Value> = (0..n)
             .map(|i| {
-                let marks: String = (0..12).map(|b| if i >> b & 1 == 1 { '!' } else { '?' }).collect();
+                let marks: String = (0..12)
+                    .map(|b| if i >> b & 1 == 1 { '!' } else { '?' })
+                    .collect();
                 json!({ "identifier": format!("x{marks}"), "fullStatement": "S" })
             })
             .collect();
