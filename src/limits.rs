@@ -15,13 +15,19 @@ pub const MAX_COMPETENCIES: usize = 2_000;
 pub const MAX_CATALOGUE_ITEMS: usize = 5_000;
 /// Equivalency rules in a pack.
 pub const MAX_RULES: usize = 1_000;
+/// Organizational levels, proficiency-scale levels, learning outcomes and evidence kinds in a pack
+/// (each; the matrix is competencies × levels).
+pub const MAX_SECTION_ENTRIES: usize = 100;
 /// How deep a rule's conditions may nest (`all` inside `any` inside ...; the rule's own `when` is 1).
 pub const MAX_RULE_DEPTH: usize = 16;
 /// Characters in any id (of a pack's things, of a participant, of an evidence item).
 pub const MAX_ID_CHARS: usize = 128;
+/// Characters in a key of a TOML pack file (longer keys are refused before what they hold is read).
+pub const MAX_KEY_CHARS: usize = 256;
 /// The text of one participant document, in bytes.
 pub const MAX_PARTICIPANT_BYTES: usize = 4 * 1024 * 1024;
-/// Evidence items in one participant document.
+/// Evidence items in one participant document (evaluation takes at most this many plus
+/// [`MAX_STATEMENTS`], the evidence statements can add).
 pub const MAX_EVIDENCE: usize = 10_000;
 /// How deep arrays and objects may nest in one JSON document (a participant, a pack file, one xAPI
 /// statement, a CASE package); `{}` is 1. The same whether the document comes alone or inside a
@@ -35,17 +41,20 @@ pub const PARSER_DEPTH: usize = 127;
 pub const MAX_STATEMENTS: usize = 20_000;
 /// The text of one source of xAPI statements, or of one CASE package, in bytes.
 pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
-/// Items in one CASE package (CFItems), and associations (CFAssociations).
+/// Items in one CASE package (CFItems); five times as many associations (CFAssociations) and
+/// rubric criteria or criterion levels; rubrics (which become levels) as [`MAX_SECTION_ENTRIES`].
 pub const MAX_CASE_ITEMS: usize = 20_000;
 
 /// Every limit, by name, as the documentation and the JavaScript `limits()` give them.
-pub const ALL: [(&str, usize); 13] = [
+pub const ALL: [(&str, usize); 17] = [
     ("pack_bytes", MAX_PACK_BYTES),
     ("competencies", MAX_COMPETENCIES),
     ("catalogue_items", MAX_CATALOGUE_ITEMS),
     ("rules", MAX_RULES),
+    ("section_entries", MAX_SECTION_ENTRIES),
     ("rule_depth", MAX_RULE_DEPTH),
     ("id_chars", MAX_ID_CHARS),
+    ("key_chars", MAX_KEY_CHARS),
     ("participant_bytes", MAX_PARTICIPANT_BYTES),
     ("evidence", MAX_EVIDENCE),
     ("json_depth", MAX_JSON_DEPTH),
@@ -53,6 +62,8 @@ pub const ALL: [(&str, usize); 13] = [
     ("source_bytes", MAX_SOURCE_BYTES),
     ("case_items", MAX_CASE_ITEMS),
     ("case_associations", MAX_CASE_ITEMS * 5),
+    ("case_rubrics", MAX_SECTION_ENTRIES),
+    ("case_criteria", MAX_CASE_ITEMS * 5),
 ];
 
 /// Where JSON text first nests deeper than `max`: the byte offset of the bracket that does.

@@ -167,6 +167,18 @@ mod case {
             json!({ "CFDocument": { "identifier": "d" }, "CFItems": items })
         };
         assert!(import_case(&items(MAX_CASE_ITEMS), "en").is_ok());
+        let rubrics = |n: usize| -> Value {
+            let rubrics: Vec<Value> = (0..n)
+                .map(|i| json!({ "title": format!("R{i}"), "CFRubricCriteria": [{ "CFRubricCriterionLevels": [{}] }] }))
+                .collect();
+            json!({ "CFDocument": { "identifier": "d" }, "CFRubrics": rubrics })
+        };
+        assert!(import_case(&rubrics(MAX_SECTION_ENTRIES), "en").is_ok());
+        let err = import_case(&rubrics(MAX_SECTION_ENTRIES + 1), "en").unwrap_err();
+        assert!(
+            err.to_string().contains("CFRubrics has 101 entries"),
+            "{err}"
+        );
         let err = import_case(&items(MAX_CASE_ITEMS + 1), "en").unwrap_err();
         assert!(
             err.to_string().contains("CFItems has 20001 entries"),
@@ -363,6 +375,66 @@ fn competency_limit() {
 #[test]
 fn catalogue_limit() {
     assert_count_limit("catalogue", MAX_CATALOGUE_ITEMS);
+}
+
+#[test]
+fn evidence_kind_and_outcome_limits() {
+    assert_count_limit("evidence_kind", MAX_SECTION_ENTRIES);
+    assert_count_limit("outcome", MAX_SECTION_ENTRIES);
+}
+
+#[test]
+fn level_limit_refuses_the_pack_before_the_matrix_is_checked() {
+    // A level list past the limit is refused at once: no `missing_expectation` for each
+    // competency × level.
+    let mut doc = mini();
+    let first = doc["level"][0].clone();
+    doc["level"] = (0..MAX_SECTION_ENTRIES + 1)
+        .map(|i| {
+            let mut level = first.clone();
+            level["id"] = json!(format!("l{i}"));
+            level
+        })
+        .collect();
+    let err = load(&doc).unwrap_err();
+    assert_eq!(codes(&err), ["limit_exceeded"]);
+    assert_eq!(err.diagnostics[0].path, "level");
+    doc["level"].as_array_mut().unwrap().pop();
+    let at = load(&doc).unwrap_err();
+    assert!(!codes(&at).contains(&"limit_exceeded"));
+    assert!(codes(&at).contains(&"missing_expectation"));
+}
+
+#[cfg(feature = "toml")]
+#[test]
+fn toml_key_length_limit() {
+    let with_key = |n: usize| format!("\"{}\" = [1, 2, 3]\n", "k".repeat(n));
+    let at = Pack::from_toml(&with_key(MAX_KEY_CHARS)).unwrap_err();
+    assert!(!codes(&at).contains(&"limit_exceeded"), "{at}");
+    let past = Pack::from_toml(&with_key(MAX_KEY_CHARS + 1)).unwrap_err();
+    let limit = past
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "limit_exceeded")
+        .unwrap();
+    assert_eq!((limit.line, limit.column), (Some(1), Some(1)));
+}
+
+#[test]
+fn evaluation_holds_any_participant_to_the_evidence_limit() {
+    // A participant built in Rust (not read) with more evidence than one evaluation takes.
+    let pack = load(&mini()).unwrap();
+    let mut participant = Participant::from_value(participant(vec![course(0)])).unwrap();
+    let item = participant.evidence[0].clone();
+    let most = MAX_EVIDENCE + MAX_STATEMENTS;
+    participant.evidence = vec![item; most];
+    assert!(evaluate(&pack, &participant, as_of()).is_ok());
+    participant.evidence.push(participant.evidence[0].clone());
+    let err = evaluate(&pack, &participant, as_of()).unwrap_err();
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        ("limit_exceeded", "evidence")
+    );
 }
 
 #[test]

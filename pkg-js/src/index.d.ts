@@ -81,8 +81,10 @@ export interface Limits {
   competencies: number;
   catalogue_items: number;
   rules: number;
+  section_entries: number;
   rule_depth: number;
   id_chars: number;
+  key_chars: number;
   participant_bytes: number;
   evidence: number;
   json_depth: number;
@@ -90,6 +92,8 @@ export interface Limits {
   source_bytes: number;
   case_items: number;
   case_associations: number;
+  case_rubrics: number;
+  case_criteria: number;
 }
 /** The input limits, the same as the native library's (see the README). */
 export declare function limits(): Limits;

@@ -26,7 +26,7 @@ test("limits() gives the native library's limits", () => {
   assert.equal(l.evidence, 10000);
   assert.deepEqual(interop.limits(), l);
   // Every one is named in src/limits.rs's table.
-  assert.equal(Object.keys(l).length, 13);
+  assert.equal(Object.keys(l).length, 17);
   for (const name of Object.keys(l)) assert.match(rustLimits, new RegExp(`\\("${name}", `));
 });
 

@@ -28,6 +28,20 @@ pub fn evaluate(
     participant: &Participant,
     as_of: Date,
 ) -> Result<Report, ParticipantError> {
+    // However the participant was built (read, deserialized, or with statements added).
+    let most = crate::limits::MAX_EVIDENCE + crate::limits::MAX_STATEMENTS;
+    let items = participant.evidence.len() + participant.set_aside.len();
+    if items > most {
+        return Err(ParticipantError {
+            code: "limit_exceeded",
+            path: "evidence".into(),
+            message: format!(
+                "{items} evidence items and statements, more than the limit of {most} for one evaluation"
+            ),
+            line: None,
+            column: None,
+        });
+    }
     let Some(level) = pack.tables.levels.get(&participant.level) else {
         let known: Vec<&str> = pack
             .document()

@@ -98,21 +98,39 @@ pub fn check_text_limits(text: &str) -> Result<(), ImportError> {
 
 /// Refuses a package past the [`crate::limits`]: nesting, items, associations.
 fn check_limits(package: &Value) -> Result<(), ImportError> {
-    use crate::limits::{MAX_CASE_ITEMS, MAX_JSON_DEPTH, value_depth};
+    use crate::limits::{MAX_CASE_ITEMS, MAX_JSON_DEPTH, MAX_SECTION_ENTRIES, value_depth};
     if value_depth(package, MAX_JSON_DEPTH) > MAX_JSON_DEPTH {
         return Err(ImportError(format!(
             "arrays and objects nest more than {MAX_JSON_DEPTH} deep"
         )));
     }
-    for (key, max) in [
-        ("CFItems", MAX_CASE_ITEMS),
-        ("CFAssociations", MAX_CASE_ITEMS * 5),
-        ("CFRubrics", MAX_CASE_ITEMS),
-    ] {
-        let count = package
-            .get(key)
+    let list = |value: &Value, key: &str| -> usize {
+        value.get(key).and_then(Value::as_array).map_or(0, Vec::len)
+    };
+    let rubrics = package.get("CFRubrics").and_then(Value::as_array);
+    let criteria = rubrics.into_iter().flatten().flat_map(|r| {
+        r.get("CFRubricCriteria")
             .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+            .into_iter()
+            .flatten()
+    });
+    let criterion_count = criteria.clone().count();
+    let criterion_levels: usize = criteria.map(|c| list(c, "CFRubricCriterionLevels")).sum();
+    for (key, count, max) in [
+        ("CFItems", list(package, "CFItems"), MAX_CASE_ITEMS),
+        (
+            "CFAssociations",
+            list(package, "CFAssociations"),
+            MAX_CASE_ITEMS * 5,
+        ),
+        ("CFRubrics", list(package, "CFRubrics"), MAX_SECTION_ENTRIES),
+        ("CFRubricCriteria", criterion_count, MAX_CASE_ITEMS * 5),
+        (
+            "CFRubricCriterionLevels",
+            criterion_levels,
+            MAX_CASE_ITEMS * 5,
+        ),
+    ] {
         if count > max {
             return Err(ImportError(format!(
                 "{key} has {count} entries, more than the limit of {max}"
@@ -442,6 +460,8 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         .and_then(Value::as_array)
         .unwrap_or(&empty);
     let mut scale: Vec<(String, String)> = Vec::new();
+    // Scale level ids by name (the first level of a name), so each criterion is one look-up.
+    let mut scale_by_name: BTreeMap<String, String> = BTreeMap::new();
     let mut levels: Vec<(String, String)> = Vec::new();
     let mut expected: BTreeMap<(String, String), String> = BTreeMap::new();
     for (ri, rubric) in rubrics.iter().enumerate() {
@@ -485,6 +505,9 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                         .filter(|q| valid_id(q))
                         .map(str::to_owned)
                         .unwrap_or_else(|| slug(&name));
+                    scale_by_name
+                        .entry(name.clone())
+                        .or_insert_with(|| id.clone());
                     scale.push((id, name));
                 }
             }
@@ -494,9 +517,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 .and_then(|u| ids.get(u))
                 .cloned();
             let wanted = str_at(criterion, "description");
-            let found = wanted
-                .and_then(|w| scale.iter().find(|(_, name)| name == w))
-                .map(|(id, _)| id.clone());
+            let found = wanted.and_then(|w| scale_by_name.get(w)).cloned();
             if let (Some(comp), Some(level)) = (target, found) {
                 expected.insert((comp, level_id.clone()), level);
             }

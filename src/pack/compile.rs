@@ -108,16 +108,28 @@ impl Checker<'_> {
         self.out.push(Diagnostic::warning(code, path, message));
     }
 
-    /// Reports sections with more entries than the [`crate::limits`] allow.
-    fn check_counts(&mut self) {
-        use crate::limits::{MAX_CATALOGUE_ITEMS, MAX_COMPETENCIES, MAX_RULES};
+    /// Reports sections with more entries than the [`crate::limits`] allow; `false` if any has.
+    fn check_counts(&mut self) -> bool {
+        use crate::limits::{
+            MAX_CATALOGUE_ITEMS, MAX_COMPETENCIES, MAX_RULES, MAX_SECTION_ENTRIES,
+        };
         let doc = self.doc;
+        let mut within = true;
         for (section, count, max) in [
             ("competency", doc.competency.len(), MAX_COMPETENCIES),
             ("catalogue", doc.catalogue.len(), MAX_CATALOGUE_ITEMS),
             ("rule", doc.rule.len(), MAX_RULES),
+            ("level", doc.level.len(), MAX_SECTION_ENTRIES),
+            ("scale.level", doc.scale.level.len(), MAX_SECTION_ENTRIES),
+            ("outcome", doc.outcome.len(), MAX_SECTION_ENTRIES),
+            (
+                "evidence_kind",
+                doc.evidence_kind.len(),
+                MAX_SECTION_ENTRIES,
+            ),
         ] {
             if count > max {
+                within = false;
                 self.error(
                     "limit_exceeded",
                     section,
@@ -125,6 +137,7 @@ impl Checker<'_> {
                 );
             }
         }
+        within
     }
 
     /// Builds an id index for a list section, reporting invalid, over-long and duplicate ids.
@@ -255,7 +268,11 @@ impl Checker<'_> {
     }
 
     fn run(&mut self) -> Compiled {
-        self.check_counts();
+        // Past a limit, the pack is refused at once: the checks below compare sections with each
+        // other (competencies × levels, rules × rules), which the limits keep small.
+        if !self.check_counts() {
+            return Compiled::default();
+        }
         let doc = self.doc;
         self.program();
         let scale = self.index("scale.level", doc.scale.level.iter().map(|l| l.id.as_str()));

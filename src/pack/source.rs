@@ -247,6 +247,24 @@ impl TomlConverter<'_> {
         let mut object = Map::new();
         for (key, value) in table {
             let key_text = key.get_ref().to_string();
+            // A key is part of the path of everything below it: a very long one is refused before
+            // what it holds is read (no pack key or id is near this long).
+            if key_text.chars().count() > crate::limits::MAX_KEY_CHARS {
+                let mut d = Diagnostic::error(
+                    "limit_exceeded",
+                    path,
+                    format!(
+                        "a key is longer than the limit of {} characters",
+                        crate::limits::MAX_KEY_CHARS
+                    ),
+                );
+                d.file = Some(self.file.name.clone());
+                let (line, column) = self.lines.line_column(&self.file.text, key.span().start);
+                d.line = Some(line);
+                d.column = Some(column);
+                self.diagnostics.push(d);
+                continue;
+            }
             let child = if path.is_empty() {
                 key_text.clone()
             } else {

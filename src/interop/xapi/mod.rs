@@ -114,7 +114,7 @@ pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
     // deeper than the parser goes is refused whole.
     if let Some(offset) = json_too_deep(text, PARSER_DEPTH) {
         return refused(format!(
-            "arrays and objects nest more than {MAX_JSON_DEPTH} deep (at byte {offset})"
+            "arrays and objects nest more than {PARSER_DEPTH} deep (at byte {offset}); a statement may nest {MAX_JSON_DEPTH} deep"
         ));
     }
     match Strict::parse(text) {
