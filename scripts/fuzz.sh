@@ -33,6 +33,7 @@ rm -rf "$seeds"
 mkdir -p "$seeds"/{participant_json,pack_json,pack_toml,xapi_statements,case_import,date}
 cp examples/*.json tests/conformance/cases/*.json "$seeds/participant_json/"
 cp tests/conformance/packs/*.json "$seeds/pack_json/"
+shopt -s nullglob
 for dir in rules/*/; do
   for file in "$dir"*.toml; do cp "$file" "$seeds/pack_toml/$(basename "$dir")-$(basename "$file")"; done
 done
@@ -52,6 +53,7 @@ cd fuzz
 unset CARGO_TARGET_DIR
 cargo +nightly fuzz build -O
 log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
 for target in "${targets[@]}"; do
   echo "== fuzz $target for ${seconds}s"
   mkdir -p "corpus/$target"
@@ -69,5 +71,4 @@ for target in "${targets[@]}"; do
     exit "$status"
   fi
 done
-rm -f "$log"
 echo "fuzzing: ${#targets[@]} targets, ${seconds}s each, no crash"
