@@ -27,9 +27,11 @@ if ! command -v cargo-fuzz >/dev/null || [ "$(cargo fuzz --version)" != "cargo-f
   cargo install cargo-fuzz --locked --version 0.13.2
 fi
 
-# Seeds, laid out per target (the corpus each run grows is fuzz/corpus/TARGET, not committed).
-seeds="fuzz/seeds"
-rm -rf "$seeds"
+# Seeds, laid out per target in a folder of this run's own (so two runs can go side by side, one
+# per core); the corpus each run grows is fuzz/corpus/TARGET, not committed.
+seeds="$(mktemp -d)"
+log="$(mktemp)"
+trap 'rm -rf "$seeds" "$log"' EXIT
 mkdir -p "$seeds"/{participant_json,pack_json,pack_toml,xapi_statements,case_import,date}
 cp examples/*.json tests/conformance/cases/*.json "$seeds/participant_json/"
 cp tests/conformance/packs/*.json "$seeds/pack_json/"
@@ -52,12 +54,10 @@ cd fuzz
 # The fuzz crate builds in fuzz/target (nightly, with sanitizers): not in a shared target directory.
 unset CARGO_TARGET_DIR
 cargo +nightly fuzz build -O
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
 for target in "${targets[@]}"; do
   echo "== fuzz $target for ${seconds}s"
   mkdir -p "corpus/$target"
-  seed_dir="seeds/$target"
+  seed_dir="$seeds/$target"
   [ -d "$seed_dir" ] || seed_dir=""
   set +e
   cargo +nightly fuzz run -O "$target" "corpus/$target" $seed_dir -- \
