@@ -60,6 +60,20 @@ pub(crate) fn participant_failure(err: &ParticipantError) -> JsValue {
     JsValue::from_str(&serde_json::to_string(err).unwrap_or_default())
 }
 
+/// Refuses a batch (a list of participants, of statement sources) nesting deeper than the parser
+/// goes; within it, each document is held to [`crate::limits::MAX_JSON_DEPTH`] and refused alone.
+pub(crate) fn batch_within_parser_depth(text: &str, path: &str) -> Result<(), JsValue> {
+    let max = crate::limits::PARSER_DEPTH;
+    match crate::limits::json_too_deep(text, max) {
+        Some(_) => Err(failure(
+            "limit_exceeded",
+            path,
+            &format!("arrays and objects nest more than {max} deep"),
+        )),
+        None => Ok(()),
+    }
+}
+
 pub(crate) fn parse_date(text: &str) -> Result<Date, JsValue> {
     text.parse()
         .map_err(|e: crate::date::DateError| failure("invalid_date", "asOf", &e.to_string()))
@@ -209,16 +223,8 @@ impl WasmPack {
             Failure { error: ParticipantError },
         }
         let as_of = parse_date(as_of)?;
-        // Each participant is held to the depth limit by `from_value` (and refused alone); only a
-        // list deeper than the parser goes is refused whole.
-        let max = crate::limits::PARSER_DEPTH;
-        if crate::limits::json_too_deep(participants_json, max).is_some() {
-            return Err(failure(
-                "limit_exceeded",
-                "participants",
-                &format!("arrays and objects nest more than {max} deep"),
-            ));
-        }
+        // Each participant is held to the depth limit by `from_value` (and refused alone).
+        batch_within_parser_depth(participants_json, "participants")?;
         // (Read as a `Value`, not a `Vec`: a typed read would bring serde's type-error text, and
         // with it `f64`'s `Display`, into the module.)
         let values = match serde_json::from_str(participants_json) {

@@ -56,16 +56,8 @@ fn export_failure(err: &ExportError) -> JsValue {
 /// `StatementResult` (objects), or the JSON text of any of those (strings: text is read strictly,
 /// so a key given twice is found; objects have already lost repeats to `JSON.parse`).
 fn statements(text: &str) -> Result<(Vec<Received>, Vec<String>), JsValue> {
-    // Each statement is held to the depth limit once split (and refused alone); only sources
-    // deeper than the parser goes are refused whole.
-    let max = crate::limits::PARSER_DEPTH;
-    if crate::limits::json_too_deep(text, max).is_some() {
-        return Err(failure(
-            "limit_exceeded",
-            "statements",
-            &format!("arrays and objects nest more than {max} deep"),
-        ));
-    }
+    // Each statement is held to the depth limit once split (and refused alone).
+    crate::wasm::batch_within_parser_depth(text, "statements")?;
     let Ok(Value::Array(sources)) = serde_json::from_str::<Value>(text) else {
         return Err(failure(
             "invalid_argument",
