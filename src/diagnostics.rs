@@ -8,6 +8,58 @@
 use serde::Serialize;
 use std::fmt;
 
+crate::codes::code_enum! {
+    /// What is wrong with a rule pack: the `code` of a [`Diagnostic`]. The table is the reference
+    /// `docs/messages.md` is generated from.
+    pub enum DiagnosticCode {
+        // Reading the files.
+        Io = "io" => "a pack file or folder could not be read",
+        Syntax = "syntax" => "the file is not valid TOML or JSON (with the line and column of the fault)",
+        NotATable = "not_a_table" => "a pack file holds something other than a table of sections",
+        DuplicateSection = "duplicate_section" => "two files (or one file twice) define the same section",
+        TomlUnsupported = "toml_unsupported" => "a TOML file given to a build that reads JSON packs only",
+        LimitExceeded = "limit_exceeded" => "past one of the engine's input limits (see `limits`)",
+        // The shape of the document.
+        MissingSection = "missing_section" => "a section every pack needs is absent",
+        UnknownSection = "unknown_section" => "a section the pack format does not have",
+        MissingKey = "missing_key" => "a key the entry needs is absent",
+        UnknownKey = "unknown_key" => "a key the entry does not have (with the nearest known key)",
+        InvalidType = "invalid_type" => "a value of the wrong type (a table where a list of tables belongs)",
+        InvalidValue = "invalid_value" => "a value of the wrong type or form",
+        UnsupportedFormat = "unsupported_format" => "the pack's `format` is not one this engine reads",
+        // Ids and references.
+        InvalidId = "invalid_id" => "an id with characters or a length ids may not have",
+        DuplicateId = "duplicate_id" => "two entries of one section share an id",
+        UnknownId = "unknown_id" => "a reference to an id the pack does not define (with the nearest id)",
+        WrongKind = "wrong_kind" => "a reference to an evidence kind that does not count the way it is used",
+        DuplicateActivity = "duplicate_activity" => "one xAPI activity mapped to two catalogue items",
+        InvalidUri = "invalid_uri" => "a value that must be an absolute URI is not",
+        AssessorNotAccepted = "assessor_not_accepted" => "the `[xapi]` assessor may not assess the item's evidence kind",
+        // Values and their meaning.
+        Empty = "empty" => "a value or list that may not be empty is",
+        EmptyText = "empty_text" => "a name or description is empty in one language",
+        OutOfRange = "out_of_range" => "a number outside its allowed range",
+        TooManyLevels = "too_many_levels" => "a proficiency scale with more levels than the engine ranks",
+        LevelsOutOfOrder = "levels_out_of_order" => "expectations that fall as organizational levels rise",
+        NotApplicable = "not_applicable" => "a key that has no effect for this entry's kind",
+        EquivalencyNotAllowed = "equivalency_not_allowed" => "equivalency granting a competency that may not be obtained by equivalency",
+        InvalidCondition = "invalid_condition" => "a rule condition that is not one of the condition forms, or cannot hold",
+        Cycle = "cycle" => "rules that depend on each other in a loop",
+        MissingCompletion = "missing_completion" => "an organizational level with no completion requirements",
+        MissingExpectation = "missing_expectation" => "a competency with no expectation at some organizational level",
+        // Warnings: the pack works, but probably not as meant.
+        EmptyOutcome = "empty_outcome" => "a learning outcome no competency belongs to",
+        NeverRequired = "never_required" => "a competency required at no level",
+        GrantsNothing = "grants_nothing" => "a catalogue item that grants no competency",
+        Unreachable = "unreachable" => "an expectation no evidence, item or rule could ever reach",
+        // Messages and languages.
+        UnknownMessage = "unknown_message" => "an override of a message the engine does not have (with the nearest code)",
+        UnknownPlaceholder = "unknown_placeholder" => "a `{placeholder}` the message does not fill",
+        UnusedTranslation = "unused_translation" => "messages for a language the program does not have",
+        MissingTranslation = "missing_translation" => "a program language with no engine messages, for which the pack gives not all of them",
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -26,7 +78,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// A stable, machine-readable code such as `unknown_id` or `missing_translation`.
-    pub code: &'static str,
+    pub code: DiagnosticCode,
     /// What is wrong, in English, naming the values involved.
     pub message: String,
     /// The file the problem is in (a pack file name, or `<input>` for a string).
@@ -44,7 +96,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `path`.
-    pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: DiagnosticCode,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Error,
             code,
@@ -58,7 +114,7 @@ impl Diagnostic {
 
     /// A warning at `path`.
     pub fn warning(
-        code: &'static str,
+        code: DiagnosticCode,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
@@ -215,7 +271,11 @@ mod tests {
 
     #[test]
     fn display_names_file_line_and_path() {
-        let mut d = Diagnostic::error("unknown_id", "competency[2].outcome", "no outcome `x`");
+        let mut d = Diagnostic::error(
+            DiagnosticCode::UnknownId,
+            "competency[2].outcome",
+            "no outcome `x`",
+        );
         d.file = Some("pack.toml".into());
         d.line = Some(4);
         d.column = Some(11);

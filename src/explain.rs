@@ -1,8 +1,9 @@
 //! A readable explanation of a report, in one of the pack's languages, for program staff and
 //! participants (`competency-rules evaluate --format text --lang fr`).
 
+use crate::messages::Label;
 use crate::pack::Pack;
-use crate::report::{CompetencyState, Report};
+use crate::report::{CompetencyState, Report, Status};
 use std::fmt::Write;
 
 /// Writes `report` as plain text in `lang` (falling back to the pack's first language).
@@ -12,14 +13,18 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     } else {
         pack.languages().first().cloned().unwrap_or_default()
     };
-    let label = |code: &str| pack.message(code, &lang).unwrap_or(code).to_owned();
+    let label = |label: Label| {
+        pack.message(label.code(), &lang)
+            .unwrap_or(label.code())
+            .to_owned()
+    };
     let name = |id: &str| pack.name_of(id, &lang).unwrap_or(id).to_owned();
     let message = |reason: &crate::report::Reason| {
         reason
             .message
             .get(&lang)
             .cloned()
-            .unwrap_or_else(|| reason.code.to_owned())
+            .unwrap_or_else(|| reason.code.code().to_owned())
     };
     let mut out = String::new();
     let doc = pack.document();
@@ -32,44 +37,45 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     let _ = writeln!(
         out,
         "{}: {} — {}",
-        label("label.status"),
-        label(&format!("status.{}", report.status.id())),
+        label(Label::Status),
+        label(status_label(report.status)),
         message(&report.status_reason)
     );
-    let _ = writeln!(out, "{}: {}", label("label.level"), name(&report.level));
+    let _ = writeln!(out, "{}: {}", label(Label::Level), name(&report.level));
     let attained = report
         .level_attained
         .as_deref()
-        .map_or_else(|| label("label.none"), &name);
-    let _ = writeln!(out, "{}: {attained}", label("label.level_attained"));
+        .map_or_else(|| label(Label::None), &name);
+    let _ = writeln!(out, "{}: {attained}", label(Label::LevelAttained));
     if let Some(next) = &report.next_level {
         let ready = if next.ready {
-            label("label.ready")
+            label(Label::Ready)
         } else {
-            label("label.not_ready")
+            label(Label::NotReady)
         };
         let _ = writeln!(
             out,
             "{}: {} — {ready} ({}/{} {}, {}%)",
-            label("label.next_level"),
+            label(Label::NextLevel),
             name(&next.level),
             next.met,
             next.required,
-            label("label.met_count"),
+            label(Label::MetCount),
             next.percent
         );
     }
-    let _ = writeln!(out, "\n{}", label("label.requirements"));
+    let _ = writeln!(out, "\n{}", label(Label::Requirements));
     for r in &report.requirements {
         let mark = if r.met { "✓" } else { "✗" };
         let _ = writeln!(
             out,
             "  {mark} {}: {}",
-            label(&format!("requirement.{}", r.id)),
+            Label::from_code(&format!("requirement.{}", r.id))
+                .map_or_else(|| r.id.to_owned(), label),
             message(&r.reason)
         );
     }
-    let _ = writeln!(out, "\n{}", label("label.outcomes"));
+    let _ = writeln!(out, "\n{}", label(Label::Outcomes));
     for o in &report.outcomes {
         let _ = writeln!(
             out,
@@ -77,11 +83,11 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             name(&o.id),
             o.met,
             o.required,
-            label("label.met_count"),
+            label(Label::MetCount),
             o.percent
         );
     }
-    let _ = writeln!(out, "\n{}", label("label.competencies"));
+    let _ = writeln!(out, "\n{}", label(Label::Competencies));
     for c in report
         .competencies
         .iter()
@@ -92,16 +98,16 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         let _ = writeln!(
             out,
             "  [{}] {} — {} {required}, {} {achieved}",
-            label(&format!("state.{}", c.state.id())),
+            label(state_label(c.state)),
             name(&c.id),
-            label("label.required"),
-            label("label.achieved"),
+            label(Label::Required),
+            label(Label::Achieved),
         );
         for s in &c.sources {
             let _ = writeln!(
                 out,
                 "      {} {} ({}): {}",
-                label("label.via"),
+                label(Label::Via),
                 name(&s.from),
                 name(&s.level),
                 s.evidence.join(", ")
@@ -109,7 +115,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         }
     }
     if !report.not_counted.is_empty() {
-        let _ = writeln!(out, "\n{}", label("label.not_counted"));
+        let _ = writeln!(out, "\n{}", label(Label::NotCounted));
         for n in &report.not_counted {
             let id = n.evidence.as_deref().or(n.at.as_deref()).unwrap_or("?");
             let what = n
@@ -121,7 +127,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         }
     }
     if !report.findings.is_empty() {
-        let _ = writeln!(out, "\n{}", label("label.findings"));
+        let _ = writeln!(out, "\n{}", label(Label::Findings));
         for f in &report.findings {
             let id = f
                 .evidence
@@ -132,4 +138,26 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         }
     }
     out
+}
+
+/// The label naming a status.
+fn status_label(status: Status) -> Label {
+    match status {
+        Status::Enrolled => Label::StatusEnrolled,
+        Status::InProgress => Label::StatusInProgress,
+        Status::ReadyForFinalAssignment => Label::StatusReadyForFinalAssignment,
+        Status::Completed => Label::StatusCompleted,
+        Status::Lapsed => Label::StatusLapsed,
+    }
+}
+
+/// The label naming a competency's state.
+fn state_label(state: CompetencyState) -> Label {
+    match state {
+        CompetencyState::Met => Label::StateMet,
+        CompetencyState::NotMet => Label::StateNotMet,
+        CompetencyState::NotYetEnoughEvidence => Label::StateNotYetEnoughEvidence,
+        CompetencyState::PendingReview => Label::StatePendingReview,
+        CompetencyState::NotRequired => Label::StateNotRequired,
+    }
 }

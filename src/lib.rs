@@ -41,10 +41,12 @@
 //! assert!(err.diagnostics.iter().any(|d| d.code == "missing_section" && d.path == "program"));
 //! ```
 
+mod codes;
 pub mod date;
 pub mod diagnostics;
 mod eval;
 pub mod explain;
+pub mod ffi;
 #[cfg(feature = "interop")]
 pub mod interop;
 pub mod limits;
@@ -60,17 +62,15 @@ pub mod wasm_interop;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
-pub use eval::{evaluate, evaluate_many};
+pub use eval::{EvaluateError, evaluate, evaluate_many};
+pub use ffi::{Failure, FailureCode};
 pub use pack::{Format, Pack, PackError, PackInfo, SourceFile, check_dir, check_files};
 pub use participant::{Participant, ParticipantError};
 pub use report::Report;
 
-/// Reads a participant document and evaluates it: the one-call path for JSON callers.
-pub fn evaluate_json(
-    pack: &Pack,
-    participant_json: &str,
-    as_of: Date,
-) -> Result<Report, ParticipantError> {
+/// Reads a participant document and evaluates it: the one-call path for JSON callers. The
+/// [`Failure`] says whether the document could not be read or could not be evaluated.
+pub fn evaluate_json(pack: &Pack, participant_json: &str, as_of: Date) -> Result<Report, Failure> {
     let participant = Participant::from_json(participant_json)?;
-    evaluate(pack, &participant, as_of)
+    Ok(evaluate(pack, &participant, as_of)?)
 }

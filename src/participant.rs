@@ -6,6 +6,7 @@
 //! kept as findings. Nothing the caller sent is silently dropped.
 
 use crate::date::Date;
+use crate::ffi::FailureCode;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -59,8 +60,8 @@ pub struct SetAside {
     pub at: Option<String>,
     /// Its id in the source (a statement id), when it has one.
     pub id: Option<String>,
-    /// The reason's message code (one of [`crate::messages::INTEROP_CODES`]).
-    pub code: &'static str,
+    /// The reason's message code (a statement message of [`crate::messages::Message`]).
+    pub code: crate::messages::Message,
     /// The values the message mentions.
     pub params: Vec<(&'static str, String)>,
 }
@@ -226,9 +227,9 @@ pub struct MalformedEvidence {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[error("participant document{}: {message}", if path.is_empty() { String::new() } else { format!(" at `{path}`") })]
 pub struct ParticipantError {
-    /// A stable code: `syntax`, `invalid_document`, `unknown_level`, or `limit_exceeded` (the
-    /// document is past one of the [`crate::limits`]).
-    pub code: &'static str,
+    /// `syntax`, `invalid_document`, or `limit_exceeded` (the document is past one of the
+    /// [`crate::limits`]).
+    pub code: FailureCode,
     /// The JSON path of the offending field (`evidence`, `coach.organization`); empty for the whole document.
     pub path: String,
     /// What is wrong.
@@ -244,7 +245,7 @@ pub struct ParticipantError {
 /// The document nests deeper than [`crate::limits::MAX_JSON_DEPTH`].
 fn too_deep() -> ParticipantError {
     ParticipantError::at(
-        "limit_exceeded",
+        FailureCode::LimitExceeded,
         "",
         format!(
             "arrays and objects nest more than {} deep",
@@ -254,7 +255,7 @@ fn too_deep() -> ParticipantError {
 }
 
 impl ParticipantError {
-    fn at(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    fn at(code: FailureCode, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             code,
             path: path.into(),
@@ -311,7 +312,7 @@ impl Participant {
         use crate::limits::{MAX_JSON_DEPTH, MAX_PARTICIPANT_BYTES, json_too_deep};
         if text.len() > MAX_PARTICIPANT_BYTES {
             return Err(ParticipantError::at(
-                "limit_exceeded",
+                FailureCode::LimitExceeded,
                 "",
                 format!(
                     "the document is {} bytes, more than the limit of {MAX_PARTICIPANT_BYTES}",
@@ -330,7 +331,7 @@ impl Participant {
         let value: Value = serde_json::from_str(text).map_err(|err| ParticipantError {
             line: Some(err.line()),
             column: Some(err.column()),
-            ..ParticipantError::at("syntax", "", format!("invalid JSON: {err}"))
+            ..ParticipantError::at(FailureCode::Syntax, "", format!("invalid JSON: {err}"))
         })?;
         Self::from_value(value)
     }
@@ -345,7 +346,7 @@ impl Participant {
             && items.len() > MAX_EVIDENCE
         {
             return Err(ParticipantError::at(
-                "limit_exceeded",
+                FailureCode::LimitExceeded,
                 "evidence",
                 format!(
                     "{} evidence items, more than the limit of {MAX_EVIDENCE}",
@@ -357,14 +358,14 @@ impl Participant {
             && id_too_long(id)
         {
             return Err(ParticipantError::at(
-                "limit_exceeded",
+                FailureCode::LimitExceeded,
                 "id",
                 format!("the id is longer than the limit of {MAX_ID_CHARS} characters"),
             ));
         }
         let Value::Object(mut root) = value else {
             return Err(ParticipantError::at(
-                "invalid_document",
+                FailureCode::InvalidDocument,
                 "",
                 "a participant document is a JSON object",
             ));
@@ -375,7 +376,7 @@ impl Participant {
             && format.as_str() != Some(PARTICIPANT_FORMAT)
         {
             return Err(ParticipantError::at(
-                "invalid_document",
+                FailureCode::InvalidDocument,
                 "format",
                 format!(
                     "unsupported format {format}; expected \"{PARTICIPANT_FORMAT}\" (or leave it out)"
@@ -402,13 +403,14 @@ impl Participant {
         let evidence_value = root.remove("evidence").unwrap_or(Value::Array(Vec::new()));
         let Value::Array(items) = evidence_value else {
             return Err(ParticipantError::at(
-                "invalid_document",
+                FailureCode::InvalidDocument,
                 "evidence",
                 "`evidence` must be a list",
             ));
         };
-        let mut participant = read_root(&root)
-            .map_err(|(path, message)| ParticipantError::at("invalid_document", path, message))?;
+        let mut participant = read_root(&root).map_err(|(path, message)| {
+            ParticipantError::at(FailureCode::InvalidDocument, path, message)
+        })?;
         participant.unknown_fields = unknown_fields;
         participant.evidence = items
             .into_iter()
@@ -723,7 +725,7 @@ mod tests {
     #[test]
     fn syntax_errors_have_line_and_column() {
         let err = Participant::from_json("{\n  \"id\": }").err();
-        assert_eq!(err.as_ref().map(|e| e.code), Some("syntax"));
+        assert_eq!(err.as_ref().map(|e| e.code), Some(FailureCode::Syntax));
         assert_eq!(err.and_then(|e| e.line), Some(2));
     }
 

@@ -38,7 +38,7 @@ impl EngineInfo {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Reason {
     /// Stable machine-readable code (see the message catalogue).
-    pub code: &'static str,
+    pub code: crate::messages::Message,
     /// The values the message mentions (ids, dates, counts).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<&'static str, String>,

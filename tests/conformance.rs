@@ -15,7 +15,7 @@
     reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
 )]
 
-use competency_rules::{Date, Pack, Participant, evaluate};
+use competency_rules::{Date, Failure, Pack, Participant, evaluate};
 use serde_json::{Map, Value, json};
 use std::path::Path;
 
@@ -124,8 +124,10 @@ fn run_case(file: &Path) -> Result<(), String> {
         .unwrap_or_default()
         .parse()
         .map_err(|e| format!("{e}"))?;
+    // An error is written as the boundary's `Failure` (what the npm package throws).
     let result = Participant::from_value(case["participant"].clone())
-        .and_then(|p| evaluate(&pack, &p, as_of));
+        .map_err(Failure::from)
+        .and_then(|p| evaluate(&pack, &p, as_of).map_err(Failure::from));
     if let Some(expected_error) = case.get("expect_error") {
         return match result {
             Ok(_) => Err("expected an error, got a report".into()),

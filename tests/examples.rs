@@ -39,7 +39,7 @@ fn statuses_span_the_program() {
 #[test]
 fn the_problem_participant_gets_every_reason() {
     let r = report("03-problems");
-    let codes: Vec<&str> = r.not_counted.iter().map(|n| n.reason.code).collect();
+    let codes: Vec<&str> = r.not_counted.iter().map(|n| n.reason.code.code()).collect();
     for code in [
         "expired",
         "rejected",
@@ -55,11 +55,11 @@ fn the_problem_participant_gets_every_reason() {
     ] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
-    let findings: Vec<&str> = r.findings.iter().map(|f| f.reason.code).collect();
+    let findings: Vec<&str> = r.findings.iter().map(|f| f.reason.code.code()).collect();
     assert!(findings.contains(&"mentor_same_organization"));
     assert!(findings.contains(&"unknown_field"));
     assert_eq!(
-        r.requirement("mentoring").map(|m| m.reason.code),
+        r.requirement("mentoring").map(|m| m.reason.code.code()),
         Some("mentoring_ineligible_mentor")
     );
 }

@@ -12,7 +12,7 @@ const GOOD: &str = include_str!("conformance/packs/mini.json");
 fn codes_at(diagnostics: &[competency_rules::Diagnostic]) -> Vec<(String, String)> {
     diagnostics
         .iter()
-        .map(|d| (d.code.to_owned(), d.path.clone()))
+        .map(|d| (d.code.code().to_owned(), d.path.clone()))
         .collect()
 }
 

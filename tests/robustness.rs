@@ -20,7 +20,7 @@ fn load(doc: &Value) -> Result<Pack, competency_rules::PackError> {
 }
 
 fn codes(err: &competency_rules::PackError) -> Vec<&str> {
-    err.diagnostics.iter().map(|d| d.code).collect()
+    err.diagnostics.iter().map(|d| d.code.code()).collect()
 }
 
 fn as_of() -> Date {
@@ -432,9 +432,13 @@ fn evaluation_holds_any_participant_to_the_evidence_limit() {
     participant.evidence.push(participant.evidence[0].clone());
     let err = evaluate(&pack, &participant, as_of()).unwrap_err();
     assert_eq!(
-        (err.code, err.path.as_str()),
+        (err.code().code(), err.path()),
         ("limit_exceeded", "evidence")
     );
+    assert!(matches!(
+        err,
+        competency_rules::EvaluateError::TooMuchEvidence { .. }
+    ));
 }
 
 #[test]
@@ -517,7 +521,10 @@ fn id_length_limit() {
     ));
     doc["id"] = json!("p".repeat(MAX_ID_CHARS + 1));
     let err = Participant::from_value(doc).unwrap_err();
-    assert_eq!((err.code, err.path.as_str()), ("limit_exceeded", "id"));
+    assert_eq!(
+        (err.code.code(), err.path.as_str()),
+        ("limit_exceeded", "id")
+    );
 }
 
 #[test]
@@ -543,7 +550,7 @@ fn evidence_limit() {
     );
     let err = Participant::from_value(items(MAX_EVIDENCE + 1)).unwrap_err();
     assert_eq!(
-        (err.code, err.path.as_str()),
+        (err.code.code(), err.path.as_str()),
         ("limit_exceeded", "evidence")
     );
 }

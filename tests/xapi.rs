@@ -53,7 +53,7 @@ fn not_counted(report: &Report) -> Vec<(String, &'static str)> {
                     .clone()
                     .or_else(|| n.at.clone())
                     .unwrap_or_default(),
-                n.reason.code,
+                n.reason.code.code(),
             )
         })
         .collect()

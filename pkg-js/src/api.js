@@ -48,6 +48,14 @@ export class EngineCrashedError extends CompetencyRulesError {
 
 const dispose = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
+/** A participant's failure as the engine wrote it: `{code, path, message, line?, column?}`. */
+function failureOf(error) {
+  const failure = { code: error.code, path: error.path, message: error.message };
+  if (error.line !== null) failure.line = error.line;
+  if (error.column !== null) failure.column = error.column;
+  return failure;
+}
+
 function toError(failure) {
   switch (failure.code) {
     case "invalid_pack":
@@ -172,7 +180,7 @@ export function createEngine(backend) {
 
     /** Evaluates a participant (a JS object) on `asOf` (YYYY-MM-DD); returns the report object. */
     evaluate(participant, asOf) {
-      const json = JSON.stringify(participant);
+      const json = JSON.stringify(participant) ?? "null";
       return JSON.parse(call(() => this.#get().evaluate(json, asOf)));
     }
 
@@ -186,8 +194,20 @@ export function createEngine(backend) {
 
     /** Evaluates many participants; returns `[{ type: "success", report } | { type: "failure", error }]`. */
     evaluateMany(participants, asOf) {
-      const json = JSON.stringify(participants);
-      return JSON.parse(call(() => this.#get().evaluateMany(json, asOf)));
+      if (!Array.isArray(participants)) {
+        throw new CompetencyRulesError({ code: "invalid_argument", path: "participants", message: "expected a list of participants" });
+      }
+      // One call per participant (the module has no batch entry: a loop here costs nothing
+      // measurable and keeps the module smaller). A participant that cannot be read or evaluated
+      // is a `failure` entry; a bad date or a crashed module ends the batch.
+      return participants.map((participant) => {
+        try {
+          return { type: "success", report: this.evaluate(participant, asOf) };
+        } catch (error) {
+          if (!(error instanceof ParticipantError)) throw error;
+          return { type: "failure", error: failureOf(error) };
+        }
+      });
     }
 
     // ---- Interoperability (the `competency-rules/interop` module only) ----

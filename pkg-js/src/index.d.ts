@@ -3,10 +3,11 @@
 // the wrapper's functions and classes.
 import type {
   Diagnostic,
+  Failure,
+  FailureCode,
   PackDoc,
   PackInfo,
   Participant,
-  ParticipantError as ParticipantErrorData,
   Report,
 } from "../dist/web/competency_rules.js";
 
@@ -24,12 +25,12 @@ export type PackSource = undefined | string | Uint8Array | ArrayBuffer | PackDoc
 /** The result of one participant in `evaluateMany`. */
 export type EvaluateManyResult =
   | { type: "success"; report: Report }
-  | { type: "failure"; error: ParticipantErrorData };
+  | { type: "failure"; error: Failure };
 
 /** Base class of every error the package throws. */
 export declare class CompetencyRulesError extends Error {
-  /** A stable code, e.g. `invalid_pack`, `invalid_document`, `invalid_date`, `engine_crashed`. */
-  readonly code: string;
+  /** A stable code (the union is generated from the engine's table; see docs/messages.md). */
+  readonly code: FailureCode;
   /** The path of the offending field (`enrolled`, `competency[3].outcome`), or "". */
   readonly path: string;
 }

@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use crate::date::Date;
+use crate::messages::Message;
 use crate::pack::format::{AssessorRole, CountsAs};
 use crate::pack::model::Rank;
 use crate::participant::{Evidence, ReviewState};
@@ -39,7 +40,7 @@ impl<'a> Ctx<'a> {
     /// Decides whether `ev` counts. Reasons for the item or its claims are recorded in `self`.
     pub(crate) fn admit(&mut self, ev: &'a Evidence) -> Admission<'a> {
         let Some(kind_index) = self.t.kind_index.get(&ev.kind) else {
-            self.refuse(ev, None, "unknown_kind", &[("kind", ev.kind.clone())]);
+            self.refuse(ev, None, Message::UnknownKind, &[("kind", ev.kind.clone())]);
             return Admission::Refused;
         };
         let Some(kind) = self.t.kinds.get(kind_index) else {
@@ -50,7 +51,7 @@ impl<'a> Ctx<'a> {
             self.refuse(
                 ev,
                 None,
-                "future_date",
+                Message::FutureDate,
                 &[
                     ("date", ev.date.to_string()),
                     ("as_of", self.as_of.to_string()),
@@ -59,7 +60,7 @@ impl<'a> Ctx<'a> {
             return Admission::Refused;
         }
         if ev.status == ReviewState::Rejected {
-            self.refuse(ev, None, "rejected", &[]);
+            self.refuse(ev, None, Message::Rejected, &[]);
             return Admission::Refused;
         }
         if let Some(grade) = ev.grade
@@ -68,7 +69,7 @@ impl<'a> Ctx<'a> {
             self.refuse(
                 ev,
                 None,
-                "invalid_grade",
+                Message::InvalidGrade,
                 &[("grade", crate::messages::number(grade))],
             );
             return Admission::Refused;
@@ -79,11 +80,11 @@ impl<'a> Ctx<'a> {
         match kind.counts_as {
             CountsAs::CatalogueItem => {
                 let Some(item_id) = &ev.item else {
-                    self.refuse(ev, None, "missing_item", &[("kind", ev.kind.clone())]);
+                    self.refuse(ev, None, Message::MissingItem, &[("kind", ev.kind.clone())]);
                     return Admission::Refused;
                 };
                 let Some(found) = self.t.item_index.get(item_id) else {
-                    self.refuse(ev, None, "unknown_item", &[("item", item_id.clone())]);
+                    self.refuse(ev, None, Message::UnknownItem, &[("item", item_id.clone())]);
                     return Admission::Refused;
                 };
                 let Some(entry) = self.t.items.get(found) else {
@@ -100,7 +101,7 @@ impl<'a> Ctx<'a> {
                     self.refuse(
                         ev,
                         None,
-                        "wrong_kind_for_item",
+                        Message::WrongKindForItem,
                         &[
                             ("item", item_id.clone()),
                             ("kind", ev.kind.clone()),
@@ -116,7 +117,7 @@ impl<'a> Ctx<'a> {
                         self.refuse(
                             ev,
                             None,
-                            "expired",
+                            Message::Expired,
                             &[
                                 ("item", item_id.clone()),
                                 ("date", ev.date.to_string()),
@@ -131,7 +132,7 @@ impl<'a> Ctx<'a> {
             }
             CountsAs::CompetencyClaims | CountsAs::Override => {
                 if ev.claims.is_empty() {
-                    self.refuse(ev, None, "no_claims", &[("kind", ev.kind.clone())]);
+                    self.refuse(ev, None, Message::NoClaims, &[("kind", ev.kind.clone())]);
                     return Admission::Refused;
                 }
                 for claim in &ev.claims {
@@ -139,7 +140,7 @@ impl<'a> Ctx<'a> {
                         self.refuse(
                             ev,
                             Some(&claim.competency),
-                            "unknown_competency",
+                            Message::UnknownCompetency,
                             &[("competency", claim.competency.clone())],
                         );
                         continue;
@@ -153,7 +154,7 @@ impl<'a> Ctx<'a> {
                         self.refuse(
                             ev,
                             Some(&claim.competency),
-                            "unknown_level",
+                            Message::UnknownLevel,
                             &[("level", claim.level.clone())],
                         );
                         continue;
@@ -165,7 +166,7 @@ impl<'a> Ctx<'a> {
                         self.refuse(
                             ev,
                             Some(&claim.competency),
-                            "above_kind_max_level",
+                            Message::AboveKindMaxLevel,
                             &[
                                 ("kind", ev.kind.clone()),
                                 ("max_level", max_level),
@@ -184,7 +185,7 @@ impl<'a> Ctx<'a> {
                         self.refuse(
                             ev,
                             Some(&claim.competency),
-                            "equivalency_not_allowed",
+                            Message::EquivalencyNotAllowed,
                             &[("competency", claim.competency.clone())],
                         );
                         continue;
@@ -199,11 +200,11 @@ impl<'a> Ctx<'a> {
                 let has_topics = !self.t.topics.is_empty();
                 match &ev.topic {
                     None if has_topics => {
-                        self.refuse(ev, None, "missing_topic", &[]);
+                        self.refuse(ev, None, Message::MissingTopic, &[]);
                         return Admission::Refused;
                     }
                     Some(topic) if has_topics && self.t.topics.get(topic).is_none() => {
-                        self.refuse(ev, None, "unknown_topic", &[("topic", topic.clone())]);
+                        self.refuse(ev, None, Message::UnknownTopic, &[("topic", topic.clone())]);
                         return Admission::Refused;
                     }
                     _ => {}
@@ -220,7 +221,7 @@ impl<'a> Ctx<'a> {
             self.refuse(
                 ev,
                 None,
-                "too_old",
+                Message::TooOld,
                 &[
                     ("date", ev.date.to_string()),
                     ("max_age_months", months.to_string()),
@@ -239,14 +240,14 @@ impl<'a> Ctx<'a> {
                 self.refuse(
                     ev,
                     None,
-                    "outside_claim_window",
+                    Message::OutsideClaimWindow,
                     &[("claimed", claimed.to_string()), ("window_end", window_end)],
                 );
                 return Admission::Refused;
             }
         }
         if ev.status == ReviewState::Submitted {
-            self.refuse(ev, None, "pending_review", &[]);
+            self.refuse(ev, None, Message::PendingReview, &[]);
             return Admission::Pending(Pending {
                 ev,
                 kind: kind_index,
@@ -276,7 +277,7 @@ impl<'a> Ctx<'a> {
                     self.refuse(
                         ev,
                         None,
-                        "missing_grade",
+                        Message::MissingGrade,
                         &[("min_grade", crate::messages::number(min))],
                     );
                     return Admission::Refused;
@@ -285,7 +286,7 @@ impl<'a> Ctx<'a> {
                     self.refuse(
                         ev,
                         None,
-                        "below_min_grade",
+                        Message::BelowMinGrade,
                         &[
                             ("grade", crate::messages::number(grade)),
                             ("min_grade", crate::messages::number(min)),
@@ -310,14 +311,14 @@ impl<'a> Ctx<'a> {
             return false;
         };
         let Some(assessor) = &ev.assessed_by else {
-            self.refuse(ev, None, "no_assessor", &[]);
+            self.refuse(ev, None, Message::NoAssessor, &[]);
             return false;
         };
         let Some(role) = AssessorRole::from_id(&assessor.role) else {
             self.refuse(
                 ev,
                 None,
-                "unknown_assessor_role",
+                Message::UnknownAssessorRole,
                 &[("role", assessor.role.clone())],
             );
             return false;
@@ -327,7 +328,7 @@ impl<'a> Ctx<'a> {
             self.refuse(
                 ev,
                 None,
-                "assessor_not_allowed",
+                Message::AssessorNotAllowed,
                 &[
                     ("role", assessor.role.clone()),
                     ("kind", ev.kind.clone()),
@@ -339,19 +340,33 @@ impl<'a> Ctx<'a> {
         let who = assessor.id.clone().unwrap_or_default();
         match role {
             AssessorRole::Coach => match &self.participant.coach {
-                None => self.refuse(ev, None, "no_coach", &[]),
+                None => self.refuse(ev, None, Message::NoCoach, &[]),
                 Some(coach) if assessor.id.as_deref() != Some(coach.id.as_str()) => {
-                    self.refuse(ev, None, "not_participants_coach", &[("assessor", who)]);
+                    self.refuse(
+                        ev,
+                        None,
+                        Message::NotParticipantsCoach,
+                        &[("assessor", who)],
+                    );
                 }
-                Some(_) if !self.coach_eligible => self.refuse(ev, None, "ineligible_coach", &[]),
+                Some(_) if !self.coach_eligible => {
+                    self.refuse(ev, None, Message::IneligibleCoach, &[])
+                }
                 Some(_) => return true,
             },
             AssessorRole::Mentor => match &self.participant.mentor {
-                None => self.refuse(ev, None, "no_mentor", &[]),
+                None => self.refuse(ev, None, Message::NoMentor, &[]),
                 Some(mentor) if assessor.id.as_deref() != Some(mentor.id.as_str()) => {
-                    self.refuse(ev, None, "not_participants_mentor", &[("assessor", who)]);
+                    self.refuse(
+                        ev,
+                        None,
+                        Message::NotParticipantsMentor,
+                        &[("assessor", who)],
+                    );
                 }
-                Some(_) if !self.mentor_eligible => self.refuse(ev, None, "ineligible_mentor", &[]),
+                Some(_) if !self.mentor_eligible => {
+                    self.refuse(ev, None, Message::IneligibleMentor, &[])
+                }
                 Some(_) => return true,
             },
             AssessorRole::ProgramAssessor | AssessorRole::Provider | AssessorRole::Employer => {
@@ -382,7 +397,7 @@ impl<'a> Ctx<'a> {
                 self.finding(
                     Some(&ev.id),
                     field,
-                    "unused_field",
+                    Message::UnusedField,
                     &[("field", field.to_owned()), ("kind", ev.kind.clone())],
                 );
             }

@@ -6,17 +6,20 @@
 //! progression (in [`progress`]).
 
 mod admission;
+mod error;
 mod progress;
 mod rules;
 
 use crate::date::Date;
+use crate::messages::Message;
 use crate::pack::Pack;
 use crate::pack::compile::Compiled;
 use crate::pack::format::{CountsAs, OverridePolicy};
 use crate::pack::model::Rank;
-use crate::participant::{EvidenceEntry, Participant, ParticipantError};
+use crate::participant::{EvidenceEntry, Participant};
 use crate::report::*;
 use admission::{Admission, Counted, Pending};
+pub use error::EvaluateError;
 use std::collections::BTreeMap;
 
 /// Evaluates `participant` against `pack` on `as_of`.
@@ -27,38 +30,17 @@ pub fn evaluate(
     pack: &Pack,
     participant: &Participant,
     as_of: Date,
-) -> Result<Report, ParticipantError> {
+) -> Result<Report, EvaluateError> {
     // However the participant was built (read, deserialized, or with statements added).
-    let most = crate::limits::MAX_EVIDENCE + crate::limits::MAX_STATEMENTS;
+    let limit = crate::limits::MAX_EVIDENCE + crate::limits::MAX_STATEMENTS;
     let items = participant.evidence.len() + participant.set_aside.len();
-    if items > most {
-        return Err(ParticipantError {
-            code: "limit_exceeded",
-            path: "evidence".into(),
-            message: format!(
-                "{items} evidence items and statements, more than the limit of {most} for one evaluation"
-            ),
-            line: None,
-            column: None,
-        });
+    if items > limit {
+        return Err(EvaluateError::TooMuchEvidence { items, limit });
     }
     let Some(level) = pack.tables.levels.get(&participant.level) else {
-        let known: Vec<&str> = pack
-            .document()
-            .level
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect();
-        return Err(ParticipantError {
-            code: "unknown_level",
-            path: "level".into(),
-            message: format!(
-                "`{}` is not an organizational level of this pack (levels: {})",
-                participant.level,
-                known.join(", ")
-            ),
-            line: None,
-            column: None,
+        return Err(EvaluateError::UnknownLevel {
+            level: participant.level.clone(),
+            known: pack.document().level.iter().map(|l| l.id.clone()).collect(),
         });
     };
     let mut ctx = Ctx::new(pack, participant, as_of, level);
@@ -87,7 +69,7 @@ pub fn evaluate_many(
     pack: &Pack,
     participants: &[Participant],
     as_of: Date,
-) -> Vec<Result<Report, ParticipantError>> {
+) -> Vec<Result<Report, EvaluateError>> {
     participants
         .iter()
         .map(|p| evaluate(pack, p, as_of))
@@ -154,7 +136,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A reason with its message rendered in every pack language.
-    pub(crate) fn reason(&self, code: &'static str, params: &[(&'static str, String)]) -> Reason {
+    pub(crate) fn reason(&self, code: Message, params: &[(&'static str, String)]) -> Reason {
         // Built by insertion, not `collect()`: collecting into a BTreeMap sorts first, and each
         // such sort is a whole instantiation of the sorting algorithm in the WebAssembly module.
         let mut map: BTreeMap<&'static str, String> = BTreeMap::new();
@@ -164,7 +146,7 @@ impl<'a> Ctx<'a> {
         let params = map;
         let mut message = BTreeMap::new();
         for lang in self.pack.languages() {
-            message.insert(lang.clone(), self.pack.render(code, &params, lang));
+            message.insert(lang.clone(), self.pack.render(code.code(), &params, lang));
         }
         Reason {
             code,
@@ -178,7 +160,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         ev: &crate::participant::Evidence,
         competency: Option<&str>,
-        code: &'static str,
+        code: Message,
         params: &[(&'static str, String)],
     ) {
         let reason = self.reason(code, params);
@@ -194,7 +176,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         evidence: Option<&str>,
         field: &str,
-        code: &'static str,
+        code: Message,
         params: &[(&'static str, String)],
     ) {
         let reason = self.reason(code, params);
@@ -209,13 +191,18 @@ impl<'a> Ctx<'a> {
         let p = self.participant;
         let doc = self.pack.document();
         for field in &p.unknown_fields {
-            self.finding(None, field, "unknown_field", &[("field", field.clone())]);
+            self.finding(
+                None,
+                field,
+                Message::UnknownField,
+                &[("field", field.clone())],
+            );
         }
         if self.as_of < p.enrolled {
             self.finding(
                 None,
                 "enrolled",
-                "as_of_before_enrolment",
+                Message::AsOfBeforeEnrolment,
                 &[
                     ("as_of", self.as_of.to_string()),
                     ("enrolled", p.enrolled.to_string()),
@@ -228,7 +215,7 @@ impl<'a> Ctx<'a> {
             self.finding(
                 None,
                 "coach.organization",
-                "coach_outside_organization",
+                Message::CoachOutsideOrganization,
                 &[
                     ("coach", coach.id.clone()),
                     ("coach_organization", coach.organization.clone()),
@@ -242,7 +229,7 @@ impl<'a> Ctx<'a> {
                 self.finding(
                     None,
                     "mentor.organization",
-                    "mentor_same_organization",
+                    Message::MentorSameOrganization,
                     &[
                         ("mentor", mentor.id.clone()),
                         ("organization", p.organization.clone()),
@@ -255,7 +242,7 @@ impl<'a> Ctx<'a> {
                 self.finding(
                     None,
                     "mentor.appointed_by",
-                    "mentor_not_appointed",
+                    Message::MentorNotAppointed,
                     &[
                         ("mentor", mentor.id.clone()),
                         ("required", required.clone()),
@@ -301,7 +288,7 @@ impl<'a> Ctx<'a> {
         for entry in &participant.evidence {
             match entry {
                 EvidenceEntry::Malformed(m) => {
-                    let reason = self.reason("malformed", &[("detail", m.detail.clone())]);
+                    let reason = self.reason(Message::Malformed, &[("detail", m.detail.clone())]);
                     self.not_counted.push(NotCounted {
                         evidence: m.id.clone(),
                         at: Some(m.at.clone()),
@@ -314,12 +301,12 @@ impl<'a> Ctx<'a> {
                         self.finding(
                             Some(&ev.id),
                             field,
-                            "unknown_field",
+                            Message::UnknownField,
                             &[("field", field.clone())],
                         );
                     }
                     if duplicated.binary_search(&ev.id.as_str()).is_ok() {
-                        self.refuse(ev, None, "duplicate_id", &[]);
+                        self.refuse(ev, None, Message::DuplicateId, &[]);
                         continue;
                     }
                     match self.admit(ev) {
@@ -426,7 +413,7 @@ impl<'a> Ctx<'a> {
                 self.refuse(
                     ev,
                     Some(&id),
-                    "over_prior_learning_cap",
+                    Message::OverPriorLearningCap,
                     &[("cap", cap.to_string()), ("competency", id.to_string())],
                 );
             }
@@ -467,7 +454,7 @@ impl<'a> Ctx<'a> {
                             self.refuse(
                                 previous.ev,
                                 Some(&competency),
-                                "superseded_override",
+                                Message::SupersededOverride,
                                 &[("by", by), ("competency", competency.to_string())],
                             );
                         }

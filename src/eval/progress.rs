@@ -3,6 +3,7 @@
 
 use super::admission::{Counted, Pending};
 use super::{Ctx, Derivation, apply_override};
+use crate::messages::Message;
 use crate::pack::format::CountsAs;
 use crate::pack::model::Rank;
 use crate::report::*;
@@ -125,9 +126,9 @@ impl<'a> Ctx<'a> {
             ("pending", pending_total.to_string()),
         ];
         let code = if competencies_met {
-            "competencies_met"
+            Message::CompetenciesMet
         } else {
-            "competencies_not_met"
+            Message::CompetenciesNotMet
         };
         requirements.push(RequirementResult {
             id: "competencies",
@@ -155,10 +156,10 @@ impl<'a> Ctx<'a> {
                 self.participant.coach.is_some(),
                 self.coach_eligible,
                 [
-                    "coaching_no_coach",
-                    "coaching_ineligible_coach",
-                    "coaching_met",
-                    "coaching_not_met",
+                    Message::CoachingNoCoach,
+                    Message::CoachingIneligibleCoach,
+                    Message::CoachingMet,
+                    Message::CoachingNotMet,
                 ],
             ),
             (
@@ -168,10 +169,10 @@ impl<'a> Ctx<'a> {
                 self.participant.mentor.is_some(),
                 self.mentor_eligible,
                 [
-                    "mentoring_no_mentor",
-                    "mentoring_ineligible_mentor",
-                    "mentoring_met",
-                    "mentoring_not_met",
+                    Message::MentoringNoMentor,
+                    Message::MentoringIneligibleMentor,
+                    Message::MentoringMet,
+                    Message::MentoringNotMet,
                 ],
             ),
         ];
@@ -217,16 +218,16 @@ impl<'a> Ctx<'a> {
             let met = !finals.is_empty();
             let reason = if met {
                 self.reason(
-                    "final_assignment_met",
+                    Message::FinalAssignmentMet,
                     &[(
                         "grade",
                         best.map_or_else(|| "-".to_owned(), crate::messages::number),
                     )],
                 )
             } else if is_pending {
-                self.reason("final_assignment_pending", &[])
+                self.reason(Message::FinalAssignmentPending, &[])
             } else {
-                self.reason("final_assignment_missing", &[])
+                self.reason(Message::FinalAssignmentMissing, &[])
             };
             requirements.push(RequirementResult {
                 id: "final_assignment",
@@ -249,9 +250,9 @@ impl<'a> Ctx<'a> {
                 (Some(deadline), Some(done)) if all_but_time => {
                     let met = done <= deadline;
                     let code = if met {
-                        "time_limit_met"
+                        Message::TimeLimitMet
                     } else {
-                        "time_limit_passed"
+                        Message::TimeLimitPassed
                     };
                     (
                         met,
@@ -266,14 +267,14 @@ impl<'a> Ctx<'a> {
                     (
                         true,
                         self.reason(
-                            "time_limit_open",
+                            Message::TimeLimitOpen,
                             &[("days", days.to_string()), ("deadline", deadline_text)],
                         ),
                     )
                 }
                 _ => (
                     false,
-                    self.reason("time_limit_passed", &[("deadline", deadline_text)]),
+                    self.reason(Message::TimeLimitPassed, &[("deadline", deadline_text)]),
                 ),
             };
             lapsed = !met;
@@ -298,11 +299,11 @@ impl<'a> Ctx<'a> {
         };
         let status_reason = self.reason(
             match status {
-                Status::Enrolled => "status_enrolled",
-                Status::InProgress => "status_in_progress",
-                Status::ReadyForFinalAssignment => "status_ready_for_final_assignment",
-                Status::Completed => "status_completed",
-                Status::Lapsed => "status_lapsed",
+                Status::Enrolled => Message::StatusEnrolled,
+                Status::InProgress => Message::StatusInProgress,
+                Status::ReadyForFinalAssignment => Message::StatusReadyForFinalAssignment,
+                Status::Completed => Message::StatusCompleted,
+                Status::Lapsed => Message::StatusLapsed,
             },
             &[],
         );

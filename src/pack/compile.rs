@@ -4,7 +4,7 @@
 use super::decode::Decoded;
 use super::format::*;
 use super::model::*;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::messages;
 use crate::report::Id;
 use std::collections::{BTreeMap, BTreeSet};
@@ -100,11 +100,11 @@ fn valid_id(id: &str) -> bool {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
+    fn error(&mut self, code: DiagnosticCode, path: impl Into<String>, message: impl Into<String>) {
         self.out.push(Diagnostic::error(code, path, message));
     }
 
-    fn warn(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) {
+    fn warn(&mut self, code: DiagnosticCode, path: impl Into<String>, message: impl Into<String>) {
         self.out.push(Diagnostic::warning(code, path, message));
     }
 
@@ -131,7 +131,7 @@ impl Checker<'_> {
             if count > max {
                 within = false;
                 self.error(
-                    "limit_exceeded",
+                    DiagnosticCode::LimitExceeded,
                     section,
                     format!("{count} entries, more than the limit of {max}"),
                 );
@@ -147,7 +147,7 @@ impl Checker<'_> {
             let path = format!("{section}[{position}].id");
             if crate::limits::id_too_long(id) {
                 self.error(
-                    "limit_exceeded",
+                    DiagnosticCode::LimitExceeded,
                     path.clone(),
                     format!(
                         "the id is longer than the limit of {} characters",
@@ -156,14 +156,14 @@ impl Checker<'_> {
                 );
             } else if !valid_id(id) {
                 self.error(
-                    "invalid_id",
+                    DiagnosticCode::InvalidId,
                     path.clone(),
                     format!("`{id}` is not a valid id: use letters, digits, `_`, `.` and `-`, starting with a letter or digit"),
                 );
             }
             if map.insert(id.to_owned(), position).is_some() {
                 self.error(
-                    "duplicate_id",
+                    DiagnosticCode::DuplicateId,
                     path,
                     format!("`{id}` is defined twice in `{section}`"),
                 );
@@ -197,7 +197,7 @@ impl Checker<'_> {
                 String::new()
             };
             self.error(
-                "unknown_id",
+                DiagnosticCode::UnknownId,
                 path,
                 format!("there is no {what} `{id}`{hint}"),
             );
@@ -211,7 +211,7 @@ impl Checker<'_> {
             Ok(rank) => Some(rank),
             Err(_) => {
                 self.error(
-                    "too_many_levels",
+                    DiagnosticCode::TooManyLevels,
                     path,
                     "a proficiency scale may have at most 256 levels",
                 );
@@ -225,12 +225,12 @@ impl Checker<'_> {
             match text.get(lang) {
                 Some(value) if !value.trim().is_empty() => {}
                 Some(_) => self.error(
-                    "empty_text",
+                    DiagnosticCode::EmptyText,
                     format!("{path}.{lang}"),
                     format!("the {lang} text is empty"),
                 ),
                 None => self.error(
-                    "missing_translation",
+                    DiagnosticCode::MissingTranslation,
                     format!("{path}.{lang}"),
                     format!(
                         "missing the {lang} text (the program's languages are {})",
@@ -250,7 +250,7 @@ impl Checker<'_> {
                 && !self.decoded.broken_sections.contains("program")
             {
                 self.warn(
-                    "unused_translation",
+                    DiagnosticCode::UnusedTranslation,
                     format!("{path}.{lang}"),
                     format!("`{lang}` is not one of the program's languages"),
                 );
@@ -278,7 +278,7 @@ impl Checker<'_> {
         let scale = self.index("scale.level", doc.scale.level.iter().map(|l| l.id.as_str()));
         if doc.scale.level.is_empty() && !self.decoded.broken_sections.contains("scale") {
             self.error(
-                "empty",
+                DiagnosticCode::Empty,
                 "scale.level",
                 "the proficiency scale needs at least one level",
             );
@@ -354,7 +354,7 @@ impl Checker<'_> {
         let doc = self.doc;
         if !self.decoded.broken_sections.contains("format") && doc.format != PACK_FORMAT {
             self.error(
-                "unsupported_format",
+                DiagnosticCode::UnsupportedFormat,
                 "format",
                 format!(
                     "`{}` is not a format this engine reads; write format = \"{PACK_FORMAT}\"",
@@ -367,17 +367,21 @@ impl Checker<'_> {
         }
         if !valid_id(&doc.program.id) {
             self.error(
-                "invalid_id",
+                DiagnosticCode::InvalidId,
                 "program.id",
                 format!("`{}` is not a valid id", doc.program.id),
             );
         }
         if doc.program.version.trim().is_empty() {
-            self.error("empty", "program.version", "the pack version is empty");
+            self.error(
+                DiagnosticCode::Empty,
+                "program.version",
+                "the pack version is empty",
+            );
         }
         if doc.program.languages.is_empty() {
             self.error(
-                "empty",
+                DiagnosticCode::Empty,
                 "program.languages",
                 "name at least one language, e.g. [\"en\", \"fr\"]",
             );
@@ -386,7 +390,7 @@ impl Checker<'_> {
         for (i, lang) in doc.program.languages.iter().enumerate() {
             if !seen.insert(lang) {
                 self.error(
-                    "duplicate_id",
+                    DiagnosticCode::DuplicateId,
                     format!("program.languages[{i}]"),
                     format!("`{lang}` is listed twice"),
                 );
@@ -443,7 +447,7 @@ impl Checker<'_> {
             for level in &doc.level {
                 if !comp.expected.contains_key(&level.id) {
                     self.error(
-                        "missing_expectation",
+                        DiagnosticCode::MissingExpectation,
                         format!("{path}.expected"),
                         format!("no expected proficiency for level `{}` (write `{} = \"{NOT_REQUIRED}\"` if it is not required there)", level.id, level.id),
                     );
@@ -466,7 +470,7 @@ impl Checker<'_> {
                             .unwrap_or_default()
                     };
                     self.error(
-                        "levels_out_of_order",
+                        DiagnosticCode::LevelsOutOfOrder,
                         format!("{path}.expected.{}", name(li)),
                         format!(
                             "expected proficiency falls from `{}` at `{}` to `{}` at `{}`: levels must not expect less as they rise (use `{NOT_REQUIRED}` to drop a competency)",
@@ -478,7 +482,7 @@ impl Checker<'_> {
             }
             if expected.iter().all(Option::is_none) && !comp.expected.is_empty() {
                 self.warn(
-                    "never_required",
+                    DiagnosticCode::NeverRequired,
                     format!("{path}.expected"),
                     format!("`{}` is not required at any level", comp.id),
                 );
@@ -499,7 +503,7 @@ impl Checker<'_> {
                     .map(|o| o.id.clone())
                     .unwrap_or_default();
                 self.warn(
-                    "empty_outcome",
+                    DiagnosticCode::EmptyOutcome,
                     format!("outcome[{oi}]"),
                     format!("no competency belongs to outcome `{id}`"),
                 );
@@ -516,7 +520,7 @@ impl Checker<'_> {
             self.text(&kind.name, &format!("{path}.name"));
             if kind.assessors.is_empty() {
                 self.error(
-                    "empty",
+                    DiagnosticCode::Empty,
                     format!("{path}.assessors"),
                     "name who may assess this kind, e.g. [\"program_assessor\"]",
                 );
@@ -525,7 +529,7 @@ impl Checker<'_> {
             for (ai, role) in kind.assessors.iter().enumerate() {
                 if !seen.insert(*role) {
                     self.error(
-                        "duplicate_id",
+                        DiagnosticCode::DuplicateId,
                         format!("{path}.assessors[{ai}]"),
                         format!("`{}` is listed twice", role.id()),
                     );
@@ -537,7 +541,7 @@ impl Checker<'_> {
             );
             let max_level = match &kind.max_level {
                 Some(level) if !claims => {
-                    self.error("not_applicable", format!("{path}.max_level"), "`max_level` applies only to kinds that count as competency_claims or override");
+                    self.error(DiagnosticCode::NotApplicable, format!("{path}.max_level"), "`max_level` applies only to kinds that count as competency_claims or override");
                     let _ = level;
                     None
                 }
@@ -551,14 +555,14 @@ impl Checker<'_> {
                 )
             {
                 self.error(
-                    "not_applicable",
+                    DiagnosticCode::NotApplicable,
                     format!("{path}.equivalency"),
                     "only competency_claims and catalogue_item kinds can be equivalency",
                 );
             }
             if kind.max_age_months == Some(0) {
                 self.error(
-                    "out_of_range",
+                    DiagnosticCode::OutOfRange,
                     format!("{path}.max_age_months"),
                     "must be at least 1 (leave it out for no limit)",
                 );
@@ -580,7 +584,7 @@ impl Checker<'_> {
             && !(0.0..=100.0).contains(&g)
         {
             self.error(
-                "out_of_range",
+                DiagnosticCode::OutOfRange,
                 path,
                 format!(
                     "a grade is between 0 and 100, not {}",
@@ -631,7 +635,7 @@ impl Checker<'_> {
             self.grade(item.min_grade, &format!("{path}.min_grade"));
             if item.valid_months == Some(0) {
                 self.error(
-                    "out_of_range",
+                    DiagnosticCode::OutOfRange,
                     format!("{path}.valid_months"),
                     "must be at least 1 (leave it out for no expiry)",
                 );
@@ -648,7 +652,7 @@ impl Checker<'_> {
                 && k.counts_as != CountsAs::CatalogueItem
             {
                 self.error(
-                    "wrong_kind",
+                    DiagnosticCode::WrongKind,
                     format!("{path}.kind"),
                     format!("evidence kind `{}` does not count as catalogue_item", k.id),
                 );
@@ -656,7 +660,7 @@ impl Checker<'_> {
             let grants = self.grants(&item.grants, &path, scale, competency_index);
             if item.grants.is_empty() {
                 self.warn(
-                    "grants_nothing",
+                    DiagnosticCode::GrantsNothing,
                     format!("{path}.grants"),
                     format!("`{}` grants no competency", item.id),
                 );
@@ -667,7 +671,7 @@ impl Checker<'_> {
                         && !c.allow_equivalency
                     {
                         self.error(
-                            "equivalency_not_allowed",
+                            DiagnosticCode::EquivalencyNotAllowed,
                             format!("{path}.grants[{gi}].competency"),
                             format!("`{}` may not be obtained by equivalency, but `{}` is an equivalency kind", c.id, item.kind),
                         );
@@ -696,7 +700,7 @@ impl Checker<'_> {
             }
             if rule.grants.is_empty() {
                 self.error(
-                    "empty",
+                    DiagnosticCode::Empty,
                     format!("{path}.grants"),
                     "a rule must grant at least one competency",
                 );
@@ -708,7 +712,7 @@ impl Checker<'_> {
                         && !c.allow_equivalency
                     {
                         self.error(
-                            "equivalency_not_allowed",
+                            DiagnosticCode::EquivalencyNotAllowed,
                             format!("{path}.grants[{gi}].competency"),
                             format!("`{}` may not be obtained by equivalency; mark the rule `equivalency = false` if it is not one", c.id),
                         );
@@ -718,7 +722,7 @@ impl Checker<'_> {
             let depth = condition_depth(&rule.when);
             if depth > crate::limits::MAX_RULE_DEPTH {
                 self.error(
-                    "limit_exceeded",
+                    DiagnosticCode::LimitExceeded,
                     format!("{path}.when"),
                     format!(
                         "conditions nest {depth} deep, more than the limit of {}",
@@ -773,17 +777,17 @@ impl Checker<'_> {
                     present.join(", ")
                 )
             };
-            self.error("invalid_condition", path, message);
+            self.error(DiagnosticCode::InvalidCondition, path, message);
             return None;
         }
         match (in_points, cond.award) {
             (true, None) => self.error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 format!("{path}.award"),
                 "each entry of `points.from` needs an `award`",
             ),
             (false, Some(_)) => self.error(
-                "not_applicable",
+                DiagnosticCode::NotApplicable,
                 format!("{path}.award"),
                 "`award` is only used inside `points.from`",
             ),
@@ -791,14 +795,14 @@ impl Checker<'_> {
         }
         if cond.level.is_some() && cond.competency.is_none() {
             self.error(
-                "not_applicable",
+                DiagnosticCode::NotApplicable,
                 format!("{path}.level"),
                 "`level` goes with `competency`",
             );
         }
         if cond.count.is_some() && cond.kind.is_none() {
             self.error(
-                "not_applicable",
+                DiagnosticCode::NotApplicable,
                 format!("{path}.count"),
                 "`count` goes with `kind`",
             );
@@ -810,7 +814,7 @@ impl Checker<'_> {
          -> Option<Vec<Condition>> {
             if items.is_empty() {
                 this.error(
-                    "empty",
+                    DiagnosticCode::Empty,
                     format!("{path}.{key}"),
                     format!("`{key}` needs at least one condition"),
                 );
@@ -831,7 +835,7 @@ impl Checker<'_> {
         if let Some(n_of) = &cond.n_of {
             if n_of.n == 0 || usize::try_from(n_of.n).map_or(true, |n| n > n_of.of.len()) {
                 self.error(
-                    "out_of_range",
+                    DiagnosticCode::OutOfRange,
                     format!("{path}.n_of.n"),
                     format!(
                         "n must be between 1 and the {} conditions listed",
@@ -847,7 +851,7 @@ impl Checker<'_> {
             let total: u64 = awards.iter().map(|a| u64::from(*a)).sum();
             if points.min == 0 || u64::from(points.min) > total {
                 self.error(
-                    "unreachable",
+                    DiagnosticCode::Unreachable,
                     format!("{path}.points.min"),
                     format!("min must be between 1 and the {total} points available"),
                 );
@@ -892,7 +896,7 @@ impl Checker<'_> {
             )?;
             if cond.count == Some(0) {
                 self.error(
-                    "out_of_range",
+                    DiagnosticCode::OutOfRange,
                     format!("{path}.count"),
                     "count must be at least 1",
                 );
@@ -903,7 +907,7 @@ impl Checker<'_> {
                     .is_some_and(|k| !matches!(k.counts_as, CountsAs::CompetencyClaims))
             {
                 self.error(
-                    "not_applicable",
+                    DiagnosticCode::NotApplicable,
                     format!("{path}.competency"),
                     "`competency` with `kind` needs a kind that counts as competency_claims",
                 );
@@ -917,7 +921,7 @@ impl Checker<'_> {
         let competency = competency?;
         let Some(rank) = rank else {
             self.error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 format!("{path}.level"),
                 "a competency condition needs the `level` it must be achieved at",
             );
@@ -1058,7 +1062,7 @@ impl Checker<'_> {
                     .and_then(|r| rules.get(*r))
                     .map_or(0, |(p, _)| *p);
                 self.error(
-                    "cycle",
+                    DiagnosticCode::Cycle,
                     format!("rule[{position}].when"),
                     format!(
                         "rules depend on each other in a cycle: {}",
@@ -1091,14 +1095,14 @@ impl Checker<'_> {
             };
             if comp.competencies_percent > 100 {
                 self.error(
-                    "out_of_range",
+                    DiagnosticCode::OutOfRange,
                     format!("{path}.competencies_percent"),
                     "a percentage is at most 100",
                 );
             }
             if comp.time_limit_months == Some(0) {
                 self.error(
-                    "out_of_range",
+                    DiagnosticCode::OutOfRange,
                     format!("{path}.time_limit_months"),
                     "must be at least 1 (leave it out for no limit)",
                 );
@@ -1129,7 +1133,7 @@ impl Checker<'_> {
                     && !self.decoded.broken_sections.contains("evidence_kind")
                 {
                     self.error(
-                        "unreachable",
+                        DiagnosticCode::Unreachable,
                         format!("{path}.{key}"),
                         format!("no evidence kind counts as {name}, so this can never be met"),
                     );
@@ -1137,7 +1141,7 @@ impl Checker<'_> {
             }
             if comp.final_assignment && doc.final_assignment.is_none() {
                 self.error(
-                    "missing_section",
+                    DiagnosticCode::MissingSection,
                     format!("{path}.final_assignment"),
                     "a final assignment is required but the pack has no [final_assignment] section",
                 );
@@ -1154,7 +1158,7 @@ impl Checker<'_> {
                     });
                 }
                 Some(Some(_)) => self.error(
-                    "duplicate_id",
+                    DiagnosticCode::DuplicateId,
                     format!("{path}.level"),
                     format!("level `{}` already has completion requirements", comp.level),
                 ),
@@ -1165,13 +1169,13 @@ impl Checker<'_> {
             for (li, slot) in out.iter().enumerate() {
                 if slot.is_none() {
                     let id = doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
-                    self.error("missing_completion", "completion", format!("level `{id}` has no [[completion]] entry, so participants at that level could never complete"));
+                    self.error(DiagnosticCode::MissingCompletion, "completion", format!("level `{id}` has no [[completion]] entry, so participants at that level could never complete"));
                 }
             }
         }
         if doc.progression.next_level_percent > 100 {
             self.error(
-                "out_of_range",
+                DiagnosticCode::OutOfRange,
                 "progression.next_level_percent",
                 "a percentage is at most 100",
             );
@@ -1184,7 +1188,7 @@ impl Checker<'_> {
             && p > 100
         {
             self.error(
-                "out_of_range",
+                DiagnosticCode::OutOfRange,
                 "equivalency.max_percent",
                 "a percentage is at most 100",
             );
@@ -1196,7 +1200,7 @@ impl Checker<'_> {
         for (lang, table) in &doc.messages {
             if !doc.program.languages.contains(lang) {
                 self.warn(
-                    "unused_translation",
+                    DiagnosticCode::UnusedTranslation,
                     format!("messages.{lang}"),
                     format!("`{lang}` is not one of the program's languages"),
                 );
@@ -1205,7 +1209,7 @@ impl Checker<'_> {
                 let path = format!("messages.{lang}.{code}");
                 if !messages::is_known_code(code) {
                     self.error(
-                        "unknown_message",
+                        DiagnosticCode::UnknownMessage,
                         path,
                         format!("the engine has no message `{code}`"),
                     );
@@ -1220,7 +1224,7 @@ impl Checker<'_> {
                 for name in messages::placeholders(template) {
                     if !allowed.contains(&name) {
                         self.warn(
-                            "unknown_placeholder",
+                            DiagnosticCode::UnknownPlaceholder,
                             path.clone(),
                             format!(
                                 "`{{{name}}}` is not filled in for this message (available: {})",
@@ -1236,15 +1240,13 @@ impl Checker<'_> {
                 continue;
             }
             let table = doc.messages.get(lang);
-            let missing: Vec<&str> = messages::DEFAULT_MESSAGES
-                .iter()
-                .map(|(code, _, _)| *code)
-                .chain(messages::INTEROP_CODES.iter().copied())
+            let missing: Vec<&str> = messages::all_codes()
+                .into_iter()
                 .filter(|code| table.is_none_or(|t| !t.contains_key(*code)))
                 .collect();
             if !missing.is_empty() {
                 self.error(
-                    "missing_translation",
+                    DiagnosticCode::MissingTranslation,
                     format!("messages.{lang}"),
                     format!("the engine has no {lang} messages; this pack must give all {} of them (missing: {})", missing.len(), missing.join(", ")),
                 );
@@ -1304,7 +1306,7 @@ impl Checker<'_> {
                         .and_then(|b| self.doc.scale.level.get(usize::from(b)))
                         .map_or_else(|| "nothing".to_owned(), |l| format!("`{}`", l.id));
                     self.error(
-                        "unreachable",
+                        DiagnosticCode::Unreachable,
                         format!("competency[{ci}].expected.{level}"),
                         format!("`{}` expects `{want}` at `{level}`, but no evidence kind, catalogue item or rule can give more than {reach}", comp.id),
                     );

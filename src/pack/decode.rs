@@ -5,7 +5,7 @@
 
 use super::format::*;
 use super::reader::{Reader, child};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -47,7 +47,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
     for key in root.keys() {
         if !SECTIONS.contains(&key.as_str()) {
             diagnostics.push(Diagnostic::error(
-                "unknown_section",
+                DiagnosticCode::UnknownSection,
                 key.clone(),
                 format!(
                     "unknown section `{key}`; a pack has: {}",
@@ -148,7 +148,7 @@ impl Ctx<'_, '_> {
         let Some(value) = self.root.get(key) else {
             if required {
                 self.r.diagnostics.push(Diagnostic::error(
-                    "missing_section",
+                    DiagnosticCode::MissingSection,
                     key,
                     format!("the pack has no `{key}` section"),
                 ));
@@ -176,7 +176,7 @@ impl Ctx<'_, '_> {
         let Some(value) = self.root.get(key) else {
             if required {
                 self.r.diagnostics.push(Diagnostic::error(
-                    "missing_section",
+                    DiagnosticCode::MissingSection,
                     key,
                     format!("the pack has no `{key}` entries (write them as [[{key}]])"),
                 ));
@@ -186,7 +186,7 @@ impl Ctx<'_, '_> {
         };
         let Value::Array(items) = value else {
             self.r.diagnostics.push(Diagnostic::error(
-                "invalid_type",
+                DiagnosticCode::InvalidType,
                 key,
                 format!("`{key}` must be a list of tables (write each entry as [[{key}]])"),
             ));
@@ -308,7 +308,7 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
             .map(|(_, c)| *c),
         None => {
             r.diagnostics.push(Diagnostic::error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 child(path, "counts_as"),
                 "missing key `counts_as`",
             ));
@@ -344,7 +344,7 @@ fn reference(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ReferenceDoc> 
             .and_then(|i| Relation::ALL.get(i).copied()),
         None => {
             r.diagnostics.push(Diagnostic::error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 child(path, "relation"),
                 "missing key `relation`",
             ));
@@ -482,7 +482,7 @@ fn rule(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<RuleDoc> {
         Some(value) => condition(r, value, &child(path, "when")),
         None => {
             r.diagnostics.push(Diagnostic::error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 child(path, "when"),
                 "missing key `when`",
             ));
@@ -590,7 +590,7 @@ fn precedence(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<PrecedenceDoc
             .and_then(|i| policies.get(i).copied()),
         None => {
             r.diagnostics.push(Diagnostic::error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 child(path, "assessor_override"),
                 "missing key `assessor_override`",
             ));
@@ -613,7 +613,7 @@ fn messages(
     let mark = r.mark();
     let Value::Object(languages) = v else {
         r.diagnostics.push(Diagnostic::error(
-            "invalid_value",
+            DiagnosticCode::InvalidValue,
             path,
             "expected a table of languages",
         ));

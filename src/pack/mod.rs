@@ -13,7 +13,7 @@ mod source;
 
 pub use source::{Format, SourceFile};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::messages;
 use compile::Compiled;
 #[cfg(feature = "interop")]
@@ -244,7 +244,7 @@ pub fn check_files(files: Vec<SourceFile>) -> Vec<Diagnostic> {
 fn read_dir(path: &Path) -> Result<Vec<SourceFile>, PackError> {
     let fail = |message: String| PackError {
         diagnostics: vec![{
-            let mut d = Diagnostic::error("io", "", message);
+            let mut d = Diagnostic::error(DiagnosticCode::Io, "", message);
             d.file = Some(path.display().to_string());
             d
         }],
@@ -293,7 +293,7 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     if bytes > crate::limits::MAX_PACK_BYTES {
         diagnostics.push(Diagnostic::error(
-            "limit_exceeded",
+            DiagnosticCode::LimitExceeded,
             "",
             format!(
                 "the pack is {bytes} bytes, more than the limit of {}",
@@ -345,9 +345,9 @@ fn merged_messages(doc: &PackDoc) -> BTreeMap<String, BTreeMap<String, String>> 
     let mut out = BTreeMap::new();
     for lang in &doc.program.languages {
         let mut table: BTreeMap<String, String> = BTreeMap::new();
-        for (code, _, _) in messages::all() {
-            if let Some(text) = messages::default_message(code, lang) {
-                table.insert((*code).to_owned(), text.to_owned());
+        for (code, templates) in messages::defaults() {
+            if let Some(text) = templates.and_then(|t| messages::pick(t, lang)) {
+                table.insert(code.to_owned(), text.to_owned());
             }
         }
         if let Some(overrides) = doc.messages.get(lang) {

@@ -5,7 +5,7 @@
 //! of the size in the WebAssembly module; `tests/pack_check.rs` holds it to the same results as the
 //! serde derives that the published JSON Schema is generated from.)
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -39,8 +39,11 @@ pub(crate) fn kind_of(value: &Value, object: &'static str) -> &'static str {
 impl Reader<'_> {
     fn invalid(&mut self, path: &str, expected: &str, found: &Value) {
         let message = format!("expected {expected}, found {}", kind_of(found, "a table"));
-        self.diagnostics
-            .push(Diagnostic::error("invalid_value", path, message));
+        self.diagnostics.push(Diagnostic::error(
+            DiagnosticCode::InvalidValue,
+            path,
+            message,
+        ));
     }
 
     /// How many diagnostics have been reported so far: a decoder compares it at its end with its
@@ -71,8 +74,11 @@ impl Reader<'_> {
                     "unknown key `{key}`; expected one of: {}",
                     allowed.join(", ")
                 );
-                self.diagnostics
-                    .push(Diagnostic::error("unknown_key", child(path, key), message));
+                self.diagnostics.push(Diagnostic::error(
+                    DiagnosticCode::UnknownKey,
+                    child(path, key),
+                    message,
+                ));
             }
         }
         Some(map)
@@ -88,7 +94,7 @@ impl Reader<'_> {
         let found = map.get(key);
         if found.is_none() {
             self.diagnostics.push(Diagnostic::error(
-                "missing_key",
+                DiagnosticCode::MissingKey,
                 child(path, key),
                 format!("missing key `{key}`"),
             ));
@@ -206,8 +212,11 @@ impl Reader<'_> {
         let found = choices.iter().position(|c| *c == text);
         if found.is_none() {
             let message = format!("`{text}` is not one of: {}", choices.join(", "));
-            self.diagnostics
-                .push(Diagnostic::error("invalid_value", path, message));
+            self.diagnostics.push(Diagnostic::error(
+                DiagnosticCode::InvalidValue,
+                path,
+                message,
+            ));
         }
         found
     }

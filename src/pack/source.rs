@@ -5,7 +5,7 @@
 //! TOML and JSON packs go through the same decoding and checks; for TOML, the byte offset of every
 //! key path is kept so diagnostics can give a line and column.
 
-use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::diagnostics::{Diagnostic, DiagnosticCode, LineIndex};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -75,7 +75,7 @@ impl SourceTree {
             let Some(parsed) = parsed else { continue };
             let Value::Object(object) = parsed else {
                 let mut d = Diagnostic::error(
-                    "not_a_table",
+                    DiagnosticCode::NotATable,
                     "",
                     "a pack file must hold a table (object) of sections",
                 );
@@ -87,7 +87,7 @@ impl SourceTree {
                 if let Some(first) = tree.origin.get(&key) {
                     let first_name = files.get(*first).map_or("", |f| f.name.as_str());
                     let mut d = Diagnostic::error(
-                        "duplicate_section",
+                        DiagnosticCode::DuplicateSection,
                         key.clone(),
                         format!("section `{key}` is already defined in {first_name}"),
                     );
@@ -143,7 +143,7 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
     use crate::limits::{MAX_JSON_DEPTH, json_too_deep};
     if let Some(offset) = json_too_deep(&file.text, MAX_JSON_DEPTH) {
         let mut d = Diagnostic::error(
-            "limit_exceeded",
+            DiagnosticCode::LimitExceeded,
             "",
             format!("arrays and objects nest more than {MAX_JSON_DEPTH} deep"),
         );
@@ -157,7 +157,8 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
     match serde_json::from_str::<Value>(&file.text) {
         Ok(value) => Some(value),
         Err(err) => {
-            let mut d = Diagnostic::error("syntax", "", format!("invalid JSON: {err}"));
+            let mut d =
+                Diagnostic::error(DiagnosticCode::Syntax, "", format!("invalid JSON: {err}"));
             d.file = Some(file.name.clone());
             d.line = Some(err.line());
             d.column = Some(err.column());
@@ -179,7 +180,7 @@ fn parse_toml(
     if !errors.is_empty() {
         for err in errors {
             let mut d = Diagnostic::error(
-                "syntax",
+                DiagnosticCode::Syntax,
                 "",
                 format!("invalid TOML: {}", err.message().trim()),
             );
@@ -204,7 +205,7 @@ fn parse_toml(
     let max = crate::limits::MAX_JSON_DEPTH;
     if crate::limits::value_depth(&value, max) > max {
         let mut d = Diagnostic::error(
-            "limit_exceeded",
+            DiagnosticCode::LimitExceeded,
             "",
             format!("tables and arrays nest more than {max} deep"),
         );
@@ -223,7 +224,7 @@ fn parse_toml(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     let mut d = Diagnostic::error(
-        "toml_unsupported",
+        DiagnosticCode::TomlUnsupported,
         "",
         "this build reads JSON packs only (built without the `toml` feature)",
     );
@@ -251,7 +252,7 @@ impl TomlConverter<'_> {
             // what it holds is read (no pack key or id is near this long).
             if key_text.chars().count() > crate::limits::MAX_KEY_CHARS {
                 let mut d = Diagnostic::error(
-                    "limit_exceeded",
+                    DiagnosticCode::LimitExceeded,
                     path,
                     format!(
                         "a key is longer than the limit of {} characters",
@@ -315,7 +316,7 @@ impl TomlConverter<'_> {
         path: &str,
         message: &str,
     ) -> Value {
-        let mut d = Diagnostic::error("invalid_value", path, message);
+        let mut d = Diagnostic::error(DiagnosticCode::InvalidValue, path, message);
         d.file = Some(self.file.name.clone());
         let (line, column) = self.lines.line_column(&self.file.text, value.span().start);
         d.line = Some(line);
@@ -348,14 +349,14 @@ mod tests {
             &mut diagnostics,
         );
         assert!(diagnostics.is_empty());
-        let mut d = Diagnostic::error("t", "competency[1].outcome", "m");
+        let mut d = Diagnostic::error(DiagnosticCode::UnknownId, "competency[1].outcome", "m");
         tree.locate(&mut d);
         assert_eq!(
             (d.file.as_deref(), d.line, d.column),
             (Some("a.toml"), Some(8), Some(1))
         );
         // A missing key is reported at its nearest parent that exists.
-        let mut d = Diagnostic::error("t", "competency[1].name", "m");
+        let mut d = Diagnostic::error(DiagnosticCode::UnknownId, "competency[1].name", "m");
         tree.locate(&mut d);
         assert_eq!(d.line, Some(6));
     }
@@ -372,7 +373,7 @@ mod tests {
         );
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(
-            diagnostics.first().map(|d| d.code),
+            diagnostics.first().map(|d| d.code.code()),
             Some("duplicate_section")
         );
     }
@@ -385,7 +386,7 @@ mod tests {
             &mut diagnostics,
         );
         let first = diagnostics.first();
-        assert_eq!(first.map(|d| d.code), Some("syntax"));
+        assert_eq!(first.map(|d| d.code.code()), Some("syntax"));
         assert_eq!(first.and_then(|d| d.line), Some(2));
     }
 }

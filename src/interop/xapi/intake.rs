@@ -2,6 +2,7 @@
 //! the verb and result say, and which catalogue item the activity is.
 
 use super::statement::{self, Actor, Ifi, Object, Statement};
+use crate::messages::Message;
 use crate::pack::Pack;
 use crate::pack::format::AssessorRole;
 use crate::participant::{
@@ -45,7 +46,7 @@ pub(super) struct Outcome {
 }
 
 impl Outcome {
-    fn aside(&mut self, entry: &Entry, code: &'static str, params: Vec<(&'static str, String)>) {
+    fn aside(&mut self, entry: &Entry, code: Message, params: Vec<(&'static str, String)>) {
         let id = entry.evidence_id();
         self.set_aside.push(SetAside {
             at: if id.is_none() {
@@ -157,12 +158,12 @@ fn without_repeats(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
     for (index, entry) in entries.into_iter().enumerate() {
         match repeated.get(&index) {
             None => kept.push(entry),
-            Some(true) => out.aside(&entry, "statement_repeated", Vec::new()),
+            Some(true) => out.aside(&entry, Message::StatementRepeated, Vec::new()),
             Some(false) => {
                 let id = entry.statement.id.clone().unwrap_or_default();
                 out.aside(
                     &entry,
-                    "statement_refused",
+                    Message::StatementRefused,
                     vec![(
                         "detail",
                         format!("another statement has the id {id} and different content"),
@@ -204,7 +205,7 @@ fn without_voided(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
             }
             None => out.aside(
                 entry,
-                "statement_void_no_effect",
+                Message::StatementVoidNoEffect,
                 vec![("target", target.clone())],
             ),
         }
@@ -212,7 +213,7 @@ fn without_voided(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
     let mut kept = Vec::with_capacity(entries.len());
     for (index, entry) in entries.into_iter().enumerate() {
         if let Some(by) = voided_by.get(&index) {
-            out.aside(&entry, "statement_voided", vec![("by", by.clone())]);
+            out.aside(&entry, Message::StatementVoided, vec![("by", by.clone())]);
         } else if !is_void(&entry) {
             kept.push(entry);
         }
@@ -251,7 +252,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
                 Actor::Group(Some(ifi)) => format!("the group {}", ifi.describe()),
                 Actor::Group(None) => "an anonymous group".to_owned(),
             };
-            out.aside(&entry, "statement_other_actor", vec![("actor", actor)]);
+            out.aside(&entry, Message::StatementOtherActor, vec![("actor", actor)]);
             continue;
         }
         let verb = st.verb.as_str();
@@ -260,7 +261,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         if ![COMPLETED, PASSED, FAILED, MASTERED, SATISFIED, WAIVED].contains(&verb) {
             out.aside(
                 &entry,
-                "statement_not_evidence",
+                Message::StatementNotEvidence,
                 vec![("verb", verb.to_owned())],
             );
             continue;
@@ -270,7 +271,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             Object::StatementRef(_) => {
                 out.aside(
                     &entry,
-                    "statement_not_activity",
+                    Message::StatementNotActivity,
                     vec![("object_type", "StatementRef".into())],
                 );
                 continue;
@@ -278,7 +279,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             Object::Other(kind) => {
                 out.aside(
                     &entry,
-                    "statement_not_activity",
+                    Message::StatementNotActivity,
                     vec![("object_type", (*kind).to_owned())],
                 );
                 continue;
@@ -290,7 +291,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         else {
             out.aside(
                 &entry,
-                "statement_unmapped_activity",
+                Message::StatementUnmappedActivity,
                 vec![("activity", activity.clone())],
             );
             continue;
@@ -306,7 +307,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         if let Some(what) = contradiction {
             out.aside(
                 &entry,
-                "statement_refused",
+                Message::StatementRefused,
                 vec![("detail", format!("the verb says {verb_word} but {what}"))],
             );
             continue;
@@ -314,7 +315,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         let Some(date) = st.timestamp.or(st.stored) else {
             out.aside(
                 &entry,
-                "statement_refused",
+                Message::StatementRefused,
                 vec![(
                     "detail",
                     "it has neither timestamp nor stored, so it cannot be dated".to_owned(),
@@ -324,7 +325,11 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         };
         // A completion the statement itself calls unsuccessful is a failure too.
         if verb == FAILED || st.success == Some(false) {
-            out.aside(&entry, "statement_failed", vec![("item", item.id.clone())]);
+            out.aside(
+                &entry,
+                Message::StatementFailed,
+                vec![("item", item.id.clone())],
+            );
             continue;
         }
         let kind = if verb == WAIVED {
@@ -332,7 +337,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
                 let reason = st.reason.clone().unwrap_or_else(|| "-".into());
                 out.aside(
                     &entry,
-                    "statement_waiver_not_accepted",
+                    Message::StatementWaiverNotAccepted,
                     vec![("item", item.id.clone()), ("reason", reason)],
                 );
                 continue;

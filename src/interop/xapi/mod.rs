@@ -24,6 +24,7 @@ mod statement;
 mod strict_json;
 
 use crate::date::Date;
+use crate::messages::Message;
 use crate::pack::Pack;
 use crate::participant::{Participant, SetAside};
 use crate::report::Report;
@@ -84,9 +85,9 @@ pub enum XapiError {
     /// More statements than [`crate::limits::MAX_STATEMENTS`] in one call.
     #[error("{0} statements, more than the limit of {max} in one call", max = crate::limits::MAX_STATEMENTS)]
     TooManyStatements(usize),
-    /// The participant document does not fit the pack.
+    /// The participant cannot be evaluated against the pack.
     #[error(transparent)]
-    Participant(#[from] crate::participant::ParticipantError),
+    Evaluate(#[from] crate::eval::EvaluateError),
 }
 
 /// Splits one source (a file, a request body) into statements, with the `more` link of a
@@ -231,7 +232,7 @@ pub fn add_statements(
             Err(detail) => refused.push(SetAside {
                 at: if id.is_none() { Some(r.at) } else { None },
                 id,
-                code: "statement_refused",
+                code: Message::StatementRefused,
                 params: vec![("detail", detail)],
             }),
         }

@@ -2,6 +2,7 @@
 //! activity mapping of the catalogue and the `[xapi]` settings, and the `[credential]` settings.
 
 use super::{Checker, Compiled};
+use crate::diagnostics::DiagnosticCode;
 use crate::pack::format::CountsAs;
 
 /// Whether `text` is an absolute IRI: a scheme (`letter *(letter / digit / + - .)`), a colon and
@@ -25,7 +26,7 @@ impl Checker<'_> {
             for (ri, reference) in comp.references.iter().enumerate() {
                 if !is_absolute_iri(&reference.uri) {
                     self.error(
-                        "invalid_uri",
+                        DiagnosticCode::InvalidUri,
                         format!("competency[{ci}].references[{ri}].uri"),
                         format!("`{}` is not an absolute URI", reference.uri),
                     );
@@ -40,7 +41,7 @@ impl Checker<'_> {
                 let path = format!("catalogue[{ii}].activities[{ai}]");
                 if !is_absolute_iri(activity) {
                     self.error(
-                        "invalid_uri",
+                        DiagnosticCode::InvalidUri,
                         path.clone(),
                         format!("`{activity}` is not an absolute IRI (an xAPI activity id)"),
                     );
@@ -52,7 +53,7 @@ impl Checker<'_> {
                 && !kind.assessors.contains(&role)
             {
                 self.error(
-                    "assessor_not_accepted",
+                    DiagnosticCode::AssessorNotAccepted,
                     format!("catalogue[{ii}].activities"),
                     format!(
                         "statements are recorded as assessed by `{}` (xapi.assessor), which `{}` items do not accept",
@@ -69,7 +70,7 @@ impl Checker<'_> {
             {
                 let other = doc.catalogue.get(*first).map_or("", |i| i.id.as_str());
                 self.error(
-                    "duplicate_activity",
+                    DiagnosticCode::DuplicateActivity,
                     format!("catalogue[{ii}].activities[{ai}]"),
                     format!("activity `{activity}` is already mapped to `{other}`"),
                 );
@@ -77,7 +78,7 @@ impl Checker<'_> {
         }
         if doc.credential.as_ref().and_then(|c| c.valid_months) == Some(0) {
             self.error(
-                "out_of_range",
+                DiagnosticCode::OutOfRange,
                 "credential.valid_months",
                 "must be at least 1 (leave it out for no expiry)",
             );
@@ -102,7 +103,7 @@ impl Checker<'_> {
         let kind = t.kinds.get(found)?;
         if kind.counts_as != CountsAs::CatalogueItem || !kind.equivalency {
             self.error(
-                "wrong_kind",
+                DiagnosticCode::WrongKind,
                 path,
                 format!("`{waiver}` must count as catalogue_item with equivalency = true"),
             );
@@ -112,7 +113,7 @@ impl Checker<'_> {
             && !kind.assessors.contains(&xapi.assessor)
         {
             self.error(
-                "assessor_not_accepted",
+                DiagnosticCode::AssessorNotAccepted,
                 path,
                 format!(
                     "cmi5 waivers are recorded as assessed by `{}` (xapi.assessor), which `{waiver}` items do not accept",

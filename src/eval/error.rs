@@ -1,0 +1,55 @@
+//! Why a participant could not be evaluated against a pack (the document itself was read).
+
+use crate::ffi::FailureCode;
+
+/// A participant that was read but cannot be evaluated against this pack.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("participant document at `{}`: {}", self.path(), self.message())]
+#[non_exhaustive]
+pub enum EvaluateError {
+    /// The participant's organizational level is not one of the pack's.
+    UnknownLevel {
+        /// The level the participant document gives.
+        level: String,
+        /// The pack's levels.
+        known: Vec<String>,
+    },
+    /// More evidence items and statements than one evaluation takes.
+    TooMuchEvidence {
+        /// How many there are.
+        items: usize,
+        /// The limit ([`crate::limits::MAX_EVIDENCE`] plus [`crate::limits::MAX_STATEMENTS`]).
+        limit: usize,
+    },
+}
+
+impl EvaluateError {
+    /// The failure code (`unknown_level`, `limit_exceeded`).
+    pub fn code(&self) -> FailureCode {
+        match self {
+            Self::UnknownLevel { .. } => FailureCode::UnknownLevel,
+            Self::TooMuchEvidence { .. } => FailureCode::LimitExceeded,
+        }
+    }
+
+    /// The path of the participant's field at fault.
+    pub fn path(&self) -> &'static str {
+        match self {
+            Self::UnknownLevel { .. } => "level",
+            Self::TooMuchEvidence { .. } => "evidence",
+        }
+    }
+
+    /// What is wrong, in English.
+    pub fn message(&self) -> String {
+        match self {
+            Self::UnknownLevel { level, known } => format!(
+                "`{level}` is not an organizational level of this pack (levels: {})",
+                known.join(", ")
+            ),
+            Self::TooMuchEvidence { items, limit } => format!(
+                "{items} evidence items and statements, more than the limit of {limit} for one evaluation"
+            ),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Reading a binding's JSON arguments: pack files (`[{name, text}]`) and options objects.
+
+use super::{Failure, FailureCode};
+use crate::pack::{Format, SourceFile};
+use serde_json::Value;
+
+fn invalid(path: &str, message: &str) -> Failure {
+    Failure::new(FailureCode::InvalidArgument, path, message.to_owned())
+}
+
+/// Pack files given as JSON `[{name, text}]`; a name ends in `.json` or `.toml` (the build
+/// decides whether it reads TOML).
+pub fn pack_files(files: &str) -> Result<Vec<SourceFile>, Failure> {
+    let value: Value = serde_json::from_str(files).map_err(|e| invalid("files", &e.to_string()))?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| invalid("files", "expected a list of { name, text }"))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let field = |key: &str| f.get(key).and_then(Value::as_str).map(str::to_owned);
+            let (Some(name), Some(text)) = (field("name"), field("text")) else {
+                return Err(invalid(
+                    &format!("files[{i}]"),
+                    "each file is { name, text }",
+                ));
+            };
+            let format = Format::from_file_name(&name).ok_or_else(|| {
+                invalid(
+                    &format!("files[{i}].name"),
+                    "a pack file name ends in .json (this build reads JSON packs)",
+                )
+            })?;
+            Ok(SourceFile { name, text, format })
+        })
+        .collect()
+}
+
+/// An options object, read from JSON text (`null` is no options).
+#[cfg(feature = "interop")]
+pub(crate) struct Options(serde_json::Map<String, Value>);
+
+#[cfg(feature = "interop")]
+impl Options {
+    pub fn parse(text: &str) -> Result<Self, Failure> {
+        match serde_json::from_str(text) {
+            Ok(Value::Object(map)) => Ok(Self(map)),
+            Ok(Value::Null) => Ok(Self(serde_json::Map::new())),
+            _ => Err(invalid("options", "options are an object")),
+        }
+    }
+
+    /// An optional string option.
+    pub fn string(&self, key: &str) -> Result<Option<String>, Failure> {
+        match self.0.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(invalid(key, "must be a string")),
+        }
+    }
+
+    /// A string option that must be given.
+    pub fn required(&self, key: &str) -> Result<String, Failure> {
+        self.string(key)?
+            .ok_or_else(|| invalid(key, &format!("`{key}` is required")))
+    }
+
+    /// The `lang` option (`en` when not given).
+    pub fn lang(&self) -> Result<String, Failure> {
+        Ok(self.string("lang")?.unwrap_or_else(|| "en".into()))
+    }
+}

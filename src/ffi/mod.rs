@@ -1,0 +1,109 @@
+//! The boundary: every entry point a binding offers, as functions that take JSON text and return
+//! JSON text or a typed [`Failure`]. The WebAssembly bindings (`wasm.rs`, `wasm_interop.rs`) are
+//! one-line shims over these, and `cargo test` covers them natively (`tests/ffi.rs`), so the npm
+//! package's behaviour is tested without a browser or Node. Results are the bytes the native
+//! library writes (`Report::to_json`).
+
+mod args;
+mod failure;
+#[cfg(feature = "interop")]
+mod interop;
+
+pub use args::pack_files;
+pub use failure::{Failure, FailureCode};
+#[cfg(feature = "interop")]
+pub use interop::{
+    credential, evaluate_with_statements, export_case, export_moodle, import_case,
+    statement_sources,
+};
+
+use crate::date::Date;
+use crate::pack::Pack;
+use crate::participant::Participant;
+use serde::Serialize;
+
+/// `value` as JSON text.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string(value).map_err(|e| Failure::new(FailureCode::Internal, "", e.to_string()))
+}
+
+/// A date argument (`YYYY-MM-DD`); `path` names the argument in the failure.
+pub fn date(text: &str, path: &str) -> Result<Date, Failure> {
+    text.parse().map_err(|e: crate::date::DateError| {
+        Failure::new(FailureCode::InvalidDate, path, e.to_string())
+    })
+}
+
+/// A participant document (JSON text).
+pub fn participant(text: &str) -> Result<Participant, Failure> {
+    Ok(Participant::from_json(text)?)
+}
+
+/// The [`crate::limits`], by name, as JSON: `{"pack_bytes": 4194304, ...}`, in the table's order.
+pub fn limits() -> String {
+    // (Written by hand: the names are plain identifiers, and a map would sort them.)
+    let fields: Vec<String> = crate::limits::ALL
+        .iter()
+        .map(|(name, value)| format!("\"{name}\":{value}"))
+        .collect();
+    format!("{{{}}}", fields.join(","))
+}
+
+/// The engine version.
+pub fn engine_version() -> &'static str {
+    crate::report::EngineInfo::CURRENT.version
+}
+
+/// The embedded default pack (HSLP).
+pub fn default_pack() -> Result<Pack, Failure> {
+    Ok(Pack::hslp()?)
+}
+
+/// A pack from files given as JSON `[{name, text}]`, each holding some of the sections.
+pub fn load_pack(files_json: &str) -> Result<Pack, Failure> {
+    Ok(Pack::from_files(pack_files(files_json)?)?)
+}
+
+/// Every diagnostic (JSON) for pack files given as JSON `[{name, text}]`; a bad pack is not a
+/// failure, bad arguments are.
+pub fn check_pack(files_json: &str) -> Result<String, Failure> {
+    to_json(&crate::check_files(pack_files(files_json)?))
+}
+
+/// `{id, version, fingerprint}` as JSON.
+pub fn pack_info(pack: &Pack) -> Result<String, Failure> {
+    to_json(&pack.info())
+}
+
+/// The pack document (names, matrix, catalogue) as JSON, for display.
+pub fn pack_document(pack: &Pack) -> Result<String, Failure> {
+    to_json(pack.document())
+}
+
+/// The pack's warnings as JSON.
+pub fn pack_warnings(pack: &Pack) -> Result<String, Failure> {
+    to_json(pack.warnings())
+}
+
+/// Evaluates a participant (JSON text) on `as_of`: the report as JSON text, byte for byte what
+/// `Report::to_json` gives.
+pub fn evaluate(pack: &Pack, participant_json: &str, as_of: &str) -> Result<String, Failure> {
+    let as_of = date(as_of, "asOf")?;
+    let report = crate::evaluate(pack, &participant(participant_json)?, as_of)?;
+    Ok(report.to_json())
+}
+
+/// Refuses a batch (a list of statement sources) nesting deeper than the parser
+/// goes; within it, each document is held to [`crate::limits::MAX_JSON_DEPTH`] and refused alone.
+#[cfg(feature = "interop")]
+pub(crate) fn batch_within_parser_depth(text: &str, path: &str) -> Result<(), Failure> {
+    let max = crate::limits::PARSER_DEPTH;
+    match crate::limits::json_too_deep(text, max) {
+        Some(_) => Err(Failure::new(
+            FailureCode::LimitExceeded,
+            path,
+            format!("arrays and objects nest more than {max} deep"),
+        )),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,282 @@
+//! The engine's message catalogue in English and French, and template rendering.
+//!
+//! Every reason the engine gives (why evidence did not count, why a requirement is not met) has a
+//! stable code and a template with `{name}` placeholders. Packs may override any template, and must
+//! supply every template for a language other than English and French. Placeholders naming pack
+//! things (`competency`, `kind`, `item`, `level`...) are shown by name in the reader's language.
+
+mod table;
+
+pub use table::{Label, Message};
+
+/// Declares a table of messages: `code_enum!` plus each entry's English and French templates. An
+/// entry marked `#[cfg(...)]` has its templates in that build only (its code is in every build).
+macro_rules! message_table {
+    (
+        $(#[$enum_meta:meta])*
+        pub enum $name:ident {
+            $( $(#[cfg($cfg:meta)])? $variant:ident = $code:literal => ($en:literal, $fr:literal), )*
+        }
+    ) => {
+        crate::codes::code_enum! {
+            $(#[$enum_meta])*
+            pub enum $name {
+                $( $variant = $code => $en, )*
+            }
+        }
+
+        impl $name {
+            /// The default `(English, French)` templates, if this build has them.
+            pub fn templates(self) -> Option<(&'static str, &'static str)> {
+                // A table indexed by the variant (a chain of comparisons would cost the
+                // WebAssembly module kilobytes); a gated entry is `None` outside its build.
+                const TEMPLATES: &[Option<(&str, &str)>] =
+                    &[$( message_table!(@entry [$($cfg)?] $en, $fr) ),*];
+                TEMPLATES.get(self as usize).copied().flatten()
+            }
+
+            /// Whether the templates are kept for one build only (the `interop` feature).
+            pub const fn is_gated(self) -> bool {
+                match self {
+                    $( $name::$variant => message_table!(@gated $($cfg)?), )*
+                }
+            }
+
+            /// The default template in `lang` (`en` or `fr`), if this build has it.
+            pub fn default_template(self, lang: &str) -> Option<&'static str> {
+                crate::messages::pick(self.templates()?, lang)
+            }
+        }
+    };
+    (@entry [$cfg:meta] $en:literal, $fr:literal) => {{
+        #[cfg($cfg)]
+        let entry = Some(($en, $fr));
+        #[cfg(not($cfg))]
+        let entry = None;
+        entry
+    }};
+    (@entry [] $en:literal, $fr:literal) => { Some(($en, $fr)) };
+    (@gated $cfg:meta) => { true };
+    (@gated) => { false };
+}
+
+use message_table;
+
+/// The code of every message and label, in the order packs list them (messages, labels, then the
+/// messages about statements).
+pub fn all_codes() -> Vec<&'static str> {
+    // (Loops rather than iterator adapters: each adapter is code in the WebAssembly module.)
+    let mut codes = Vec::with_capacity(Message::ALL.len() + Label::ALL.len());
+    for m in Message::ALL {
+        if !m.is_gated() {
+            codes.push(m.code());
+        }
+    }
+    for l in Label::ALL {
+        codes.push(l.code());
+    }
+    for m in Message::ALL {
+        if m.is_gated() {
+            codes.push(m.code());
+        }
+    }
+    codes
+}
+
+/// The template of `(English, French)` in `lang`.
+pub(crate) fn pick((en, fr): (&'static str, &'static str), lang: &str) -> Option<&'static str> {
+    match lang {
+        "en" => Some(en),
+        "fr" => Some(fr),
+        _ => None,
+    }
+}
+
+/// Every message and label with its default templates (if this build has them), in no set order.
+pub fn defaults() -> Vec<(&'static str, Option<(&'static str, &'static str)>)> {
+    let mut out = Vec::with_capacity(Message::ALL.len() + Label::ALL.len());
+    for m in Message::ALL {
+        out.push((m.code(), m.templates()));
+    }
+    for l in Label::ALL {
+        out.push((l.code(), l.templates()));
+    }
+    out
+}
+
+/// The languages the engine has default messages for.
+pub const DEFAULT_LANGUAGES: [&str; 2] = ["en", "fr"];
+
+/// The default template for the message or label `code` in `lang`, if this build has one.
+pub fn default_message(code: &str, lang: &str) -> Option<&'static str> {
+    match Message::from_code(code) {
+        Some(message) => message.default_template(lang),
+        None => Label::from_code(code)?.default_template(lang),
+    }
+}
+
+/// Whether `code` is a message or label the engine produces (in any build).
+pub fn is_known_code(code: &str) -> bool {
+    Message::from_code(code).is_some() || Label::from_code(code).is_some()
+}
+
+/// A number as messages show it: the shortest text that reads back as the same number, without a
+/// trailing `.0` (`80`, `85.5`, `100.00000000000001`; very large or small numbers in exponent form,
+/// `1e+300`). Written with serde_json's float writer, which the module has anyway: `f64`'s
+/// `Display` would add 14 KB to the WebAssembly module.
+pub fn number(x: f64) -> String {
+    match serde_json::Number::from_f64(x) {
+        Some(n) => {
+            let text = n.to_string();
+            match text.strip_suffix(".0") {
+                Some(whole) => whole.to_owned(),
+                None => text,
+            }
+        }
+        None if x.is_nan() => "NaN".to_owned(),
+        None if x > 0.0 => "inf".to_owned(),
+        None => "-inf".to_owned(),
+    }
+}
+
+/// Fills `{name}` placeholders in `template` using `lookup`; unknown placeholders stay as written.
+pub fn render(template: &str, mut lookup: impl FnMut(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        // (`get` rather than `split_at`: `open` is a `{`'s index, a boundary, and `get` brings no
+        // panic path into the module.)
+        let before = rest.get(..open).unwrap_or_default();
+        let after_open = rest.get(open..).unwrap_or_default();
+        out.push_str(before);
+        let tail = after_open.get(1..).unwrap_or_default();
+        match tail.find('}') {
+            Some(close) => {
+                let name = tail.get(..close).unwrap_or_default();
+                match lookup(name) {
+                    Some(value) => out.push_str(&value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = tail.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push_str(after_open);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholders a template uses.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let tail = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = tail.find('}') else { break };
+        names.push(tail.get(..close).unwrap_or_default());
+        rest = tail.get(close + 1..).unwrap_or_default();
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_f64_displays_them_where_grades_live() {
+        // Everywhere a grade can be (0 to 100, and a little past), the text is `Display`'s.
+        let mut x = -2.0f64;
+        while x <= 102.0 {
+            assert_eq!(number(x), x.to_string());
+            x += 0.37;
+        }
+        for x in [
+            0.0,
+            80.0,
+            85.5,
+            100.00000000000001,
+            94.52706955539223,
+            -0.5,
+            1e15,
+        ] {
+            assert_eq!(number(x), x.to_string());
+            assert_eq!(number(x).parse::<f64>().ok(), Some(x));
+        }
+        assert_eq!(number(1e300), "1e+300");
+        assert_eq!(number(f64::NAN), "NaN");
+        assert_eq!(number(f64::NEG_INFINITY), "-inf");
+    }
+
+    #[test]
+    fn every_default_message_has_both_languages_and_unique_code() {
+        let mut codes: Vec<&str> = all_codes();
+        let total = codes.len();
+        assert_eq!(total, Message::ALL.len() + Label::ALL.len());
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), total, "duplicate message code");
+        let templates = Message::ALL
+            .iter()
+            .map(|m| (m.code(), m.templates()))
+            .chain(Label::ALL.iter().map(|l| (l.code(), l.templates())));
+        let mut checked = 0;
+        for (code, pair) in templates {
+            // Every build has the templates of every ungated code; the interop build has them all.
+            let Some((en, fr)) = pair else {
+                let gated = Message::from_code(code).is_some_and(Message::is_gated);
+                assert!(
+                    gated && !cfg!(feature = "interop"),
+                    "{code} has no templates"
+                );
+                continue;
+            };
+            checked += 1;
+            assert!(!en.is_empty() && !fr.is_empty(), "{code}");
+            assert_eq!(default_message(code, "en"), Some(en));
+            assert_eq!(default_message(code, "fr"), Some(fr));
+            // The French text uses the same placeholders as the English one.
+            let mut a = placeholders(en);
+            let mut b = placeholders(fr);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "placeholders differ for {code}");
+        }
+        let gated = Message::ALL.iter().filter(|m| m.is_gated()).count();
+        assert!(gated > 0);
+        assert_eq!(
+            checked + usize::from(!cfg!(feature = "interop")) * gated,
+            total
+        );
+    }
+
+    #[test]
+    fn codes_read_back_and_namespaces_do_not_mix() {
+        for m in Message::ALL {
+            assert_eq!(Message::from_code(m.code()), Some(*m));
+            assert!(Label::from_code(m.code()).is_none());
+            assert!(is_known_code(m.code()));
+        }
+        for l in Label::ALL {
+            assert_eq!(Label::from_code(l.code()), Some(*l));
+            assert!(l.code().contains('.'), "labels are dotted: {l}");
+        }
+        assert!(!is_known_code("below_min_grades"));
+        assert_eq!(Message::BelowMinGrade, "below_min_grade");
+    }
+
+    #[test]
+    fn render_fills_known_placeholders_only() {
+        let text = render("{a} and {b} {", |name| {
+            (name == "a").then(|| "x".to_string())
+        });
+        assert_eq!(text, "x and {b} {");
+    }
+}
