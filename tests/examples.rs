@@ -153,6 +153,27 @@ fn cli_check_exits_1_on_errors_and_names_the_place() {
         .output()
         .unwrap();
     assert!(ok.status.success());
+    // A JSON pack with a misspelt id: file, line and column too.
+    let mut pack: serde_json::Value =
+        serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
+    pack["competency"][0]["outcome"] = "o.thinkin".into();
+    let file = dir.join("mini.json");
+    let written = serde_json::to_string_pretty(&pack).unwrap();
+    std::fs::write(&file, &written).unwrap();
+    let line = 1 + written
+        .lines()
+        .position(|l| l.contains("\"outcome\": \"o.thinkin\""))
+        .unwrap();
+    let out = cli()
+        .args(["check", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = format!(
+        "mini.json:{line}:7 at `competency[0].outcome`: there is no learning outcome `o.thinkin`; did you mean `o.thinking`?"
+    );
+    assert!(text.contains(&expected), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -124,6 +124,7 @@ fn every_failure_code_the_engine_gives_is_produced_and_thrown_as_json() {
     // two codes only the npm wrapper throws.
     let elsewhere = [
         FailureCode::Internal,
+        FailureCode::NotInThisBuild,
         FailureCode::EngineCrashed,
         FailureCode::Freed,
     ];

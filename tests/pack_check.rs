@@ -238,12 +238,13 @@ assessor_override = "highest_wins"
 }
 
 #[test]
-fn a_missing_section_and_a_syntax_error_are_both_reported() {
+fn a_file_that_cannot_be_read_stops_the_check_with_one_error() {
+    // The unreadable file could hold any section: no `missing_section` cascade.
     let files = vec![
         SourceFile {
-            name: "a.toml".into(),
-            text: "format = \"competency-rules/pack@1\"\n".into(),
-            format: Format::Toml,
+            name: "a.json".into(),
+            text: "{ \"format\": \"competency-rules/pack@1\" }".into(),
+            format: Format::Json,
         },
         SourceFile {
             name: "b.json".into(),
@@ -252,15 +253,70 @@ fn a_missing_section_and_a_syntax_error_are_both_reported() {
         },
     ];
     let diagnostics = check_files(files);
-    assert!(
-        diagnostics.iter().any(|d| d.code == "syntax"
-            && d.file.as_deref() == Some("b.json")
-            && d.line == Some(1))
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let d = &diagnostics[0];
+    assert_eq!(
+        (d.code.code(), d.file.as_deref(), d.line),
+        ("syntax", Some("b.json"), Some(1))
     );
+    // A trailing comma in a one-file JSON pack is one error, at its place.
+    let mut text = GOOD.trim_end().to_owned();
+    text.insert(text.len() - 1, ',');
+    let diagnostics = check_files(vec![SourceFile {
+        name: "mini.json".into(),
+        text,
+        format: Format::Json,
+    }]);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0].code, "syntax");
+    assert!(diagnostics[0].line.is_some() && diagnostics[0].column.is_some());
+}
+
+#[test]
+fn every_diagnostic_on_a_json_pack_has_a_line_and_column() {
+    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    pack["competency"][0]["outcome"] = "o.thinkin".into();
+    pack["catalogue"][0]["grants"][0]["competency"] = "c.analysys".into();
+    pack["program"]["extra"] = 1.into();
+    let text = serde_json::to_string_pretty(&pack).unwrap();
+    let diagnostics = check_files(vec![SourceFile {
+        name: "mini.json".into(),
+        text: text.clone(),
+        format: Format::Json,
+    }]);
+    assert!(diagnostics.len() >= 3, "{diagnostics:?}");
+    for d in &diagnostics {
+        assert_eq!(d.file.as_deref(), Some("mini.json"));
+        let (Some(line), Some(column)) = (d.line, d.column) else {
+            panic!("no position: {d:?}");
+        };
+        // The position is where the key (or the entry holding it) is written.
+        let at = text.lines().nth(line - 1).unwrap();
+        let last_key = d
+            .path
+            .rsplit(['.', '['])
+            .next()
+            .unwrap()
+            .trim_end_matches(']');
+        assert!(
+            at.chars()
+                .skip(column - 1)
+                .collect::<String>()
+                .contains(last_key)
+                || at.trim_start().starts_with('{'),
+            "{d:?} points at {at:?}"
+        );
+    }
+    let outcome = diagnostics
+        .iter()
+        .find(|d| d.path == "competency[0].outcome")
+        .unwrap();
+    let line = text.lines().nth(outcome.line.unwrap() - 1).unwrap();
+    assert!(line.contains("\"outcome\": \"o.thinkin\""), "{line}");
     assert!(
-        diagnostics
-            .iter()
-            .any(|d| d.code == "missing_section" && d.path == "program")
+        outcome
+            .to_string()
+            .starts_with("error[unknown_id] mini.json:")
     );
 }
 
@@ -343,4 +399,27 @@ fn a_waiver_kind_must_be_an_equivalency_catalogue_kind_the_lms_may_assess() {
     assert!(
         mutate(|p| p["equivalency"]["waiver_kind"] = serde_json::json!("credential")).is_empty()
     );
+}
+
+#[test]
+fn a_misspelt_message_code_gets_the_nearest_code() {
+    let diagnostics = mutate(|p| {
+        p["messages"] = serde_json::json!({ "en": { "below_min_grades": "Too low: {grade}." } });
+    });
+    let d = diagnostics
+        .iter()
+        .find(|d| d.code == "unknown_message")
+        .unwrap();
+    assert_eq!(d.path, "messages.en.below_min_grades");
+    assert!(
+        d.message.contains("did you mean `below_min_grade`?"),
+        "{}",
+        d.message
+    );
+    // A label is a code too; something far from every code gets no hint.
+    let far = mutate(|p| p["messages"] = serde_json::json!({ "en": { "zzzzzzzzzz": "x" } }));
+    let d = far.iter().find(|d| d.code == "unknown_message").unwrap();
+    assert!(!d.message.contains("did you mean"), "{}", d.message);
+    let label = mutate(|p| p["messages"] = serde_json::json!({ "en": { "label.stauts": "État" } }));
+    assert!(label.iter().any(|d| d.message.contains("`label.status`")));
 }

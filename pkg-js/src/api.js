@@ -111,23 +111,26 @@ export function createEngine(backend) {
     });
   }
 
-  function loader(source) {
-    if (source === undefined || source === null) return (b) => b.loadDefaultPack();
-    let files;
+  /**
+   * The files of a pack source: `null` for the built-in pack; JSON text or bytes, a pack object,
+   * or `[{ name, text }]` files otherwise. One reader for `Pack.load` and `checkPack`.
+   */
+  function packFiles(source) {
+    if (source === undefined || source === null) return null;
     if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
-      files = [{ name: "pack.json", text: new TextDecoder().decode(source) }];
-    } else if (typeof source === "string") {
-      files = [{ name: "pack.json", text: source }];
-    } else if (Array.isArray(source)) {
-      files = toFiles(source);
-    } else if (typeof source === "object") {
-      files = [{ name: "pack.json", text: JSON.stringify(source) }];
+      return [{ name: "pack.json", text: new TextDecoder().decode(source) }];
     }
-    if (files) {
-      const json = JSON.stringify(files);
-      return (b) => b.loadPackFiles(json);
-    }
+    if (typeof source === "string") return [{ name: "pack.json", text: source }];
+    if (Array.isArray(source)) return toFiles(source);
+    if (typeof source === "object") return [{ name: "pack.json", text: JSON.stringify(source) }];
     throw new CompetencyRulesError({ code: "invalid_argument", path: "source", message: "a pack is JSON text, bytes, an object, or [{ name, text }]" });
+  }
+
+  function loader(source) {
+    const files = packFiles(source);
+    if (files === null) return (b) => b.loadDefaultPack();
+    const json = JSON.stringify(files);
+    return (b) => b.loadPackFiles(json);
   }
 
   /** A compiled rule pack. Load it once; evaluate any number of participants. */
@@ -271,12 +274,9 @@ export function createEngine(backend) {
 
   /** Every diagnostic for a pack (JSON text, an object, or files); never throws for a bad pack. */
   function checkPack(source) {
-    const files =
-      typeof source === "string"
-        ? [{ name: "pack.json", text: source }]
-        : Array.isArray(source)
-          ? toFiles(source)
-          : [{ name: "pack.json", text: JSON.stringify(source) }];
+    const files = packFiles(source);
+    // The built-in pack loads, so its diagnostics are its warnings.
+    if (files === null) return Pack.load().warnings();
     const json = JSON.stringify(files);
     return JSON.parse(call((b) => b.checkPackFiles(json)));
   }

@@ -72,8 +72,8 @@ export declare class Pack {
   [Symbol.dispose](): void;
 }
 
-/** Every diagnostic for a pack; never throws for a bad pack. */
-export declare function checkPack(source: string | PackDoc | Record<string, unknown> | PackFile[]): Diagnostic[];
+/** Every diagnostic for a pack (the same sources as `Pack.load`), each with its file, path, line and column; never throws for a bad pack. */
+export declare function checkPack(source?: PackSource): Diagnostic[];
 /** The engine version (also in every report). */
 export declare function engineVersion(): string;
 /** The input limits; past one, a call throws with `code: "limit_exceeded"`. */

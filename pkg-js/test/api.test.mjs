@@ -65,6 +65,31 @@ test("checkPack returns diagnostics without throwing", () => {
   const syntax = checkPack("{ not json");
   assert.equal(syntax[0].code, "syntax");
   assert.equal(syntax[0].line, 1);
+  // The built-in pack is clean.
+  assert.deepEqual(checkPack(), []);
+});
+
+test("checkPack takes what Pack.load takes, bytes included, and places a misspelt id by line and column", () => {
+  const doc = JSON.parse(mini);
+  doc.competency[0].outcome = "o.thinkin";
+  const text = JSON.stringify(doc, null, 2);
+  const lines = text.split("\n");
+  const line = 1 + lines.findIndex((l) => l.includes('"outcome": "o.thinkin"'));
+  const column = 1 + lines[line - 1].indexOf('"outcome"');
+  for (const source of [text, new TextEncoder().encode(text), new TextEncoder().encode(text).buffer, [{ name: "mini.json", text }]]) {
+    const [d, ...rest] = checkPack(source);
+    assert.deepEqual(rest, []);
+    assert.equal(d.code, "unknown_id");
+    assert.equal(d.path, "competency[0].outcome");
+    assert.deepEqual([d.file, d.line, d.column], [Array.isArray(source) ? "mini.json" : "pack.json", line, column]);
+    assert.match(d.message, /did you mean `o\.thinking`\?/);
+  }
+  // The same diagnostics when loading throws.
+  assert.throws(() => Pack.load(new TextEncoder().encode(text)), (error) => error instanceof PackError && error.diagnostics[0].line === line);
+  // A trailing comma is one error.
+  const comma = checkPack(text.replace(/\n}$/, ",\n}"));
+  assert.equal(comma.length, 1);
+  assert.equal(comma[0].code, "syntax");
 });
 
 test("participant errors carry a code, the path of the field, and line/column for syntax", () => {

@@ -22,6 +22,7 @@ crate::codes::code_enum! {
         InvalidCase = "invalid_case" => "the document is not a CASE package",
         NotEligible = "not_eligible" => "a program credential asked for a participant who has not completed the program",
         Internal = "internal" => "a result could not be written (a bug: please report it)",
+        NotInThisBuild = "not_in_this_build" => "(npm package) a function of the interoperability module called from the main one",
         EngineCrashed = "engine_crashed" => "(npm package) the WebAssembly module trapped; it was restarted and the call not completed",
         Freed = "freed" => "(npm package) the pack was used after `free()`",
     }
@@ -66,13 +67,9 @@ impl Failure {
 
     /// The failure as JSON text (`{code, path, message, line?, column?, diagnostics?}`).
     pub fn to_json(&self) -> String {
-        // A `Failure` always serializes (its map keys are fixed); the fallback keeps the code.
-        serde_json::to_string(self).unwrap_or_else(|_| {
-            format!(
-                "{{\"code\":\"{}\",\"path\":\"\",\"message\":\"\"}}",
-                self.code
-            )
-        })
+        // A `Failure` always serializes: its keys are fixed and its values are strings, numbers
+        // and diagnostics (themselves strings and numbers).
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 

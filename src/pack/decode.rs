@@ -178,7 +178,9 @@ impl Ctx<'_, '_> {
                 self.r.diagnostics.push(Diagnostic::error(
                     DiagnosticCode::MissingSection,
                     key,
-                    format!("the pack has no `{key}` entries (write them as [[{key}]])"),
+                    format!(
+                        "the pack has no `{key}` entries (a list: [[{key}]] in TOML, \"{key}\": [{{ ... }}] in JSON)"
+                    ),
                 ));
                 self.broken_sections.insert(key);
             }
@@ -188,7 +190,9 @@ impl Ctx<'_, '_> {
             self.r.diagnostics.push(Diagnostic::error(
                 DiagnosticCode::InvalidType,
                 key,
-                format!("`{key}` must be a list of tables (write each entry as [[{key}]])"),
+                format!(
+                    "`{key}` must be a list of tables ([[{key}]] in TOML, \"{key}\": [{{ ... }}] in JSON)"
+                ),
             ));
             self.broken_sections.insert(key);
             return Vec::new();

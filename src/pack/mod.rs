@@ -5,6 +5,7 @@ pub(crate) mod compile;
 mod decode;
 mod embedded;
 pub mod format;
+mod json_paths;
 pub(crate) mod model;
 mod reader;
 pub(crate) use reader::child as child_path;
@@ -302,12 +303,16 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
         ));
         return (None, diagnostics);
     }
-    let tree = source::SourceTree::read(files, &mut diagnostics);
+    let mut tree = source::SourceTree::read(files, &mut diagnostics);
+    if tree.unreadable {
+        // A file that cannot be read may hold any section: checking the rest would report
+        // sections and ids as missing that are only unread (a trailing comma is one error).
+        tree.locate_all(&mut diagnostics);
+        return (None, diagnostics);
+    }
     let decoded = decode::decode(&tree.root, &mut diagnostics);
     let tables = compile::compile(&decoded, &mut diagnostics);
-    for d in &mut diagnostics {
-        tree.locate(d);
-    }
+    tree.locate_all(&mut diagnostics);
     // Errors first, then in document order.
     crate::sorting::sort_by_key(&mut diagnostics, |d| {
         let position = (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(usize::MAX));

@@ -42,6 +42,9 @@ pub struct SourceFile {
     pub format: Format,
 }
 
+/// Where each key path of one file starts: path → byte offset.
+pub(crate) type Offsets = BTreeMap<String, usize>;
+
 /// The merged document and where each part of it came from.
 #[derive(Debug, Default)]
 pub(crate) struct SourceTree {
@@ -49,11 +52,14 @@ pub(crate) struct SourceTree {
     pub root: Map<String, Value>,
     /// For each top-level key, the index of the file that defined it.
     origin: BTreeMap<String, usize>,
-    /// Per file: key path -> byte offset (TOML only).
-    offsets: Vec<BTreeMap<String, usize>>,
-    /// Per file: where its lines start (TOML only; empty for JSON).
+    /// Per file: key path -> byte offset (TOML at once; JSON when a diagnostic needs it).
+    offsets: Vec<Offsets>,
+    /// Per file: where its lines start (TOML at once; JSON when a diagnostic needs it).
     lines: Vec<LineIndex>,
     files: Vec<SourceFile>,
+    /// Whether a file could not be read (a syntax error, past a limit, not a table): its sections
+    /// are unknown, so nothing is checked past reading.
+    pub unreadable: bool,
 }
 
 impl SourceTree {
@@ -61,7 +67,7 @@ impl SourceTree {
     pub fn read(files: Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) -> Self {
         let mut tree = SourceTree::default();
         for (index, file) in files.iter().enumerate() {
-            let mut offsets = BTreeMap::new();
+            let mut offsets = Offsets::default();
             let lines = match file.format {
                 Format::Json => LineIndex::default(),
                 Format::Toml => LineIndex::new(&file.text),
@@ -72,8 +78,12 @@ impl SourceTree {
             };
             tree.offsets.push(offsets);
             tree.lines.push(lines);
-            let Some(parsed) = parsed else { continue };
+            let Some(parsed) = parsed else {
+                tree.unreadable = true;
+                continue;
+            };
             let Value::Object(object) = parsed else {
+                tree.unreadable = true;
                 let mut d = Diagnostic::error(
                     DiagnosticCode::NotATable,
                     "",
@@ -103,11 +113,17 @@ impl SourceTree {
         tree
     }
 
-    /// Fills in the file, line and column of a diagnostic from its key path.
-    pub fn locate(&self, diagnostic: &mut Diagnostic) {
-        if diagnostic.file.is_some() {
-            return;
+    /// Fills in the file, line and column of every diagnostic from its key path.
+    pub fn locate_all(&mut self, diagnostics: &mut [Diagnostic]) {
+        for d in diagnostics.iter_mut() {
+            if d.file.is_none() {
+                self.locate(d);
+            }
         }
+    }
+
+    /// Fills in the file, line and column of a diagnostic from its key path.
+    fn locate(&mut self, diagnostic: &mut Diagnostic) {
         let top = diagnostic.path.split(['.', '[']).next().unwrap_or_default();
         let Some(&index) = self.origin.get(top) else {
             if let [only] = self.files.as_slice() {
@@ -119,6 +135,15 @@ impl SourceTree {
             return;
         };
         diagnostic.file = Some(file.name.clone());
+        // A JSON file's positions are found on first need (most packs have no diagnostics).
+        if file.format == Format::Json
+            && let (Some(offsets), Some(lines)) =
+                (self.offsets.get_mut(index), self.lines.get_mut(index))
+            && offsets.is_empty()
+        {
+            *offsets = super::json_paths::offsets(&file.text);
+            *lines = LineIndex::new(&file.text);
+        }
         let (Some(offsets), Some(lines)) = (self.offsets.get(index), self.lines.get(index)) else {
             return;
         };
@@ -172,7 +197,7 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
 fn parse_toml(
     file: &SourceFile,
     lines: &LineIndex,
-    offsets: &mut BTreeMap<String, usize>,
+    offsets: &mut Offsets,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     use toml::de::DeTable;
@@ -220,7 +245,7 @@ fn parse_toml(
 fn parse_toml(
     file: &SourceFile,
     _lines: &LineIndex,
-    _offsets: &mut BTreeMap<String, usize>,
+    _offsets: &mut Offsets,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
     let mut d = Diagnostic::error(
@@ -236,7 +261,7 @@ fn parse_toml(
 /// Converts a spanned TOML tree into JSON values, recording the offset of every key path.
 #[cfg(feature = "toml")]
 struct TomlConverter<'a> {
-    offsets: &'a mut BTreeMap<String, usize>,
+    offsets: &'a mut Offsets,
     lines: &'a LineIndex,
     file: &'a SourceFile,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -341,7 +366,7 @@ mod tests {
     #[test]
     fn locates_nested_paths_in_toml() {
         let mut diagnostics = Vec::new();
-        let tree = SourceTree::read(
+        let mut tree = SourceTree::read(
             vec![toml_file(
                 "a.toml",
                 "x = 1\n\n[[competency]]\nid = \"a\"\n\n[[competency]]\nid = \"b\"\noutcome = \"zz\"\n",

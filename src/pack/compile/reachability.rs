@@ -1,0 +1,67 @@
+//! Reachability: every expected proficiency must be reachable by some evidence kind, catalogue
+//! item or rule (overrides aside); otherwise no participant could meet it.
+
+use super::*;
+
+impl Checker<'_> {
+    /// Every expected proficiency must be reachable by some evidence (overrides aside).
+    pub(super) fn reachability(&mut self, t: &Compiled) {
+        if !self.out.iter().all(|d| !d.is_error()) {
+            // Unresolved ids would make this check report false problems.
+            return;
+        }
+        let top = t.scale.len().saturating_sub(1);
+        let top = Rank::try_from(top).unwrap_or(Rank::MAX);
+        for (ci, comp) in t.competencies.iter().enumerate() {
+            let mut best: Option<Rank> = None;
+            let mut raise = |r: Rank| best = Some(best.map_or(r, |b| b.max(r)));
+            for kind in &t.kinds {
+                if kind.counts_as == CountsAs::CompetencyClaims
+                    && (comp.allow_equivalency || !kind.equivalency)
+                {
+                    raise(kind.max_level.unwrap_or(top));
+                }
+            }
+            for item in &t.items {
+                for (gc, r) in &item.grants {
+                    if *gc == ci {
+                        raise(*r);
+                    }
+                }
+            }
+            for rule in &t.rules {
+                for (gc, r) in &rule.grants {
+                    if *gc == ci {
+                        raise(*r);
+                    }
+                }
+            }
+            for (li, expected) in comp.expected.iter().enumerate() {
+                let Some(expected) = *expected else { continue };
+                if best.is_none_or(|b| b < expected) {
+                    let level = self
+                        .doc
+                        .level
+                        .get(li)
+                        .map(|l| l.id.clone())
+                        .unwrap_or_default();
+                    let want = self
+                        .doc
+                        .scale
+                        .level
+                        .get(usize::from(expected))
+                        .map(|l| l.id.clone())
+                        .unwrap_or_default();
+                    let reach = best
+                        .and_then(|b| self.doc.scale.level.get(usize::from(b)))
+                        .map_or_else(|| "nothing".to_owned(), |l| format!("`{}`", l.id));
+                    self.error(
+                        DiagnosticCode::Unreachable,
+                        format!("competency[{ci}].expected.{level}"),
+                        format!("`{}` expects `{want}` at `{level}`, but no evidence kind, catalogue item or rule can give more than {reach}", comp.id),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! Section checks: the competencies (with their matrix of expectations), evidence kinds,
+//! the catalogue and its grants, equivalency and completion requirements.
+
+use super::*;
+
+impl Checker<'_> {
+    pub(super) fn competencies(
+        &mut self,
+        scale: &Index,
+        levels: &Index,
+        outcomes: &Index,
+    ) -> Vec<Competency> {
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.competency.len());
+        let mut used_outcomes = vec![false; doc.outcome.len()];
+        for (ci, comp) in doc.competency.iter().enumerate() {
+            let path = format!("competency[{ci}]");
+            self.text(&comp.name, &format!("{path}.name"));
+            self.text(&comp.description, &format!("{path}.description"));
+            let outcome = self.resolve(
+                outcomes,
+                "outcome",
+                "learning outcome",
+                &comp.outcome,
+                format!("{path}.outcome"),
+            );
+            if let Some(slot) = outcome.and_then(|o| used_outcomes.get_mut(o)) {
+                *slot = true;
+            }
+            let mut expected = vec![None; doc.level.len()];
+            for (level_id, value) in &comp.expected {
+                let key_path = format!("{path}.expected.{level_id}");
+                let Some(level) = self.resolve(
+                    levels,
+                    "level",
+                    "organizational level",
+                    level_id,
+                    key_path.clone(),
+                ) else {
+                    continue;
+                };
+                let rank = if value == NOT_REQUIRED {
+                    None
+                } else {
+                    self.rank(scale, value, key_path)
+                };
+                if let Some(slot) = expected.get_mut(level) {
+                    *slot = rank;
+                }
+            }
+            for level in &doc.level {
+                if !comp.expected.contains_key(&level.id) {
+                    self.error(
+                        DiagnosticCode::MissingExpectation,
+                        format!("{path}.expected"),
+                        format!("no expected proficiency for level `{}` (write `{} = \"{NOT_REQUIRED}\"` if it is not required there)", level.id, level.id),
+                    );
+                }
+            }
+            // Expectations must not fall as levels rise.
+            let mut previous: Option<(usize, Rank)> = None;
+            for (li, rank) in expected.iter().enumerate() {
+                let Some(rank) = *rank else { continue };
+                if let Some((pi, prank)) = previous
+                    && rank < prank
+                {
+                    let name =
+                        |i: usize| doc.level.get(i).map(|l| l.id.clone()).unwrap_or_default();
+                    let scale_id = |r: Rank| {
+                        doc.scale
+                            .level
+                            .get(usize::from(r))
+                            .map(|l| l.id.clone())
+                            .unwrap_or_default()
+                    };
+                    self.error(
+                        DiagnosticCode::LevelsOutOfOrder,
+                        format!("{path}.expected.{}", name(li)),
+                        format!(
+                            "expected proficiency falls from `{}` at `{}` to `{}` at `{}`: levels must not expect less as they rise (use `{NOT_REQUIRED}` to drop a competency)",
+                            scale_id(prank), name(pi), scale_id(rank), name(li)
+                        ),
+                    );
+                }
+                previous = Some((li, rank));
+            }
+            if expected.iter().all(Option::is_none) && !comp.expected.is_empty() {
+                self.warn(
+                    DiagnosticCode::NeverRequired,
+                    format!("{path}.expected"),
+                    format!("`{}` is not required at any level", comp.id),
+                );
+            }
+            out.push(Competency {
+                id: comp.id.as_str().into(),
+                outcome: outcome.unwrap_or(0),
+                outcome_id: comp.outcome.as_str().into(),
+                expected,
+                allow_equivalency: comp.allow_equivalency,
+            });
+        }
+        for (oi, used) in used_outcomes.iter().enumerate() {
+            if !used && !self.decoded.broken_sections.contains("competency") {
+                let id = doc
+                    .outcome
+                    .get(oi)
+                    .map(|o| o.id.clone())
+                    .unwrap_or_default();
+                self.warn(
+                    DiagnosticCode::EmptyOutcome,
+                    format!("outcome[{oi}]"),
+                    format!("no competency belongs to outcome `{id}`"),
+                );
+            }
+        }
+        out
+    }
+
+    pub(super) fn kinds(&mut self, scale: &Index) -> Vec<Kind> {
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.evidence_kind.len());
+        for (ki, kind) in doc.evidence_kind.iter().enumerate() {
+            let path = format!("evidence_kind[{ki}]");
+            self.text(&kind.name, &format!("{path}.name"));
+            if kind.assessors.is_empty() {
+                self.error(
+                    DiagnosticCode::Empty,
+                    format!("{path}.assessors"),
+                    "name who may assess this kind, e.g. [\"program_assessor\"]",
+                );
+            }
+            let mut seen = BTreeSet::new();
+            for (ai, role) in kind.assessors.iter().enumerate() {
+                if !seen.insert(*role) {
+                    self.error(
+                        DiagnosticCode::DuplicateId,
+                        format!("{path}.assessors[{ai}]"),
+                        format!("`{}` is listed twice", role.id()),
+                    );
+                }
+            }
+            let claims = matches!(
+                kind.counts_as,
+                CountsAs::CompetencyClaims | CountsAs::Override
+            );
+            let max_level = match &kind.max_level {
+                Some(level) if !claims => {
+                    self.error(DiagnosticCode::NotApplicable, format!("{path}.max_level"), "`max_level` applies only to kinds that count as competency_claims or override");
+                    let _ = level;
+                    None
+                }
+                Some(level) => self.rank(scale, level, format!("{path}.max_level")),
+                None => None,
+            };
+            if kind.equivalency
+                && !matches!(
+                    kind.counts_as,
+                    CountsAs::CompetencyClaims | CountsAs::CatalogueItem
+                )
+            {
+                self.error(
+                    DiagnosticCode::NotApplicable,
+                    format!("{path}.equivalency"),
+                    "only competency_claims and catalogue_item kinds can be equivalency",
+                );
+            }
+            if kind.max_age_months == Some(0) {
+                self.error(
+                    DiagnosticCode::OutOfRange,
+                    format!("{path}.max_age_months"),
+                    "must be at least 1 (leave it out for no limit)",
+                );
+            }
+            out.push(Kind {
+                id: kind.id.as_str().into(),
+                counts_as: kind.counts_as,
+                equivalency: kind.equivalency,
+                assessors: kind.assessors.clone(),
+                max_age_months: kind.max_age_months,
+                max_level,
+            });
+        }
+        out
+    }
+
+    pub(super) fn grade(&mut self, grade: Option<f64>, path: &str) {
+        if let Some(g) = grade
+            && !(0.0..=100.0).contains(&g)
+        {
+            self.error(
+                DiagnosticCode::OutOfRange,
+                path,
+                format!(
+                    "a grade is between 0 and 100, not {}",
+                    crate::messages::number(g)
+                ),
+            );
+        }
+    }
+
+    pub(super) fn grants(
+        &mut self,
+        grants: &[GrantDoc],
+        path: &str,
+        scale: &Index,
+        competencies: &Index,
+    ) -> Vec<(usize, Rank)> {
+        let mut out = Vec::with_capacity(grants.len());
+        for (gi, grant) in grants.iter().enumerate() {
+            let gpath = format!("{path}.grants[{gi}]");
+            let comp = self.resolve(
+                competencies,
+                "competency",
+                "competency",
+                &grant.competency,
+                format!("{gpath}.competency"),
+            );
+            let rank = self.rank(scale, &grant.level, format!("{gpath}.level"));
+            if let (Some(comp), Some(rank)) = (comp, rank) {
+                out.push((comp, rank));
+            }
+        }
+        out
+    }
+
+    pub(super) fn catalogue(
+        &mut self,
+        scale: &Index,
+        competency_index: &Index,
+        kind_index: &Index,
+        kinds: &[Kind],
+        competencies: &[Competency],
+    ) -> Vec<Item> {
+        let doc = self.doc;
+        let mut out = Vec::with_capacity(doc.catalogue.len());
+        for (ii, item) in doc.catalogue.iter().enumerate() {
+            let path = format!("catalogue[{ii}]");
+            self.text(&item.name, &format!("{path}.name"));
+            self.grade(item.min_grade, &format!("{path}.min_grade"));
+            if item.valid_months == Some(0) {
+                self.error(
+                    DiagnosticCode::OutOfRange,
+                    format!("{path}.valid_months"),
+                    "must be at least 1 (leave it out for no expiry)",
+                );
+            }
+            let kind = self.resolve(
+                kind_index,
+                "evidence_kind",
+                "evidence kind",
+                &item.kind,
+                format!("{path}.kind"),
+            );
+            let kind_info = kind.and_then(|k| kinds.get(k));
+            if let Some(k) = kind_info
+                && k.counts_as != CountsAs::CatalogueItem
+            {
+                self.error(
+                    DiagnosticCode::WrongKind,
+                    format!("{path}.kind"),
+                    format!("evidence kind `{}` does not count as catalogue_item", k.id),
+                );
+            }
+            let grants = self.grants(&item.grants, &path, scale, competency_index);
+            if item.grants.is_empty() {
+                self.warn(
+                    DiagnosticCode::GrantsNothing,
+                    format!("{path}.grants"),
+                    format!("`{}` grants no competency", item.id),
+                );
+            }
+            if kind_info.is_some_and(|k| k.equivalency) {
+                for (gi, (comp, _)) in grants.iter().enumerate() {
+                    if let Some(c) = competencies.get(*comp)
+                        && !c.allow_equivalency
+                    {
+                        self.error(
+                            DiagnosticCode::EquivalencyNotAllowed,
+                            format!("{path}.grants[{gi}].competency"),
+                            format!("`{}` may not be obtained by equivalency, but `{}` is an equivalency kind", c.id, item.kind),
+                        );
+                    }
+                }
+            }
+            out.push(Item {
+                id: item.id.as_str().into(),
+                kind: kind.unwrap_or(0),
+                min_grade: item.min_grade,
+                valid_months: item.valid_months,
+                grants,
+            });
+        }
+        out
+    }
+
+    pub(super) fn equivalency(&mut self) {
+        if let Some(p) = self.doc.equivalency.max_percent
+            && p > 100
+        {
+            self.error(
+                DiagnosticCode::OutOfRange,
+                "equivalency.max_percent",
+                "a percentage is at most 100",
+            );
+        }
+    }
+
+    pub(super) fn completion(&mut self, t: &Compiled) -> Vec<Completion> {
+        let doc = self.doc;
+        let mut out: Vec<Option<Completion>> = vec![None; doc.level.len()];
+        let has_kind = |counts: CountsAs| t.kinds.iter().any(|k| k.counts_as == counts);
+        for (i, comp) in doc.completion.iter().enumerate() {
+            let path = format!("completion[{i}]");
+            let Some(level) = self.resolve(
+                &t.levels,
+                "level",
+                "organizational level",
+                &comp.level,
+                format!("{path}.level"),
+            ) else {
+                continue;
+            };
+            if comp.competencies_percent > 100 {
+                self.error(
+                    DiagnosticCode::OutOfRange,
+                    format!("{path}.competencies_percent"),
+                    "a percentage is at most 100",
+                );
+            }
+            if comp.time_limit_months == Some(0) {
+                self.error(
+                    DiagnosticCode::OutOfRange,
+                    format!("{path}.time_limit_months"),
+                    "must be at least 1 (leave it out for no limit)",
+                );
+            }
+            let needs = [
+                (
+                    comp.coaching_sessions > 0,
+                    CountsAs::CoachingSession,
+                    "coaching_sessions",
+                    "coaching_session",
+                ),
+                (
+                    comp.mentoring_conversations > 0,
+                    CountsAs::MentoringConversation,
+                    "mentoring_conversations",
+                    "mentoring_conversation",
+                ),
+                (
+                    comp.final_assignment,
+                    CountsAs::FinalAssignment,
+                    "final_assignment",
+                    "final_assignment",
+                ),
+            ];
+            for (needed, counts, key, name) in needs {
+                if needed
+                    && !has_kind(counts)
+                    && !self.decoded.broken_sections.contains("evidence_kind")
+                {
+                    self.error(
+                        DiagnosticCode::Unreachable,
+                        format!("{path}.{key}"),
+                        format!("no evidence kind counts as {name}, so this can never be met"),
+                    );
+                }
+            }
+            if comp.final_assignment && doc.final_assignment.is_none() {
+                self.error(
+                    DiagnosticCode::MissingSection,
+                    format!("{path}.final_assignment"),
+                    "a final assignment is required but the pack has no [final_assignment] section",
+                );
+            }
+            let slot = out.get_mut(level);
+            match slot {
+                Some(slot @ None) => {
+                    *slot = Some(Completion {
+                        competencies_percent: comp.competencies_percent,
+                        coaching_sessions: comp.coaching_sessions,
+                        mentoring_conversations: comp.mentoring_conversations,
+                        final_assignment: comp.final_assignment,
+                        time_limit_months: comp.time_limit_months,
+                    });
+                }
+                Some(Some(_)) => self.error(
+                    DiagnosticCode::DuplicateId,
+                    format!("{path}.level"),
+                    format!("level `{}` already has completion requirements", comp.level),
+                ),
+                None => {}
+            }
+        }
+        if !self.decoded.broken_sections.contains("completion") {
+            for (li, slot) in out.iter().enumerate() {
+                if slot.is_none() {
+                    let id = doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
+                    self.error(DiagnosticCode::MissingCompletion, "completion", format!("level `{id}` has no [[completion]] entry, so participants at that level could never complete"));
+                }
+            }
+        }
+        if doc.progression.next_level_percent > 100 {
+            self.error(
+                DiagnosticCode::OutOfRange,
+                "progression.next_level_percent",
+                "a percentage is at most 100",
+            );
+        }
+        out.into_iter().map(Option::unwrap_or_default).collect()
+    }
+}
