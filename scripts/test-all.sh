@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project, installing what a fresh machine lacks:
-#   1. the Rust crate: unit, integration, conformance, property, schema and doc tests;
+#   1. the Rust crate: unit, integration, conformance, property, schema and doc tests, with every
+#      feature and with none (the core alone, as the WebAssembly module has it);
 #   2. the npm package: WebAssembly build (with the size report), Node tests including the
 #      conformance corpus byte-for-byte against native, TypeScript types, and the example page in a
 #      real browser (Debian's Chromium, driven by playwright-core) with an accessibility audit.
@@ -11,6 +12,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "== Rust tests: cargo test --all-features"
 cargo test --all-features
+
+echo "== Rust tests of the core alone (as the WebAssembly module has it): cargo test --no-default-features"
+cargo test --no-default-features
 
 echo "== WebAssembly toolchain"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown

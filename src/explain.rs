@@ -2,8 +2,8 @@
 //! participants (`competency-rules evaluate --format text --lang fr`).
 
 use crate::messages::Label;
-use crate::pack::Pack;
-use crate::report::{CompetencyState, Report, Status};
+use crate::pack::{Named, Pack};
+use crate::report::{CompetencyState, Report, Status, Via};
 use std::fmt::Write;
 
 /// Writes `report` as plain text in `lang` (falling back to the pack's first language).
@@ -18,7 +18,9 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             .unwrap_or(label.code())
             .to_owned()
     };
-    let name = |id: &str| pack.name_of(id, &lang).unwrap_or(id).to_owned();
+    let name = |what: Named, id: &str| pack.name(what, id, &lang).unwrap_or(id).to_owned();
+    let level = |id: &str| name(Named::Level, id);
+    let proficiency = |id: &str| name(Named::Proficiency, id);
     let message = |reason: &crate::report::Reason| {
         reason
             .message
@@ -41,11 +43,11 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         label(status_label(report.status)),
         message(&report.status_reason)
     );
-    let _ = writeln!(out, "{}: {}", label(Label::Level), name(&report.level));
+    let _ = writeln!(out, "{}: {}", label(Label::Level), level(&report.level));
     let attained = report
         .level_attained
         .as_deref()
-        .map_or_else(|| label(Label::None), &name);
+        .map_or_else(|| label(Label::None), level);
     let _ = writeln!(out, "{}: {attained}", label(Label::LevelAttained));
     if let Some(next) = &report.next_level {
         let ready = if next.ready {
@@ -57,7 +59,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             out,
             "{}: {} — {ready} ({}/{} {}, {}%)",
             label(Label::NextLevel),
-            name(&next.level),
+            level(&next.level),
             next.met,
             next.required,
             label(Label::MetCount),
@@ -80,7 +82,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         let _ = writeln!(
             out,
             "  {}: {}/{} {} ({}%)",
-            name(&o.id),
+            name(Named::Outcome, &o.id),
             o.met,
             o.required,
             label(Label::MetCount),
@@ -93,13 +95,19 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         .iter()
         .filter(|c| c.state != CompetencyState::NotRequired || c.achieved.is_some())
     {
-        let required = c.required.as_deref().map_or_else(|| "-".to_owned(), &name);
-        let achieved = c.achieved.as_deref().map_or_else(|| "-".to_owned(), &name);
+        let required = c
+            .required
+            .as_deref()
+            .map_or_else(|| "-".to_owned(), proficiency);
+        let achieved = c
+            .achieved
+            .as_deref()
+            .map_or_else(|| "-".to_owned(), proficiency);
         let _ = writeln!(
             out,
             "  [{}] {} — {} {required}, {} {achieved}",
             label(state_label(c.state)),
-            name(&c.id),
+            name(Named::Competency, &c.id),
             label(Label::Required),
             label(Label::Achieved),
         );
@@ -108,8 +116,8 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
                 out,
                 "      {} {} ({}): {}",
                 label(Label::Via),
-                name(&s.from),
-                name(&s.level),
+                name(source_kind(s.via), &s.from),
+                proficiency(&s.level),
                 s.evidence.join(", ")
             );
         }
@@ -121,7 +129,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             let what = n
                 .competency
                 .as_deref()
-                .map(|c| format!(" [{}]", name(c)))
+                .map(|c| format!(" [{}]", name(Named::Competency, c)))
                 .unwrap_or_default();
             let _ = writeln!(out, "  {id}{what}: {}", message(&n.reason));
         }
@@ -159,5 +167,14 @@ fn state_label(state: CompetencyState) -> Label {
         CompetencyState::NotYetEnoughEvidence => Label::StateNotYetEnoughEvidence,
         CompetencyState::PendingReview => Label::StatePendingReview,
         CompetencyState::NotRequired => Label::StateNotRequired,
+    }
+}
+
+/// What a source's `from` names.
+fn source_kind(via: Via) -> Named {
+    match via {
+        Via::Claim => Named::EvidenceKind,
+        Via::Catalogue => Named::CatalogueItem,
+        Via::Rule => Named::Rule,
     }
 }

@@ -56,8 +56,10 @@ pub mod participant;
 pub mod report;
 mod sorting;
 #[cfg(feature = "wasm")]
+#[doc(hidden)] // the npm package's bindings, not a Rust API
 pub mod wasm;
 #[cfg(all(feature = "wasm", feature = "interop"))]
+#[doc(hidden)] // the npm package's bindings, not a Rust API
 pub mod wasm_interop;
 
 pub use date::Date;

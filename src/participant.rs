@@ -17,6 +17,7 @@ pub const PARTICIPANT_FORMAT: &str = "competency-rules/participant@1";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Participant {
     /// Stable id of the participant (an LMS user id, an employee number...).
     pub id: String,
@@ -45,15 +46,16 @@ pub struct Participant {
     pub evidence: Vec<EvidenceEntry>,
     /// Fields of the document the format does not know, by path (reported, never dropped silently).
     #[serde(skip)]
-    pub unknown_fields: Vec<String>,
+    pub(crate) unknown_fields: Vec<String>,
     /// Input received for the participant from another source (xAPI statements) that did not
     /// become an evidence item; each is reported as not counted, with its reason.
     #[serde(skip)]
-    pub set_aside: Vec<SetAside>,
+    pub(crate) set_aside: Vec<SetAside>,
 }
 
 /// Input from another source (an xAPI statement) that did not become an evidence item, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SetAside {
     /// Where it is in its source, e.g. `statements.json[3]`: only for input without an id, so
     /// that a report does not depend on the order its input came in.
@@ -120,6 +122,7 @@ pub struct Account {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReviewState {
     /// Submitted, not yet reviewed.
     Submitted,
@@ -159,6 +162,7 @@ pub struct Claim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Evidence {
     /// Stable id, unique within the participant.
     pub id: String,
@@ -201,6 +205,7 @@ pub struct Evidence {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EvidenceEntry {
     /// A readable item.
     Item(Evidence),
@@ -213,6 +218,7 @@ pub enum EvidenceEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct MalformedEvidence {
     /// Where it is in the document, e.g. `evidence[4]`.
     pub at: String,
@@ -222,10 +228,78 @@ pub struct MalformedEvidence {
     pub detail: String,
 }
 
+impl Evidence {
+    /// An evidence item of `kind` dated `date`, with no item, grade, assessor or claims yet.
+    pub fn new(
+        id: impl Into<String>,
+        kind: impl Into<String>,
+        date: Date,
+        status: ReviewState,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            kind: kind.into(),
+            date,
+            submitted: None,
+            status,
+            assessed_by: None,
+            item: None,
+            grade: None,
+            claims: Vec::new(),
+            topic: None,
+            note: None,
+            unknown_fields: Vec::new(),
+        }
+    }
+
+    /// Submitted to the program on `date` (for equivalency: the claim date).
+    pub fn with_submitted(mut self, date: Date) -> Self {
+        self.submitted = Some(date);
+        self
+    }
+
+    /// Completing the catalogue item `item`.
+    pub fn with_item(mut self, item: impl Into<String>) -> Self {
+        self.item = Some(item.into());
+        self
+    }
+
+    /// With a grade (0 to 100).
+    pub fn with_grade(mut self, grade: f64) -> Self {
+        self.grade = Some(grade);
+        self
+    }
+
+    /// Assessed by `assessor`.
+    pub fn with_assessor(mut self, assessor: Assessor) -> Self {
+        self.assessed_by = Some(assessor);
+        self
+    }
+
+    /// With one more competency claim.
+    pub fn with_claim(mut self, claim: Claim) -> Self {
+        self.claims.push(claim);
+        self
+    }
+
+    /// On the final assignment's topic `topic`.
+    pub fn with_topic(mut self, topic: impl Into<String>) -> Self {
+        self.topic = Some(topic.into());
+        self
+    }
+
+    /// With a note (kept, not used by the rules).
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
 /// A participant document that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[error("participant document{}: {message}", if path.is_empty() { String::new() } else { format!(" at `{path}`") })]
+#[non_exhaustive]
 pub struct ParticipantError {
     /// `syntax`, `invalid_document`, or `limit_exceeded` (the document is past one of the
     /// [`crate::limits`]).
@@ -306,7 +380,87 @@ pub(crate) const ACCOUNT_FIELDS: &[&str] = &["homePage", "name"];
 const ASSESSOR_FIELDS: &[&str] = &["role", "id", "name"];
 const CLAIM_FIELDS: &[&str] = &["competency", "level"];
 
+/// Building a participant in Rust (an LMS back end), without writing JSON:
+///
+/// ```
+/// use competency_rules::participant::{Assessor, Evidence, Participant, ReviewState};
+/// use competency_rules::{Pack, evaluate};
+///
+/// let date = |d: &str| d.parse::<competency_rules::Date>();
+/// let course = Evidence::new("c-1", "association_course", date("2026-03-02")?, ReviewState::Approved)
+///     .with_item("omssa.hsi101")
+///     .with_grade(88.0)
+///     .with_assessor(Assessor { role: "provider".into(), id: None, name: None });
+/// let participant = Participant::new("p-1", "county-a", "front_line", date("2026-01-15")?)
+///     .with_evidence(course);
+/// let report = evaluate(&Pack::hslp()?, &participant, date("2026-11-24")?)?;
+/// assert_eq!(report.status.id(), "in_progress");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 impl Participant {
+    /// A participant with no coach, mentor, identities or evidence yet.
+    pub fn new(
+        id: impl Into<String>,
+        organization: impl Into<String>,
+        level: impl Into<String>,
+        enrolled: Date,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: None,
+            organization: organization.into(),
+            level: level.into(),
+            enrolled,
+            coach: None,
+            mentor: None,
+            agents: Vec::new(),
+            evidence: Vec::new(),
+            unknown_fields: Vec::new(),
+            set_aside: Vec::new(),
+        }
+    }
+
+    /// With a display name.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// With a coach.
+    pub fn with_coach(mut self, coach: Person) -> Self {
+        self.coach = Some(coach);
+        self
+    }
+
+    /// With a mentor.
+    pub fn with_mentor(mut self, mentor: Person) -> Self {
+        self.mentor = Some(mentor);
+        self
+    }
+
+    /// With one more xAPI identity.
+    pub fn with_agent(mut self, agent: Agent) -> Self {
+        self.agents.push(agent);
+        self
+    }
+
+    /// With one more evidence item.
+    pub fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence.push(EvidenceEntry::Item(evidence));
+        self
+    }
+
+    /// Fields of the document the format does not know, by path (each is a finding in the report).
+    pub fn unknown_fields(&self) -> &[String] {
+        &self.unknown_fields
+    }
+
+    /// Input from another source (xAPI statements) that did not become evidence, with the reason
+    /// (each is reported as not counted).
+    pub fn set_aside(&self) -> &[SetAside] {
+        &self.set_aside
+    }
+
     /// Reads a participant document from JSON text.
     pub fn from_json(text: &str) -> Result<Participant, ParticipantError> {
         use crate::limits::{MAX_JSON_DEPTH, MAX_PARTICIPANT_BYTES, json_too_deep};

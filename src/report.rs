@@ -18,6 +18,7 @@ pub type Id = Arc<str>;
 /// The engine's name and version, so a server can detect version skew.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct EngineInfo {
     /// `competency-rules`.
     pub name: &'static str,
@@ -36,6 +37,7 @@ impl EngineInfo {
 /// A reason: a stable code, its parameters, and the message in each of the pack's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct Reason {
     /// Stable machine-readable code (see the message catalogue).
     pub code: crate::messages::Message,
@@ -50,6 +52,7 @@ pub struct Reason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Enrolled; nothing has counted yet.
     Enrolled,
@@ -80,6 +83,7 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CompetencyState {
     /// The achieved level meets the required one.
     Met,
@@ -110,6 +114,7 @@ impl CompetencyState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Via {
     /// A claim of an evidence item (prior learning, self-study, work project), assessed.
     Claim,
@@ -122,6 +127,7 @@ pub enum Via {
 /// One way a competency was achieved at a level.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct Source {
     /// Claim, catalogue or rule.
     pub via: Via,
@@ -138,6 +144,7 @@ pub struct Source {
 /// An assessor's override and what it did under the pack's precedence policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct OverrideResult {
     /// The override evidence item.
     pub evidence: String,
@@ -152,6 +159,7 @@ pub struct OverrideResult {
 /// The result for one competency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct CompetencyResult {
     /// The competency id.
     pub id: Id,
@@ -179,6 +187,7 @@ pub struct CompetencyResult {
 /// Progress in one learning outcome at the participant's level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct OutcomeProgress {
     /// The outcome id.
     pub id: Id,
@@ -195,6 +204,7 @@ pub struct OutcomeProgress {
 /// One completion requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct RequirementResult {
     /// `competencies`, `coaching`, `mentoring`, `final_assignment` or `time_limit`.
     pub id: &'static str,
@@ -210,6 +220,7 @@ pub struct RequirementResult {
 /// Readiness for the next organizational level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct NextLevel {
     /// The next level's id.
     pub level: Id,
@@ -232,6 +243,7 @@ pub struct NextLevel {
 /// An evidence item, or one claim of it, that did not count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct NotCounted {
     /// The evidence id (none when it could not be read).
     pub evidence: Option<String>,
@@ -248,6 +260,7 @@ pub struct NotCounted {
 /// Something about the participant document worth knowing that is not one evidence item's count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct Finding {
     /// The evidence item concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -261,6 +274,7 @@ pub struct Finding {
 /// The report for one participant on one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct Report {
     /// The engine that produced it.
     pub engine: EngineInfo,

@@ -233,3 +233,33 @@ fn cli_reads_xapi_statements_from_a_directory_and_says_what_became_of_them() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("has no `agents`"));
     std::fs::remove_dir_all(&empty).unwrap();
 }
+
+#[test]
+fn the_text_report_names_levels_and_proficiencies_apart_when_their_ids_are_the_same() {
+    // A role-based framework: the organizational levels are called as the proficiencies are.
+    let pack = include_str!("conformance/packs/mini.json")
+        .replace("\"staff\"", "\"basic\"")
+        .replace("\"lead\"", "\"skilled\"");
+    let pack = Pack::from_json(&pack).unwrap();
+    let participant = r#"{
+        "id": "p1", "organization": "org-a", "level": "basic", "enrolled": "2026-01-01",
+        "evidence": [{
+            "id": "e1", "kind": "course", "item": "course.a", "date": "2026-02-01",
+            "grade": 80, "status": "approved", "assessed_by": { "role": "provider" }
+        }]
+    }"#;
+    let report = evaluate_json(&pack, participant, "2026-06-01".parse().unwrap()).unwrap();
+    let text = competency_rules::explain::explain(&pack, &report, "fr");
+    // The organizational level `basic` is « Personnel »; the proficiency `basic` is « De base ».
+    assert!(text.contains("Niveau: Personnel\n"), "{text}");
+    assert!(text.contains("requis De base"), "{text}");
+    assert!(!text.contains("requis Personnel"), "{text}");
+    assert_eq!(
+        pack.name(competency_rules::pack::Named::Level, "skilled", "en"),
+        Some("Lead")
+    );
+    assert_eq!(
+        pack.name(competency_rules::pack::Named::Proficiency, "skilled", "en"),
+        Some("Skilled")
+    );
+}

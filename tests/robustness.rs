@@ -568,7 +568,7 @@ fn participant_of_depth(depth: usize) -> String {
 #[test]
 fn json_depth_limit_for_participants_alone_and_in_a_batch() {
     let at = Participant::from_json(&participant_of_depth(MAX_JSON_DEPTH)).unwrap();
-    assert_eq!(at.unknown_fields, ["x"]);
+    assert_eq!(at.unknown_fields(), ["x"]);
     let err = Participant::from_json(&participant_of_depth(MAX_JSON_DEPTH + 1)).unwrap_err();
     assert_eq!(err.code, "limit_exceeded");
     assert_eq!(

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Something the import skipped, assumed or could not use.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct ImportNote {
     /// A stable code: `no_statement`, `orphan_item`, `outside_package`, `cross_reference`, ...
     pub code: &'static str,
@@ -21,6 +22,7 @@ pub struct ImportNote {
 
 /// The skeleton pack (a JSON pack document) and the notes.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct CaseImport {
     /// The pack, in the JSON form of the pack format.
     pub pack: Value,
@@ -31,6 +33,7 @@ pub struct CaseImport {
 /// The package could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("not a CASE package: {0}")]
+#[non_exhaustive]
 pub struct ImportError(pub String);
 
 struct Item<'v> {

@@ -36,6 +36,7 @@ pub struct CredentialOptions {
 
 /// Why a credential could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CredentialError {
     /// The program credential is only for a participant who completed the program.
     #[error("the participant has not completed the program (status: {0})")]
@@ -303,6 +304,7 @@ fn issuer<'a>(
 /// Which credential to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[non_exhaustive]
 pub enum CredentialKind {
     /// The program credential (the participant must have completed the program).
     Program,

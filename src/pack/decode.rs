@@ -426,19 +426,7 @@ fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Catalogue
 
 fn condition(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ConditionDoc> {
     let mark = r.mark();
-    let keys = [
-        "all",
-        "any",
-        "n_of",
-        "points",
-        "item",
-        "competency",
-        "level",
-        "kind",
-        "count",
-        "award",
-    ];
-    let m = r.table(v, path, &keys)?;
+    let m = r.table(v, path, &ConditionDoc::KEYS)?;
     // `null` is the same as absent for these optional forms, as for every optional key.
     let present = |key: &str| m.get(key).filter(|v| !v.is_null());
     let list = |r: &mut Reader<'_>, key: &str| {

@@ -18,6 +18,7 @@ pub type Text = BTreeMap<String, String>;
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProgramDoc {
     /// Stable id of the program, e.g. `hslp`.
     pub id: String,
@@ -40,6 +41,7 @@ pub struct ProgramDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NamedDoc {
     /// Stable id, referenced elsewhere in the pack and by participants.
     pub id: String,
@@ -55,6 +57,7 @@ pub struct NamedDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ScaleDoc {
     /// Stable id of the scale.
     pub id: String,
@@ -69,6 +72,7 @@ pub struct ScaleDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CompetencyDoc {
     /// Stable id, e.g. `ssm.systems_thinking`.
     pub id: String,
@@ -95,6 +99,7 @@ pub struct CompetencyDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     /// The same competency (CASE `exactMatchOf`).
     ExactMatch,
@@ -120,6 +125,7 @@ impl Relation {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ReferenceDoc {
     /// How the two relate.
     pub relation: Relation,
@@ -142,6 +148,7 @@ fn yes() -> bool {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CountsAs {
     /// The item claims competencies at levels (prior learning, self-study, work project).
     CompetencyClaims,
@@ -162,6 +169,7 @@ pub enum CountsAs {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AssessorRole {
     /// The participant's coach (from the participant's organization).
     Coach,
@@ -207,6 +215,7 @@ impl AssessorRole {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EvidenceKindDoc {
     /// Stable id, e.g. `prior_learning`.
     pub id: String,
@@ -233,6 +242,7 @@ pub struct EvidenceKindDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct GrantDoc {
     /// The competency id.
     pub competency: String,
@@ -245,6 +255,7 @@ pub struct GrantDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CatalogueItemDoc {
     /// Stable id, referenced by evidence items (`item`).
     pub id: String,
@@ -273,6 +284,7 @@ pub struct CatalogueItemDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct XapiDoc {
     /// The assessor role recorded for evidence read from statements (the LMS reporting them).
     /// cmi5 `waived` statements become items of `[equivalency] waiver_kind`.
@@ -289,6 +301,7 @@ fn provider() -> AssessorRole {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CredentialDoc {
     /// How long (months from the award) an issued credential is valid; none means no expiry.
     #[serde(default)]
@@ -300,6 +313,7 @@ pub struct CredentialDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ConditionDoc {
     /// Every sub-condition holds.
     #[serde(default)]
@@ -333,11 +347,52 @@ pub struct ConditionDoc {
     pub award: Option<u32>,
 }
 
+impl ConditionDoc {
+    /// The keys of a condition table, as the decoder reads them: the forms (exactly one per
+    /// condition: `all`, `any`, `n_of`, `points`, `item`, `kind`, `competency`) and the keys that
+    /// qualify them (`level` with `competency`, `count` with `kind`, `award` inside `points.from`).
+    pub const KEYS: [&'static str; 10] = [
+        "all",
+        "any",
+        "n_of",
+        "points",
+        "item",
+        "competency",
+        "level",
+        "kind",
+        "count",
+        "award",
+    ];
+
+    /// The forms this condition has (a valid one has exactly one). `competency` with `kind` is
+    /// the `kind` form (claims of that kind for that competency).
+    pub fn forms(&self) -> Vec<&'static str> {
+        let present = [
+            ("all", self.all.is_some()),
+            ("any", self.any.is_some()),
+            ("n_of", self.n_of.is_some()),
+            ("points", self.points.is_some()),
+            ("item", self.item.is_some()),
+            ("kind", self.kind.is_some()),
+            (
+                "competency",
+                self.competency.is_some() && self.kind.is_none(),
+            ),
+        ];
+        present
+            .iter()
+            .filter(|(_, p)| *p)
+            .map(|(name, _)| *name)
+            .collect()
+    }
+}
+
 /// `n_of = { n = 2, of = [...] }`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct NOfDoc {
     /// How many sub-conditions must hold.
     pub n: u32,
@@ -350,6 +405,7 @@ pub struct NOfDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PointsDoc {
     /// The threshold.
     pub min: u32,
@@ -362,6 +418,7 @@ pub struct PointsDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RuleDoc {
     /// Stable id, shown in reports as the rule through which evidence counted.
     pub id: String,
@@ -382,6 +439,7 @@ pub struct RuleDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EquivalencyDoc {
     /// Equivalency must be claimed within this many days of enrolment.
     #[serde(default)]
@@ -402,6 +460,7 @@ pub struct EquivalencyDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CoachingDoc {
     /// The coach must belong to the participant's organization.
     #[serde(default = "yes")]
@@ -413,6 +472,7 @@ pub struct CoachingDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct MentoringDoc {
     /// The mentor must belong to another organization than the participant's.
     #[serde(default = "yes")]
@@ -427,6 +487,7 @@ pub struct MentoringDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FinalAssignmentDoc {
     /// The topics an assignment may take; empty means any topic.
     #[serde(default)]
@@ -441,6 +502,7 @@ pub struct FinalAssignmentDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CompletionDoc {
     /// The organizational level.
     pub level: String,
@@ -470,6 +532,7 @@ fn hundred() -> u32 {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ProgressionDoc {
     /// Percentage of the next level's required competencies that must already be met at the next
     /// level's expectation.
@@ -494,6 +557,7 @@ impl Default for ProgressionDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum OverridePolicy {
     /// The higher of the override and the derived level counts: an override can raise a level but
     /// never blocks what evidence and rules achieve.
@@ -520,6 +584,7 @@ impl OverridePolicy {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PrecedenceDoc {
     /// How an assessor's override combines with derived levels.
     pub assessor_override: OverridePolicy,
@@ -533,6 +598,7 @@ pub struct PrecedenceDoc {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PackDoc {
     /// Must be [`PACK_FORMAT`].
     pub format: String,

@@ -28,6 +28,7 @@ use std::path::Path;
 /// A pack was refused: every problem found, errors first.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{}", summary(.diagnostics))]
+#[non_exhaustive]
 pub struct PackError {
     /// Every diagnostic, errors and warnings, each with its location.
     pub diagnostics: Vec<Diagnostic>,
@@ -48,6 +49,7 @@ fn summary(diagnostics: &[Diagnostic]) -> String {
 
 /// A checked, compiled rule pack. Build it once; evaluate any number of participants against it.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Pack {
     doc: PackDoc,
     pub(crate) tables: Compiled,
@@ -60,6 +62,7 @@ pub struct Pack {
 /// Identifies a pack in reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[non_exhaustive]
 pub struct PackInfo {
     /// The program id.
     pub id: String,
@@ -71,8 +74,8 @@ pub struct PackInfo {
 }
 
 impl Pack {
-    /// Loads a pack from one document's text.
-    pub fn from_str(text: &str, format: Format) -> Result<Pack, PackError> {
+    /// Loads a pack from one document's text in `format` (not `FromStr`: a pack needs its format).
+    pub fn from_text(text: &str, format: Format) -> Result<Pack, PackError> {
         let name = match format {
             Format::Toml => "<pack.toml>",
             Format::Json => "<pack.json>",
@@ -86,7 +89,7 @@ impl Pack {
 
     /// Loads a pack from a JSON document's text.
     pub fn from_json(text: &str) -> Result<Pack, PackError> {
-        Self::from_str(text, Format::Json)
+        Self::from_text(text, Format::Json)
     }
 
     /// Loads a pack from a TOML document's text.
@@ -99,7 +102,7 @@ impl Pack {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Pack, PackError> {
-        Self::from_str(text, Format::Toml)
+        Self::from_text(text, Format::Toml)
     }
 
     /// Loads a pack from a directory: every `.toml` and `.json` file in it, in name order, each
@@ -198,30 +201,43 @@ impl Pack {
         text.get(lang).cloned()
     }
 
-    /// A display name for a competency, outcome, organizational or proficiency level id.
-    pub fn name_of(&self, id: &str, lang: &str) -> Option<&str> {
+    /// The name of the pack thing `what` called `id`, in `lang`. Ids are unique within a kind of
+    /// thing, not across kinds (a role-based framework may call a proficiency and an
+    /// organizational level both `manager`), so the kind is always given.
+    pub fn name(&self, what: Named, id: &str, lang: &str) -> Option<&str> {
         let doc = &self.doc;
-        let texts = doc
-            .competency
-            .iter()
-            .map(|c| (&c.id, &c.name))
-            .chain(doc.outcome.iter().map(|o| (&o.id, &o.name)))
-            .chain(doc.level.iter().map(|l| (&l.id, &l.name)))
-            .chain(doc.scale.level.iter().map(|l| (&l.id, &l.name)))
-            .chain(
-                doc.rule
-                    .iter()
-                    .filter_map(|r| r.name.as_ref().map(|n| (&r.id, n))),
-            )
-            .chain(doc.catalogue.iter().map(|i| (&i.id, &i.name)))
-            .chain(doc.evidence_kind.iter().map(|k| (&k.id, &k.name)));
-        for (key, text) in texts {
-            if key == id {
-                return text.get(lang).map(String::as_str);
-            }
-        }
-        None
+        let t = &self.tables;
+        let text = match what {
+            Named::Competency => &doc.competency.get(t.competency_index.get(id)?)?.name,
+            Named::Outcome => &doc.outcome.iter().find(|o| o.id == id)?.name,
+            Named::Level => &doc.level.get(t.levels.get(id)?)?.name,
+            Named::Proficiency => &doc.scale.level.get(t.scale.get(id)?)?.name,
+            Named::Rule => doc.rule.iter().find(|r| r.id == id)?.name.as_ref()?,
+            Named::CatalogueItem => &doc.catalogue.get(t.item_index.get(id)?)?.name,
+            Named::EvidenceKind => &doc.evidence_kind.get(t.kind_index.get(id)?)?.name,
+        };
+        text.get(lang).map(String::as_str)
     }
+}
+
+/// The kinds of pack things an id names (for [`Pack::name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Named {
+    /// A competency of the matrix.
+    Competency,
+    /// A learning outcome.
+    Outcome,
+    /// An organizational level (front line, supervisor, manager...).
+    Level,
+    /// A proficiency level of the scale (awareness, working knowledge...).
+    Proficiency,
+    /// An equivalency rule (its name, when it has one).
+    Rule,
+    /// A catalogue item (course, training, designation).
+    CatalogueItem,
+    /// An evidence kind.
+    EvidenceKind,
 }
 
 /// Checks a pack directory (or file) and returns every diagnostic, errors and warnings, without

@@ -62,6 +62,7 @@ impl Received {
 
 /// What a batch of statements became.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Intake {
     /// Statements received.
     pub received: usize,
@@ -76,6 +77,7 @@ pub struct Intake {
 
 /// Statements could not be taken in at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum XapiError {
     /// Without an identity, no statement could be matched to the participant.
     #[error(

@@ -69,19 +69,7 @@ impl Checker<'_> {
         t: &Compiled,
         in_points: bool,
     ) -> Option<Condition> {
-        let forms = [
-            ("all", cond.all.is_some()),
-            ("any", cond.any.is_some()),
-            ("n_of", cond.n_of.is_some()),
-            ("points", cond.points.is_some()),
-            ("item", cond.item.is_some()),
-            ("kind", cond.kind.is_some()),
-            (
-                "competency",
-                cond.competency.is_some() && cond.kind.is_none(),
-            ),
-        ];
-        let present: Vec<&str> = forms.iter().filter(|(_, p)| *p).map(|(n, _)| *n).collect();
+        let present = cond.forms();
         if present.len() != 1 {
             let message = if present.is_empty() {
                 "a condition needs one of all, any, n_of, points, item, kind or competency"
