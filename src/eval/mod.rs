@@ -6,9 +6,13 @@
 //! progression (in [`progress`]).
 
 mod admission;
+mod cap;
+mod derivation;
 mod error;
 mod progress;
 mod rules;
+
+pub(crate) use derivation::{Derivation, apply_override};
 
 use crate::date::Date;
 use crate::messages::Message;
@@ -87,16 +91,6 @@ pub(crate) struct Ctx<'a> {
     pub mentor_eligible: bool,
     pub not_counted: Vec<NotCounted>,
     pub findings: Vec<Finding>,
-}
-
-/// Per competency: what it was achieved through.
-#[derive(Default, Clone)]
-pub(crate) struct Derivation {
-    pub derived: Option<Rank>,
-    pub sources: Vec<Source>,
-    pub pending: Vec<String>,
-    /// The override that applies: (evidence id, rank).
-    pub override_: Option<(String, Rank)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -353,214 +347,6 @@ impl<'a> Ctx<'a> {
             ))
         });
         report
-    }
-
-    /// The prior-learning cap: equivalency claims and grants, oldest claim first, may credit at
-    /// most `max_percent` of the competencies required at the participant's level.
-    fn apply_cap(&mut self, counted: &mut Vec<Counted<'a>>) {
-        let Some(percent) = self.pack.document().equivalency.max_percent else {
-            return;
-        };
-        let required = self
-            .t
-            .competencies
-            .iter()
-            .filter(|c| c.expected.get(self.level).copied().flatten().is_some())
-            .count();
-        let cap = required * usize::try_from(percent).unwrap_or(0) / 100;
-        let mut order: Vec<usize> = (0..counted.len())
-            .filter(|&i| {
-                counted
-                    .get(i)
-                    .and_then(|c| self.t.kinds.get(c.kind))
-                    .is_some_and(|k| k.equivalency)
-            })
-            .collect();
-        crate::sorting::sort_by(&mut order, |&a, &b| {
-            let key = |i: usize| {
-                counted
-                    .get(i)
-                    .map(|c| (admission::claimed_on(c.ev), c.ev.id.as_str()))
-            };
-            key(a).cmp(&key(b))
-        });
-        let mut credited: Vec<usize> = Vec::new();
-        for i in order {
-            let Some(item) = counted.get_mut(i) else {
-                continue;
-            };
-            let ev = item.ev;
-            let mut kept = Vec::with_capacity(item.gives.len());
-            let mut refused = Vec::new();
-            for (comp, rank) in item.gives.drain(..) {
-                if credited.contains(&comp) {
-                    kept.push((comp, rank));
-                } else if credited.len() < cap {
-                    credited.push(comp);
-                    kept.push((comp, rank));
-                } else {
-                    refused.push(comp);
-                }
-            }
-            item.gives = kept;
-            for comp in refused {
-                let id = self
-                    .t
-                    .competencies
-                    .get(comp)
-                    .map(|c| c.id.clone())
-                    .unwrap_or_default();
-                self.refuse(
-                    ev,
-                    Some(&id),
-                    Message::OverPriorLearningCap,
-                    &[("cap", cap.to_string()), ("competency", id.to_string())],
-                );
-            }
-        }
-        // An item left with nothing to give does not count.
-        counted.retain(|c| {
-            !c.gives.is_empty() || self.t.kinds.get(c.kind).is_none_or(|k| !k.equivalency)
-        });
-    }
-
-    /// What every competency is achieved through: claims, catalogue grants, overrides and rules.
-    fn derive(&mut self, counted: &[Counted<'a>], pending: &[Pending<'a>]) -> Vec<Derivation> {
-        let t = self.t;
-        let mut d: Vec<Derivation> = vec![Derivation::default(); t.competencies.len()];
-        let raise = |slot: &mut Derivation, rank: Rank| {
-            slot.derived = Some(slot.derived.map_or(rank, |r| r.max(rank)))
-        };
-        // Overrides: the latest per competency applies; earlier ones are superseded.
-        let mut overrides: Vec<Option<(&Counted<'a>, Rank)>> = vec![None; t.competencies.len()];
-        for item in counted {
-            let Some(kind) = t.kinds.get(item.kind) else {
-                continue;
-            };
-            match kind.counts_as {
-                CountsAs::Override => {
-                    for (comp, rank) in &item.gives {
-                        let Some(slot) = overrides.get_mut(*comp) else {
-                            continue;
-                        };
-                        // `counted` is sorted by (date, id): a later item supersedes.
-                        if let Some((previous, _)) = slot.replace((item, *rank)) {
-                            let competency = t
-                                .competencies
-                                .get(*comp)
-                                .map(|c| c.id.clone())
-                                .unwrap_or_default();
-                            let by = item.ev.id.clone();
-                            self.refuse(
-                                previous.ev,
-                                Some(&competency),
-                                Message::SupersededOverride,
-                                &[("by", by), ("competency", competency.to_string())],
-                            );
-                        }
-                    }
-                }
-                CountsAs::CompetencyClaims | CountsAs::CatalogueItem => {
-                    let (via, from) = match item.item.and_then(|i| t.items.get(i)) {
-                        Some(entry) => (Via::Catalogue, entry.id.clone()),
-                        None => (Via::Claim, kind.id.clone()),
-                    };
-                    for (comp, rank) in &item.gives {
-                        if let Some(slot) = d.get_mut(*comp) {
-                            raise(slot, *rank);
-                            slot.sources.push(Source {
-                                via,
-                                from: from.clone(),
-                                level: self.scale_id(*rank),
-                                equivalency: kind.equivalency,
-                                evidence: vec![item.ev.id.clone()],
-                            });
-                        }
-                    }
-                }
-                CountsAs::CoachingSession
-                | CountsAs::MentoringConversation
-                | CountsAs::FinalAssignment => {}
-            }
-        }
-        for (comp, slot) in overrides.iter().enumerate() {
-            if let (Some((item, rank)), Some(target)) = (slot, d.get_mut(comp)) {
-                target.override_ = Some((item.ev.id.clone(), *rank));
-            }
-        }
-        for p in pending {
-            for comp in &p.gives {
-                if let Some(slot) = d.get_mut(*comp) {
-                    slot.pending.push(p.ev.id.clone());
-                }
-            }
-        }
-        // Rules, in dependency order.
-        let mut item_evidence: Vec<Vec<&str>> = vec![Vec::new(); t.items.len()];
-        let mut kind_evidence: Vec<Vec<rules::KindEvidence<'_>>> = vec![Vec::new(); t.kinds.len()];
-        for item in counted {
-            if let Some(slot) = item.item.and_then(|i| item_evidence.get_mut(i)) {
-                slot.push(item.ev.id.as_str());
-            }
-            if let Some(slot) = kind_evidence.get_mut(item.kind) {
-                slot.push((item.ev.id.as_str(), item.gives.as_slice()));
-            }
-        }
-        let policy = self.pack.document().precedence.assessor_override;
-        for rule in &t.rules {
-            let snapshot = &d;
-            let achieved = |comp: usize| {
-                snapshot.get(comp).and_then(|s| {
-                    apply_override(policy, s.derived, s.override_.as_ref().map(|o| o.1))
-                })
-            };
-            let facts = rules::Facts {
-                item_evidence: &item_evidence,
-                kind_evidence: &kind_evidence,
-                achieved: &achieved,
-            };
-            let mut used = Vec::new();
-            if !rules::holds(&rule.when, &facts, &mut used) {
-                continue;
-            }
-            let mut evidence: Vec<String> = used.into_iter().map(str::to_owned).collect();
-            crate::sorting::sort(&mut evidence);
-            evidence.dedup();
-            for (comp, rank) in &rule.grants {
-                let level = self.scale_id(*rank);
-                if let Some(slot) = d.get_mut(*comp) {
-                    raise(slot, *rank);
-                    slot.sources.push(Source {
-                        via: Via::Rule,
-                        from: rule.id.clone(),
-                        level,
-                        equivalency: rule.equivalency,
-                        evidence: evidence.clone(),
-                    });
-                }
-            }
-        }
-        for slot in &mut d {
-            crate::sorting::sort(&mut slot.sources);
-            crate::sorting::sort(&mut slot.pending);
-            slot.pending.dedup();
-        }
-        d
-    }
-}
-
-/// The achieved rank under the pack's override policy.
-pub(crate) fn apply_override(
-    policy: OverridePolicy,
-    derived: Option<Rank>,
-    over: Option<Rank>,
-) -> Option<Rank> {
-    match (policy, derived, over) {
-        (_, derived, None) => derived,
-        (_, None, Some(o)) => Some(o),
-        (OverridePolicy::HighestWins, Some(d), Some(o)) => Some(d.max(o)),
-        (OverridePolicy::OverrideWins, Some(_), Some(o)) => Some(o),
-        (OverridePolicy::RulesWin, Some(d), Some(_)) => Some(d),
     }
 }
 

@@ -457,10 +457,20 @@ fn statement_object(value: &Value, path: &str, sub: bool) -> Check<Object> {
     }
 }
 
-/// What a result says: success, completion, and the score as a grade.
-type ResultRead = (Option<bool>, Option<bool>, Option<f64>, Option<String>);
+/// What a statement's `result` says.
+#[derive(Default)]
+struct Outcome {
+    /// `result.success`.
+    success: Option<bool>,
+    /// `result.completion`.
+    completion: Option<bool>,
+    /// The score as a grade from 0 to 100.
+    grade: Option<f64>,
+    /// The cmi5 waiver reason (a result extension).
+    reason: Option<String>,
+}
 
-fn result(value: &Value, path: &str) -> Check<ResultRead> {
+fn result(value: &Value, path: &str) -> Check<Outcome> {
     let map = object(value, path)?;
     only(map, path, RESULT_KEYS)?;
     let success = boolean(map, path, "success")?;
@@ -525,7 +535,12 @@ fn result(value: &Value, path: &str) -> Check<ResultRead> {
             fraction.map(|f| (f.max(0.0) * 1_000_000.0).round() / 10_000.0)
         }
     };
-    Ok((success, completion, grade, reason))
+    Ok(Outcome {
+        success,
+        completion,
+        grade,
+        reason,
+    })
 }
 
 fn context(value: &Value, path: &str) -> Check<()> {
@@ -595,12 +610,18 @@ fn attachments(value: &Value, path: &str) -> Check<()> {
     Ok(())
 }
 
+/// The part statements and sub-statements share (context and attachments are checked only).
+struct Body {
+    actor: Actor,
+    /// The verb's id.
+    verb: String,
+    object: Object,
+    outcome: Outcome,
+    timestamp: Option<Date>,
+}
+
 /// The part statements and sub-statements share: actor, verb, object, result, context, timestamp.
-fn body(
-    map: &Map<String, Value>,
-    path: &str,
-    sub: bool,
-) -> Check<(Actor, String, Object, ResultRead, Option<Date>)> {
+fn body(map: &Map<String, Value>, path: &str, sub: bool) -> Check<Body> {
     let required = |key: &str| {
         map.get(key)
             .map_or_else(|| fail(&child(path, key), "is missing"), Ok)
@@ -614,9 +635,9 @@ fn body(
             "a voiding statement's object must be a StatementRef",
         );
     }
-    let read = match map.get("result") {
+    let outcome = match map.get("result") {
         Some(r) => result(r, &child(path, "result"))?,
-        None => (None, None, None, None),
+        None => Outcome::default(),
     };
     if let Some(c) = map.get("context") {
         context(c, &child(path, "context"))?;
@@ -625,7 +646,13 @@ fn body(
         attachments(a, &child(path, "attachments"))?;
     }
     let when = timestamp(map, path, "timestamp")?;
-    Ok((who, did, what, read, when))
+    Ok(Body {
+        actor: who,
+        verb: did,
+        object: what,
+        outcome,
+        timestamp: when,
+    })
 }
 
 /// Checks `value` as a statement and reads it.
@@ -637,7 +664,13 @@ pub(crate) fn read(value: Value) -> Check<Statement> {
     only(map, "", STATEMENT_KEYS)
         .map_err(|e| format!("{e} (a statement has: {})", STATEMENT_KEYS.join(", ")))?;
     let id = uuid(map, "", "id")?.map(str::to_owned);
-    let (who, did, what, (success, completion, grade, reason), when) = body(map, "", false)?;
+    let Body {
+        actor: who,
+        verb: did,
+        object: what,
+        outcome,
+        timestamp: when,
+    } = body(map, "", false)?;
     let stored = timestamp(map, "", "stored")?;
     let authority = match map.get("authority") {
         None => None,
@@ -663,10 +696,10 @@ pub(crate) fn read(value: Value) -> Check<Statement> {
         actor: who,
         verb: did,
         object: what,
-        success,
-        completion,
-        grade,
-        reason,
+        success: outcome.success,
+        completion: outcome.completion,
+        grade: outcome.grade,
+        reason: outcome.reason,
         timestamp: when,
         stored,
         authority,
