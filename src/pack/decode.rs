@@ -56,7 +56,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
             ));
         }
     }
-    let mut ctx = Ctx {
+    let mut ctx = Sections {
         root,
         r: Reader { diagnostics },
         broken_sections: BTreeSet::new(),
@@ -135,14 +135,15 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
 /// A decoder of one kind of table.
 type Decode<T> = fn(&mut Reader<'_>, &Value, &str) -> Option<T>;
 
-struct Ctx<'a, 'd> {
+/// The decoder of the top-level sections: what is read, and which sections and ids are broken.
+struct Sections<'a, 'd> {
     root: &'a Map<String, Value>,
     r: Reader<'d>,
     broken_sections: BTreeSet<&'static str>,
     broken_ids: BTreeSet<String>,
 }
 
-impl Ctx<'_, '_> {
+impl Sections<'_, '_> {
     /// A single section (`[program]`, `format = ...`).
     fn section<T>(&mut self, key: &'static str, required: bool, decode: Decode<T>) -> Option<T> {
         let Some(value) = self.root.get(key) else {

@@ -3,21 +3,13 @@
 //! has already parsed (a second, position-keeping pass is cheaper in the WebAssembly module than a
 //! second parser), and only when there is a diagnostic to place.
 
+use super::reader::child;
 use super::source::Offsets;
 
 /// A container being walked: an object (its path) or an array (its path and the next index).
 enum Frame {
     Object(String),
     Array(String, usize),
-}
-
-/// `parent.key`, or `key` at the root.
-fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
 }
 
 /// The byte offset of every key (objects) and element (arrays) of `text`, by key path.
@@ -72,7 +64,7 @@ pub(crate) fn offsets(text: &str) -> Offsets {
                         Ok(serde_json::Value::String(key)) => key,
                         _ => String::new(),
                     };
-                    let child = join(path, &key);
+                    let child = child(path, &key);
                     out.insert(child.clone(), i);
                     pending = Some(child);
                     expect_key = false;

@@ -8,8 +8,7 @@ pub mod format;
 mod json_paths;
 pub(crate) mod model;
 mod reader;
-pub(crate) use reader::child as child_path;
-pub(crate) use reader::kind_of as describe_value;
+pub(crate) use reader::{child, kind_of};
 mod source;
 
 pub use source::{Format, SourceFile};

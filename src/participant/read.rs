@@ -243,7 +243,7 @@ fn expected(path: String, what: &str, found: &Value) -> Failure {
         path,
         format!(
             "expected {what}, found {}",
-            crate::pack::describe_value(found, "an object")
+            crate::pack::kind_of(found, "an object")
         ),
     )
 }
@@ -270,22 +270,19 @@ fn required<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'
     match map.get(key) {
         Some(value) => Ok(value),
         None => Err((
-            crate::pack::child_path(path, key),
+            crate::pack::child(path, key),
             format!("missing key `{key}`"),
         )),
     }
 }
 
 fn req_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<String, Failure> {
-    string(
-        required(map, path, key)?,
-        crate::pack::child_path(path, key),
-    )
+    string(required(map, path, key)?, crate::pack::child(path, key))
 }
 
 fn opt_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>, Failure> {
     present(map, key)
-        .map(|v| string(v, crate::pack::child_path(path, key)))
+        .map(|v| string(v, crate::pack::child(path, key)))
         .transpose()
 }
 
@@ -311,7 +308,7 @@ fn agent(value: &Value, path: &str) -> Result<Agent, Failure> {
     let account = match present(map, "account") {
         None => None,
         Some(v) => {
-            let path = crate::pack::child_path(path, "account");
+            let path = crate::pack::child(path, "account");
             let a = object(v, &path)?;
             Some(Account {
                 home_page: req_string(a, &path, "homePage")?,

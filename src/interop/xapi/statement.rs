@@ -8,6 +8,7 @@
 //! Activity definitions, verb displays and extensions are not looked into beyond their type.
 
 use crate::date::Date;
+use crate::pack::child;
 use crate::pack::is_absolute_iri;
 use crate::participant::{ACCOUNT_FIELDS, AGENT_FIELDS};
 use serde_json::{Map, Value};
@@ -164,14 +165,6 @@ type Check<T> = Result<T, String>;
 
 fn fail<T>(path: &str, message: impl Into<String>) -> Check<T> {
     Err(format!("{path}: {}", message.into()))
-}
-
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 fn object<'v>(value: &'v Value, path: &str) -> Check<&'v Map<String, Value>> {
