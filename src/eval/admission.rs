@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::date::Date;
 use crate::messages::Message;
-use crate::pack::format::{AssessorRole, CountsAs};
+use crate::pack::document::{AssessorRole, CountsAs};
 use crate::pack::model::Rank;
 use crate::participant::{Evidence, ReviewState};
 use crate::report::Id;

@@ -18,7 +18,7 @@ use crate::date::Date;
 use crate::messages::Message;
 use crate::pack::Pack;
 use crate::pack::compile::Compiled;
-use crate::pack::format::{CountsAs, OverridePolicy};
+use crate::pack::document::{CountsAs, OverridePolicy};
 use crate::pack::model::Rank;
 use crate::participant::{EvidenceEntry, Participant};
 use crate::report::*;

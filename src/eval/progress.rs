@@ -4,7 +4,7 @@
 use super::admission::{Counted, Pending};
 use super::{Ctx, Derivation, apply_override};
 use crate::messages::Message;
-use crate::pack::format::CountsAs;
+use crate::pack::document::CountsAs;
 use crate::pack::model::Rank;
 use crate::report::*;
 

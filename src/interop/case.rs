@@ -11,7 +11,7 @@
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::date::Date;
 use crate::pack::Pack;
-use crate::pack::format::{ReferenceDoc, Relation};
+use crate::pack::document::{ReferenceDoc, Relation};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -216,7 +216,7 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             let Some(expected) = comp
                 .expected
                 .get(&level.id)
-                .filter(|e| e.as_str() != crate::pack::format::NOT_REQUIRED)
+                .filter(|e| e.as_str() != crate::pack::document::NOT_REQUIRED)
             else {
                 continue;
             };

@@ -579,7 +579,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         }
     };
     let pack = json!({
-        "format": crate::pack::format::PACK_FORMAT,
+        "format": crate::pack::document::PACK_FORMAT,
         "program": {
             "id": program_id,
             "version": str_at(document, "version").unwrap_or("0.1.0"),

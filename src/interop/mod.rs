@@ -9,7 +9,7 @@ pub mod moodle;
 pub mod xapi;
 
 use crate::pack::Pack;
-use crate::pack::format::Text;
+use crate::pack::document::Text;
 
 /// Options shared by the exports.
 #[derive(Debug, Clone)]

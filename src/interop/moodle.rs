@@ -4,7 +4,7 @@
 
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::pack::Pack;
-use crate::pack::format::NOT_REQUIRED;
+use crate::pack::document::NOT_REQUIRED;
 
 /// The columns, in the order Moodle's importer reads them.
 pub const HEADER: [&str; 14] = [

@@ -2,7 +2,7 @@
 //! reported with its path. Produces the [`Compiled`] tables the evaluator runs on.
 
 use super::decode::Decoded;
-use super::format::*;
+use super::document::*;
 use super::model::*;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 

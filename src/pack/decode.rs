@@ -1,9 +1,9 @@
 //! Decoding the merged document tree into [`PackDoc`], section by section and key by key, so that
 //! a pack with many mistakes gets a diagnostic for each of them rather than the first. The field
-//! rules here are those of the serde attributes in `format.rs`; a test holds the two to the same
+//! rules here are those of the serde attributes in `document.rs`; a test holds the two to the same
 //! results.
 
-use super::format::*;
+use super::document::*;
 use super::reader::{Reader, child};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use serde_json::{Map, Value};
@@ -623,7 +623,7 @@ fn messages(
 
 #[cfg(test)]
 mod tests {
-    //! The hand decoder must agree with the serde derives in `format.rs`, which the published JSON
+    //! The hand decoder must agree with the serde derives in `document.rs`, which the published JSON
     //! Schema is generated from: same acceptance, same result.
     use super::*;
     use proptest::prelude::*;

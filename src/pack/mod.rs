@@ -3,8 +3,8 @@
 
 pub(crate) mod compile;
 mod decode;
+pub mod document;
 mod embedded;
-pub mod format;
 mod json_paths;
 pub(crate) mod model;
 mod reader;
@@ -18,7 +18,7 @@ use crate::messages;
 use compile::Compiled;
 #[cfg(feature = "interop")]
 pub(crate) use compile::is_absolute_iri;
-use format::PackDoc;
+use document::PackDoc;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 //! Proficiency levels are `u8` ranks into the scale (0 = lowest); organizational levels,
 //! competencies, evidence kinds, catalogue items and rules are indices into their vectors.
 
-use super::format::{AssessorRole, CountsAs};
+use super::document::{AssessorRole, CountsAs};
 use crate::report::Id;
 
 /// A rank on the proficiency scale (0 = lowest).

@@ -4,7 +4,7 @@
 use super::statement::{self, Actor, Ifi, Object, Statement};
 use crate::messages::Message;
 use crate::pack::Pack;
-use crate::pack::format::AssessorRole;
+use crate::pack::document::AssessorRole;
 use crate::participant::{
     Agent, Assessor, Evidence, EvidenceEntry, Participant, ReviewState, SetAside,
 };

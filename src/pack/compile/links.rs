@@ -3,7 +3,7 @@
 
 use super::{Checker, Compiled};
 use crate::diagnostics::DiagnosticCode;
-use crate::pack::format::CountsAs;
+use crate::pack::document::CountsAs;
 
 /// Whether `text` is an absolute IRI: a scheme (`letter *(letter / digit / + - .)`), a colon and
 /// something after it, with no whitespace.
