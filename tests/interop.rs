@@ -88,7 +88,7 @@ fn a_case_export_imports_back_into_an_equivalent_pack() {
     let imported = import_case(&package, "en").unwrap();
     let pack = Pack::from_json(&imported.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
     let (a, b) = (original.document(), pack.document());
-    let ids = |d: &competency_rules::pack::format::PackDoc| {
+    let ids = |d: &competency_rules::pack::document::PackDoc| {
         d.competency
             .iter()
             .map(|c| (c.id.clone(), c.outcome.clone(), c.name["en"].clone()))
@@ -204,7 +204,7 @@ fn case_1_0_quirks_are_read_tolerantly_and_reported() {
     assert_eq!(references[0].uri, "https://other.example/item/9");
     assert_eq!(
         references[0].relation,
-        competency_rules::pack::format::Relation::ExactMatch
+        competency_rules::pack::document::Relation::ExactMatch
     );
     let outside = imported
         .notes

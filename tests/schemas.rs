@@ -7,7 +7,7 @@
     reason = "building fixtures by JSON index; a missing key or bad schema should fail loudly"
 )]
 
-use competency_rules::pack::format::PackDoc;
+use competency_rules::pack::document::PackDoc;
 use competency_rules::participant::Participant;
 use serde_json::Value;
 use std::path::Path;
