@@ -85,3 +85,44 @@ macro_rules! code_enum {
 }
 
 pub(crate) use code_enum;
+
+/// Declares an enum whose values are written as ids (in packs, documents and reports): each entry
+/// is `Variant = "id",`, once. The enum keeps the derives it is given (serde reads the ids from
+/// the generated `rename` attributes, so the JSON Schema and the TypeScript types agree), and gets
+/// `ALL` (table order), `id()` and `from_id()`.
+macro_rules! id_enum {
+    (
+        $(#[$enum_meta:meta])*
+        pub enum $name:ident {
+            $( $(#[doc = $doc:literal])* $variant:ident = $id:literal, )*
+        }
+    ) => {
+        $(#[$enum_meta])*
+        pub enum $name {
+            $(
+                $(#[doc = $doc])*
+                #[serde(rename = $id)]
+                $variant,
+            )*
+        }
+
+        impl $name {
+            /// Every value, in the table's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The id, as packs, documents and reports write it.
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)*
+                }
+            }
+
+            /// The value with this id.
+            pub fn from_id(id: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.id() == id)
+            }
+        }
+    };
+}
+
+pub(crate) use id_enum;

@@ -48,65 +48,41 @@ pub struct Reason {
     pub message: BTreeMap<String, String>,
 }
 
-/// The overall status of a participant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Status {
-    /// Enrolled; nothing has counted yet.
-    Enrolled,
-    /// Some evidence has counted.
-    InProgress,
-    /// Every requirement but the final assignment is met.
-    ReadyForFinalAssignment,
-    /// Every completion requirement is met.
-    Completed,
-    /// The time limit passed before completion.
-    Lapsed,
-}
-
-impl Status {
-    /// The status id as serialized.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Enrolled => "enrolled",
-            Self::InProgress => "in_progress",
-            Self::ReadyForFinalAssignment => "ready_for_final_assignment",
-            Self::Completed => "completed",
-            Self::Lapsed => "lapsed",
-        }
+crate::codes::id_enum! {
+    /// The overall status of a participant.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[non_exhaustive]
+    pub enum Status {
+        /// Enrolled; nothing has counted yet.
+        Enrolled = "enrolled",
+        /// Some evidence has counted.
+        InProgress = "in_progress",
+        /// Every requirement but the final assignment is met.
+        ReadyForFinalAssignment = "ready_for_final_assignment",
+        /// Every completion requirement is met.
+        Completed = "completed",
+        /// The time limit passed before completion.
+        Lapsed = "lapsed",
     }
 }
 
-/// Where a participant stands on one competency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CompetencyState {
-    /// The achieved level meets the required one.
-    Met,
-    /// Evidence counted, but the achieved level is below the required one.
-    NotMet,
-    /// No evidence has counted for it yet.
-    NotYetEnoughEvidence,
-    /// Not met, and evidence that could meet it is waiting for review.
-    PendingReview,
-    /// Not required at the participant's level.
-    NotRequired,
-}
-
-impl CompetencyState {
-    /// The state id as serialized.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Met => "met",
-            Self::NotMet => "not_met",
-            Self::NotYetEnoughEvidence => "not_yet_enough_evidence",
-            Self::PendingReview => "pending_review",
-            Self::NotRequired => "not_required",
-        }
+crate::codes::id_enum! {
+    /// Where a participant stands on one competency.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[non_exhaustive]
+    pub enum CompetencyState {
+        /// The achieved level meets the required one.
+        Met = "met",
+        /// Evidence counted, but the achieved level is below the required one.
+        NotMet = "not_met",
+        /// No evidence has counted for it yet.
+        NotYetEnoughEvidence = "not_yet_enough_evidence",
+        /// Not met, and evidence that could meet it is waiting for review.
+        PendingReview = "pending_review",
+        /// Not required at the participant's level.
+        NotRequired = "not_required",
     }
 }
 

@@ -566,7 +566,7 @@ fn no_credential_carries_the_participants_personal_data() {
                     salt,
                     ..credential_options()
                 };
-                let Ok(credential) = credential(&pack, &report, kind, &options) else {
+                let Ok(credential) = credential(&pack, &report, *kind, &options) else {
                     continue;
                 };
                 if credential.as_array().is_some_and(Vec::is_empty) {

@@ -301,35 +301,18 @@ fn issuer<'a>(
     })
 }
 
-/// Which credential to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
-#[non_exhaustive]
-pub enum CredentialKind {
-    /// The program credential (the participant must have completed the program).
-    Program,
-    /// One credential per met competency (a JSON array).
-    Competencies,
-    /// The whole record as a CLR 2.0 credential (`partial` while in progress).
-    Clr,
-}
-
-impl CredentialKind {
-    /// Every kind, in a fixed order.
-    pub const ALL: [CredentialKind; 3] = [Self::Program, Self::Competencies, Self::Clr];
-
-    /// The kind's id: `program`, `competencies` or `clr`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Program => "program",
-            Self::Competencies => "competencies",
-            Self::Clr => "clr",
-        }
-    }
-
-    /// The kind with this id.
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == id)
+crate::codes::id_enum! {
+    /// Which credential to write.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+    #[non_exhaustive]
+    pub enum CredentialKind {
+        /// The program credential (the participant must have completed the program).
+        Program = "program",
+        /// One credential per met competency (a JSON array).
+        Competencies = "competencies",
+        /// The whole record as a CLR 2.0 credential (`partial` while in progress).
+        Clr = "clr",
     }
 }
 

@@ -284,15 +284,6 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
     r.clean_since(mark, doc)
 }
 
-const COUNTS_AS: [(&str, CountsAs); 6] = [
-    ("competency_claims", CountsAs::CompetencyClaims),
-    ("catalogue_item", CountsAs::CatalogueItem),
-    ("coaching_session", CountsAs::CoachingSession),
-    ("mentoring_conversation", CountsAs::MentoringConversation),
-    ("final_assignment", CountsAs::FinalAssignment),
-    ("override", CountsAs::Override),
-];
-
 fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKindDoc> {
     let mark = r.mark();
     let keys = [
@@ -305,12 +296,11 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
         "max_level",
     ];
     let m = r.table(v, path, &keys)?;
-    let ids: Vec<&str> = COUNTS_AS.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<&str> = CountsAs::ALL.iter().map(|c| c.id()).collect();
     let counts_as = match m.get("counts_as") {
         Some(value) => r
             .choice(value, &child(path, "counts_as"), &ids)
-            .and_then(|i| COUNTS_AS.get(i))
-            .map(|(_, c)| *c),
+            .and_then(|i| CountsAs::ALL.get(i).copied()),
         None => {
             r.diagnostics.push(Diagnostic::error(
                 DiagnosticCode::MissingKey,
@@ -342,7 +332,7 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
 fn reference(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ReferenceDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["relation", "uri", "title"])?;
-    let ids = Relation::ALL.map(Relation::id);
+    let ids: Vec<&str> = Relation::ALL.iter().map(|r| r.id()).collect();
     let relation = match m.get("relation") {
         Some(value) => r
             .choice(value, &child(path, "relation"), &ids)
@@ -367,7 +357,7 @@ fn reference(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ReferenceDoc> 
 fn xapi(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<XapiDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["assessor"])?;
-    let roles = AssessorRole::ALL.map(AssessorRole::id);
+    let roles: Vec<&str> = AssessorRole::ALL.iter().map(|a| a.id()).collect();
     let assessor = match m.get("assessor") {
         Some(value) => r
             .choice(value, &child(path, "assessor"), &roles)

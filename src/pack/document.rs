@@ -94,29 +94,17 @@ pub struct CompetencyDoc {
     pub references: Vec<ReferenceDoc>,
 }
 
-/// How a competency relates to an item of another framework.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Relation {
-    /// The same competency (CASE `exactMatchOf`).
-    ExactMatch,
-    /// A related competency (CASE `isRelatedTo`).
-    Related,
-}
-
-impl Relation {
-    /// Every relation, in a fixed order.
-    pub const ALL: [Relation; 2] = [Self::ExactMatch, Self::Related];
-
-    /// The relation's id as written in packs.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::ExactMatch => "exact_match",
-            Self::Related => "related",
-        }
+crate::codes::id_enum! {
+    /// How a competency relates to an item of another framework.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum Relation {
+        /// The same competency (CASE `exactMatchOf`).
+        ExactMatch = "exact_match",
+        /// A related competency (CASE `isRelatedTo`).
+        Related = "related",
     }
 }
 
@@ -143,70 +131,45 @@ fn yes() -> bool {
     true
 }
 
-/// What an evidence kind does in the engine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum CountsAs {
-    /// The item claims competencies at levels (prior learning, self-study, work project).
-    CompetencyClaims,
-    /// The item is the completion of a catalogue item (course, training, designation).
-    CatalogueItem,
-    /// A coaching session with the participant's coach.
-    CoachingSession,
-    /// A mentoring conversation with the participant's mentor.
-    MentoringConversation,
-    /// The final evaluative assignment.
-    FinalAssignment,
-    /// An assessor's rating that overrides what rules derive, per `[precedence]`.
-    Override,
-}
-
-/// Who may assess (or confirm) evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum AssessorRole {
-    /// The participant's coach (from the participant's organization).
-    Coach,
-    /// The participant's mentor (appointed by the program, from another organization).
-    Mentor,
-    /// An assessor appointed by the program.
-    ProgramAssessor,
-    /// The provider of a course (its registrar's grade).
-    Provider,
-    /// The participant's employer (internal training records).
-    Employer,
-}
-
-impl AssessorRole {
-    /// Every role, in a fixed order.
-    pub const ALL: [AssessorRole; 5] = [
-        Self::Coach,
-        Self::Mentor,
-        Self::ProgramAssessor,
-        Self::Provider,
-        Self::Employer,
-    ];
-
-    /// The role's id as written in packs and participant documents.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Coach => "coach",
-            Self::Mentor => "mentor",
-            Self::ProgramAssessor => "program_assessor",
-            Self::Provider => "provider",
-            Self::Employer => "employer",
-        }
+crate::codes::id_enum! {
+    /// What an evidence kind does in the engine.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum CountsAs {
+        /// The item claims competencies at levels (prior learning, self-study, work project).
+        CompetencyClaims = "competency_claims",
+        /// The item is the completion of a catalogue item (course, training, designation).
+        CatalogueItem = "catalogue_item",
+        /// A coaching session with the participant's coach.
+        CoachingSession = "coaching_session",
+        /// A mentoring conversation with the participant's mentor.
+        MentoringConversation = "mentoring_conversation",
+        /// The final evaluative assignment.
+        FinalAssignment = "final_assignment",
+        /// An assessor's rating that overrides what rules derive, per `[precedence]`.
+        Override = "override",
     }
+}
 
-    /// The role with this id.
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|role| role.id() == id)
+crate::codes::id_enum! {
+    /// Who may assess (or confirm) evidence.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum AssessorRole {
+        /// The participant's coach (from the participant's organization).
+        Coach = "coach",
+        /// The participant's mentor (appointed by the program, from another organization).
+        Mentor = "mentor",
+        /// An assessor appointed by the program.
+        ProgramAssessor = "program_assessor",
+        /// The provider of a course (its registrar's grade).
+        Provider = "provider",
+        /// The participant's employer (internal training records).
+        Employer = "employer",
     }
 }
 
@@ -552,30 +515,20 @@ impl Default for ProgressionDoc {
     }
 }
 
-/// How an assessor's override combines with what rules derive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum OverridePolicy {
-    /// The higher of the override and the derived level counts: an override can raise a level but
-    /// never blocks what evidence and rules achieve.
-    HighestWins,
-    /// The override replaces the derived level, even when lower (shown in the report).
-    OverrideWins,
-    /// The derived level counts whenever evidence derives one; the override only fills gaps.
-    RulesWin,
-}
-
-impl OverridePolicy {
-    /// The policy's id as written in packs.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::HighestWins => "highest_wins",
-            Self::OverrideWins => "override_wins",
-            Self::RulesWin => "rules_win",
-        }
+crate::codes::id_enum! {
+    /// How an assessor's override combines with what rules derive.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum OverridePolicy {
+        /// The higher of the override and the derived level counts: an override can raise a level but
+        /// never blocks what evidence and rules achieve.
+        HighestWins = "highest_wins",
+        /// The override replaces the derived level, even when lower (shown in the report).
+        OverrideWins = "override_wins",
+        /// The derived level counts whenever evidence derives one; the override only fills gaps.
+        RulesWin = "rules_win",
     }
 }
 
