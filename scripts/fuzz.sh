@@ -17,7 +17,7 @@ seconds="${1:-30}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(participant_json participant_structured pack_json pack_toml xapi_statements case_import date messages)
+  targets=(participant_json participant_structured pack_json pack_toml xapi_statements case_import date messages ffi)
 fi
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
@@ -32,7 +32,7 @@ fi
 seeds="$(mktemp -d)"
 log="$(mktemp)"
 trap 'rm -rf "$seeds" "$log"' EXIT
-mkdir -p "$seeds"/{participant_json,pack_json,pack_toml,xapi_statements,case_import,date}
+mkdir -p "$seeds"/{participant_json,pack_json,pack_toml,xapi_statements,case_import,date,ffi}
 cp examples/*.json tests/conformance/cases/*.json "$seeds/participant_json/"
 cp tests/conformance/packs/*.json "$seeds/pack_json/"
 shopt -s nullglob
@@ -46,6 +46,14 @@ if [ -d ../shared/reference ]; then
   find ../shared/reference/xapi -name '*.json' -exec cp {} "$seeds/xapi_statements/" \; 2>/dev/null || true
   find ../shared/reference/case/frameworks -name '*.json' -size -2M -exec cp {} "$seeds/case_import/" \; 2>/dev/null || true
 fi
+# The boundary: an operation byte, then its argument (see fuzz/fuzz_targets/ffi.rs).
+{ printf '\000'; node -e 'process.stdout.write(JSON.stringify([{name: "mini.json", text: require("fs").readFileSync("tests/conformance/packs/mini.json", "utf8")}]))' 2>/dev/null || true; } > "$seeds/ffi/check"
+{ printf '\001'; cat tests/conformance/packs/mini.json; } > "$seeds/ffi/check-text"
+{ printf '\002'; cat examples/02-in-progress-supervisor.json; } > "$seeds/ffi/evaluate"
+{ printf '\003['; cat examples/xapi/lms-page.json; printf ']'; } > "$seeds/ffi/statements"
+{ printf '\004'; cat tests/interop/case_1_0_quirks.json; } > "$seeds/ffi/import"
+printf '\005{"date": "2026-11-24", "lang": "fr"}' > "$seeds/ffi/export"
+printf '\006{"asOf": "2026-11-24", "kind": "clr", "issuerId": "https://example.org/i", "issuerName": "Ex"}' > "$seeds/ffi/credential"
 for d in 2026-11-24 2024-02-29 1999-12-31 0001-01-01 9999-12-31 2026-13-01; do
   printf '%s' "$d" > "$seeds/date/$d"
 done

@@ -227,6 +227,14 @@ fn is_char_start(byte: u8) -> bool {
     byte & 0xC0 != 0x80
 }
 
+/// The 1-based line and column of a JSON syntax error. serde_json gives column 0 for an error on
+/// a newline (a raw line break inside a string, say): that is given as column 1 of the line it
+/// starts, the first position past the break. (Finding the end of the line before instead costs
+/// the WebAssembly module more than its budget has left.)
+pub(crate) fn json_error_position(err: &serde_json::Error) -> (usize, usize) {
+    (err.line().max(1), err.column().max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -875,3 +875,25 @@ mod xapi {
         );
     }
 }
+
+#[test]
+fn a_json_syntax_error_on_a_newline_has_a_one_based_position() {
+    // serde_json says column 0 for an error on a newline (found by the `ffi` fuzz target): the
+    // position given is the start of the line after the break, so every column is 1-based.
+    let text = "{\n  \"id\": \"p\nq\"\n}";
+    let err = Participant::from_json(text).unwrap_err();
+    assert_eq!(
+        (err.code.code(), err.line, err.column),
+        ("syntax", Some(3), Some(1))
+    );
+    let mut pack = mini();
+    pack["program"]["name"]["en"] = json!("x");
+    let text = serde_json::to_string_pretty(&pack)
+        .unwrap()
+        .replacen("\"x\"", "\"x\n\"", 1);
+    let err = Pack::from_json(&text).unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!(d.code, "syntax");
+    let line = text.lines().position(|l| l.ends_with("\"x")).unwrap() + 1;
+    assert_eq!((d.line, d.column), (Some(line + 1), Some(1)));
+}

@@ -185,8 +185,9 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
             let mut d =
                 Diagnostic::error(DiagnosticCode::Syntax, "", format!("invalid JSON: {err}"));
             d.file = Some(file.name.clone());
-            d.line = Some(err.line());
-            d.column = Some(err.column());
+            let (line, column) = crate::diagnostics::json_error_position(&err);
+            d.line = Some(line);
+            d.column = Some(column);
             diagnostics.push(d);
             None
         }

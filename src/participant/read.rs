@@ -78,10 +78,13 @@ impl Participant {
                 ..too_deep()
             });
         }
-        let value: Value = serde_json::from_str(text).map_err(|err| ParticipantError {
-            line: Some(err.line()),
-            column: Some(err.column()),
-            ..ParticipantError::at(FailureCode::Syntax, "", format!("invalid JSON: {err}"))
+        let value: Value = serde_json::from_str(text).map_err(|err| {
+            let (line, column) = crate::diagnostics::json_error_position(&err);
+            ParticipantError {
+                line: Some(line),
+                column: Some(column),
+                ..ParticipantError::at(FailureCode::Syntax, "", format!("invalid JSON: {err}"))
+            }
         })?;
         Self::from_value(value)
     }
