@@ -5,7 +5,7 @@
 // `evaluate` takes and returns JS objects (the wrapper uses JSON.stringify / JSON.parse around the
 // module); `evaluateJson` passes JSON text straight through. An earlier build also converted
 // objects field by field with serde-wasm-bindgen; JSON was 1.1-1.3x faster (see README).
-import { Pack, engineVersion } from "../src/node.js";
+import { Pack, engineVersion } from "../src/index.cjs";
 
 const pack = Pack.load();
 const doc = pack.document();

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { Pack } from "../src/node.js";
+import { Pack } from "../src/index.cjs";
 
 const require = createRequire(import.meta.url);
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";

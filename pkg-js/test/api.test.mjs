@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import * as api from "../src/node.js";
+import * as api from "../src/index.cjs";
 
 const { Pack, checkPack, engineVersion, crashForTesting, PackError, ParticipantError, CompetencyRulesError, EngineCrashedError } = api;
 const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), "utf8"));
@@ -142,6 +142,23 @@ test("require() works and gives the same results", () => {
   const report = pack.evaluate(example("04-ready-for-final-assignment"), "2026-11-24");
   assert.equal(report.status, "ready_for_final_assignment");
   assert.ok(new cjs.PackError({ code: "invalid_pack", message: "x" }) instanceof Error);
+});
+
+test("import and require of the package name give the same named exports, one instance", async () => {
+  const require = createRequire(import.meta.url);
+  for (const [name, expected] of [
+    ["competency-rules", ["Pack", "checkPack", "engineVersion", "limits", "crashForTesting", "init", "initSync"]],
+    ["competency-rules/interop", ["Pack", "checkPack", "importCase", "engineVersion", "limits", "crashForTesting"]],
+  ]) {
+    const esm = await import(name);
+    const cjs = require(name);
+    const named = Object.keys(esm).filter((key) => key !== "default").sort();
+    assert.deepEqual(named, Object.keys(cjs).sort(), name);
+    for (const key of expected) assert.equal(typeof esm[key], "function", `${name}: ${key}`);
+    for (const key of named) assert.equal(esm[key], cjs[key], `${name}: ${key} is the same object`);
+  }
+  const main = await import("competency-rules");
+  assert.equal("importCase" in main, false);
 });
 
 test("the browser entry works with initSync and no network", async () => {

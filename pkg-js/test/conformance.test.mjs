@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { Pack, CompetencyRulesError } from "../src/node.js";
+import { Pack, CompetencyRulesError } from "../src/index.cjs";
 
 const root = new URL("../../tests/conformance/", import.meta.url);
 const cases = readdirSync(new URL("cases/", root)).filter((f) => f.endsWith(".json")).sort();

@@ -5,8 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import * as interop from "../src/interop-node.js";
-import * as main from "../src/node.js";
+import * as interop from "../src/interop.cjs";
+import * as main from "../src/index.cjs";
 
 const { Pack, importCase, CompetencyRulesError, ParticipantError } = interop;
 const root = new URL("../../", import.meta.url);

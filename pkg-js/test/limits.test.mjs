@@ -3,8 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import * as main from "../src/node.js";
-import * as interop from "../src/interop-node.js";
+import * as main from "../src/index.cjs";
+import * as interop from "../src/interop.cjs";
 
 const { Pack, limits, ParticipantError, PackError, CompetencyRulesError } = main;
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
