@@ -110,6 +110,9 @@ macro_rules! id_enum {
             /// Every value, in the table's order.
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
 
+            /// Every value's id, in the table's order (what a reader accepts).
+            pub const IDS: &'static [&'static str] = &[$($id),*];
+
             /// The id, as packs, documents and reports write it.
             pub const fn id(self) -> &'static str {
                 match self {

@@ -49,6 +49,7 @@ pub mod explain;
 pub mod ffi;
 #[cfg(feature = "interop")]
 pub mod interop;
+mod json_reader;
 pub mod limits;
 pub mod messages;
 pub mod pack;

@@ -1,6 +1,8 @@
-//! Reading a binding's JSON arguments: pack files (`[{name, text}]`) and options objects.
+//! Reading a binding's JSON arguments: pack files (`[{name, text}]`) and options objects, with the
+//! shared JSON reader's paths and wording.
 
 use super::{Failure, FailureCode};
+use crate::json_reader::{child, item};
 use crate::pack::{Format, SourceFile};
 use serde_json::Value;
 
@@ -21,14 +23,11 @@ pub fn pack_files(files: &str) -> Result<Vec<SourceFile>, Failure> {
         .map(|(i, f)| {
             let field = |key: &str| f.get(key).and_then(Value::as_str).map(str::to_owned);
             let (Some(name), Some(text)) = (field("name"), field("text")) else {
-                return Err(invalid(
-                    &format!("files[{i}]"),
-                    "each file is { name, text }",
-                ));
+                return Err(invalid(&item("files", i), "each file is { name, text }"));
             };
             let format = Format::from_file_name(&name).ok_or_else(|| {
                 invalid(
-                    &format!("files[{i}].name"),
+                    &child(&item("files", i), "name"),
                     "a pack file name ends in .json (this build reads JSON packs)",
                 )
             })?;
@@ -51,13 +50,11 @@ impl Options {
         }
     }
 
-    /// An optional string option.
+    /// An optional string option (`null` is not given).
     pub fn string(&self, key: &str) -> Result<Option<String>, Failure> {
-        match self.0.get(key) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(invalid(key, "must be a string")),
-        }
+        use crate::json_reader::{self as json, Wording};
+        json::opt(Wording::Strict, &self.0, "", key, json::string)
+            .map_err(|problem| invalid(&problem.path, &problem.message))
     }
 
     /// A string option that must be given.

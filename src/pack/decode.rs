@@ -296,10 +296,9 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
         "max_level",
     ];
     let m = r.table(v, path, &keys)?;
-    let ids: Vec<&str> = CountsAs::ALL.iter().map(|c| c.id()).collect();
     let counts_as = match m.get("counts_as") {
         Some(value) => r
-            .choice(value, &child(path, "counts_as"), &ids)
+            .choice(value, &child(path, "counts_as"), CountsAs::IDS)
             .and_then(|i| CountsAs::ALL.get(i).copied()),
         None => {
             r.diagnostics.push(Diagnostic::error(
@@ -310,10 +309,9 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
             None
         }
     };
-    let roles: Vec<&str> = AssessorRole::ALL.iter().map(|a| a.id()).collect();
     let assessors = r
         .req_list(m, path, "assessors", |r, v, p| {
-            r.choice(v, p, &roles)
+            r.choice(v, p, AssessorRole::IDS)
                 .and_then(|i| AssessorRole::ALL.get(i).copied())
         })
         .unwrap_or_default();
@@ -332,10 +330,9 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
 fn reference(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ReferenceDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["relation", "uri", "title"])?;
-    let ids: Vec<&str> = Relation::ALL.iter().map(|r| r.id()).collect();
     let relation = match m.get("relation") {
         Some(value) => r
-            .choice(value, &child(path, "relation"), &ids)
+            .choice(value, &child(path, "relation"), Relation::IDS)
             .and_then(|i| Relation::ALL.get(i).copied()),
         None => {
             r.diagnostics.push(Diagnostic::error(
@@ -357,10 +354,9 @@ fn reference(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ReferenceDoc> 
 fn xapi(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<XapiDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["assessor"])?;
-    let roles: Vec<&str> = AssessorRole::ALL.iter().map(|a| a.id()).collect();
     let assessor = match m.get("assessor") {
         Some(value) => r
-            .choice(value, &child(path, "assessor"), &roles)
+            .choice(value, &child(path, "assessor"), AssessorRole::IDS)
             .and_then(|i| AssessorRole::ALL.get(i).copied()),
         None => Some(AssessorRole::Provider),
     };
@@ -561,16 +557,14 @@ fn progression(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ProgressionD
 fn precedence(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<PrecedenceDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["assessor_override"])?;
-    let policies = [
-        OverridePolicy::HighestWins,
-        OverridePolicy::OverrideWins,
-        OverridePolicy::RulesWin,
-    ];
-    let ids: Vec<&str> = policies.iter().map(|p| p.id()).collect();
     let policy = match m.get("assessor_override") {
         Some(value) => r
-            .choice(value, &child(path, "assessor_override"), &ids)
-            .and_then(|i| policies.get(i).copied()),
+            .choice(
+                value,
+                &child(path, "assessor_override"),
+                OverridePolicy::IDS,
+            )
+            .and_then(|i| OverridePolicy::ALL.get(i).copied()),
         None => {
             r.diagnostics.push(Diagnostic::error(
                 DiagnosticCode::MissingKey,

@@ -8,7 +8,6 @@ mod embedded;
 mod json_paths;
 pub(crate) mod model;
 mod reader;
-pub(crate) use reader::{child, kind_of};
 mod source;
 
 pub use source::{Format, SourceFile};

@@ -1,62 +1,19 @@
-//! A small reader over a JSON document tree that knows where it is: each accessor checks a value's
-//! type and reports a diagnostic at its exact key path (`competency[3].expected.manager`) when it
-//! does not fit. Used to decode packs field by field, so every problem in an entry is reported, not
-//! only the first. (A hand-written decoder rather than serde's derived one because it is a fraction
-//! of the size in the WebAssembly module; `tests/pack_check.rs` holds it to the same results as the
-//! serde derives that the published JSON Schema is generated from.)
+//! The pack decoder's accessors: the shared JSON reader ([`crate::json_reader`]) in its collect-all
+//! mode, with the shapes packs use (required and optional keys, defaults, tables of texts, lists
+//! read entry by entry), so that every problem in a pack is reported, not only the first.
 
-use crate::diagnostics::{Diagnostic, DiagnosticCode};
+use crate::json_reader::{self as json, Collect, Problem, Wording};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// Collects diagnostics while values are read.
-pub(crate) struct Reader<'d> {
-    pub diagnostics: &'d mut Vec<Diagnostic>,
-}
+pub(crate) use crate::json_reader::child;
 
-/// `path.key`, or `key` at the root.
-pub(crate) fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
+/// Reads pack values, recording a diagnostic for each problem.
+pub(crate) type Reader<'d> = Collect<'d>;
 
-/// What kind of value `value` is, in words; `object` names a JSON object ("a table" for packs,
-/// which are often TOML; "an object" for participant documents).
-pub(crate) fn kind_of(value: &Value, object: &'static str) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => object,
-    }
-}
+const W: Wording = Wording::Pack;
 
 impl Reader<'_> {
-    fn invalid(&mut self, path: &str, expected: &str, found: &Value) {
-        let message = format!("expected {expected}, found {}", kind_of(found, "a table"));
-        self.diagnostics.push(Diagnostic::error(
-            DiagnosticCode::InvalidValue,
-            path,
-            message,
-        ));
-    }
-
-    /// How many diagnostics have been reported so far: a decoder compares it at its end with its
-    /// start to know whether its entry was read cleanly.
-    pub fn mark(&self) -> usize {
-        self.diagnostics.len()
-    }
-
-    /// `value` when nothing was reported since `mark`.
-    pub fn clean_since<T>(&self, mark: usize, value: T) -> Option<T> {
-        (self.diagnostics.len() == mark).then_some(value)
-    }
-
     /// The value as a table; every key not in `allowed` is reported (and the table still read).
     pub fn table<'v>(
         &mut self,
@@ -64,98 +21,34 @@ impl Reader<'_> {
         path: &str,
         allowed: &[&str],
     ) -> Option<&'v Map<String, Value>> {
-        let Value::Object(map) = value else {
-            self.invalid(path, "a table", value);
-            return None;
-        };
-        for key in map.keys() {
-            if !allowed.contains(&key.as_str()) {
-                let message = format!(
-                    "unknown key `{key}`; expected one of: {}",
-                    allowed.join(", ")
-                );
-                self.diagnostics.push(Diagnostic::error(
-                    DiagnosticCode::UnknownKey,
-                    child(path, key),
-                    message,
-                ));
-            }
+        let map = self.keep(json::object(W, value, path))?;
+        for key in json::unknown_keys(map, allowed) {
+            let message = format!(
+                "unknown key `{key}`; expected one of: {}",
+                allowed.join(", ")
+            );
+            self.record(Problem {
+                code: crate::diagnostics::DiagnosticCode::UnknownKey,
+                path: child(path, key),
+                message,
+            });
         }
         Some(map)
     }
 
-    /// A value that must be present (`null` counts as absent only for optional fields).
-    fn required<'v>(
-        &mut self,
-        map: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Value> {
-        let found = map.get(key);
-        if found.is_none() {
-            self.diagnostics.push(Diagnostic::error(
-                DiagnosticCode::MissingKey,
-                child(path, key),
-                format!("missing key `{key}`"),
-            ));
-        }
-        found
-    }
-
-    /// An optional value; `null` is the same as absent.
-    fn optional<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-        map.get(key).filter(|v| !v.is_null())
-    }
-
-    pub fn as_string(&mut self, value: &Value, path: &str) -> Option<String> {
-        match value {
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.invalid(path, "a string", other);
-                None
-            }
-        }
-    }
-
-    fn as_u32(&mut self, value: &Value, path: &str) -> Option<u32> {
-        match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
-            Some(n) => Some(n),
-            None => {
-                self.invalid(path, "a whole number from 0 to 4294967295", value);
-                None
-            }
-        }
-    }
-
-    fn as_f64(&mut self, value: &Value, path: &str) -> Option<f64> {
-        match value.as_f64() {
-            Some(n) => Some(n),
-            None => {
-                self.invalid(path, "a number", value);
-                None
-            }
-        }
-    }
-
-    fn as_bool(&mut self, value: &Value, path: &str) -> Option<bool> {
-        match value {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.invalid(path, "true or false", other);
-                None
-            }
-        }
-    }
-
     /// The value itself as a string.
+    pub fn as_string(&mut self, value: &Value, path: &str) -> Option<String> {
+        self.keep(json::string(W, value, path))
+    }
+
+    /// The value itself as a string (the shape `section` readers take).
     pub fn as_string_value(&mut self, value: &Value, path: &str) -> Option<String> {
         self.as_string(value, path)
     }
 
     /// A required string.
     pub fn string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
-        let value = self.required(map, path, key)?;
-        self.as_string(value, &child(path, key))
+        self.keep(json::req(W, map, path, key, json::string))
     }
 
     /// An optional string (a value of another type is reported).
@@ -165,26 +58,26 @@ impl Reader<'_> {
         path: &str,
         key: &str,
     ) -> Option<String> {
-        Self::optional(map, key).and_then(|v| self.as_string(v, &child(path, key)))
+        self.keep(json::opt(W, map, path, key, json::string))
+            .flatten()
     }
 
     /// A required whole number.
     pub fn u32(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
-        let value = self.required(map, path, key)?;
-        self.as_u32(value, &child(path, key))
+        self.keep(json::req(W, map, path, key, json::u32))
     }
 
     /// An optional whole number.
     pub fn opt_u32(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
-        Self::optional(map, key).and_then(|v| self.as_u32(v, &child(path, key)))
+        self.keep(json::opt(W, map, path, key, json::u32)).flatten()
     }
 
     /// An optional number.
     pub fn opt_f64(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<f64> {
-        Self::optional(map, key).and_then(|v| self.as_f64(v, &child(path, key)))
+        self.keep(json::opt(W, map, path, key, json::f64)).flatten()
     }
 
-    /// A boolean with a default.
+    /// A boolean with a default (`null` is reported, not taken as the default).
     pub fn bool_or(
         &mut self,
         map: &Map<String, Value>,
@@ -194,38 +87,32 @@ impl Reader<'_> {
     ) -> bool {
         match map.get(key) {
             None => default,
-            Some(v) => self.as_bool(v, &child(path, key)).unwrap_or(default),
+            Some(v) => self
+                .keep(json::bool(W, v, &child(path, key)))
+                .unwrap_or(default),
         }
     }
 
-    /// A whole number with a default.
+    /// A whole number with a default (`null` is reported, not taken as the default).
     pub fn u32_or(&mut self, map: &Map<String, Value>, path: &str, key: &str, default: u32) -> u32 {
         match map.get(key) {
             None => default,
-            Some(v) => self.as_u32(v, &child(path, key)).unwrap_or(default),
+            Some(v) => self
+                .keep(json::u32(W, v, &child(path, key)))
+                .unwrap_or(default),
         }
     }
 
     /// One of `choices` (the ids of an enumeration), as its position.
     pub fn choice(&mut self, value: &Value, path: &str, choices: &[&str]) -> Option<usize> {
-        let text = self.as_string(value, path)?;
-        let found = choices.iter().position(|c| *c == text);
-        if found.is_none() {
-            let message = format!("`{text}` is not one of: {}", choices.join(", "));
-            self.diagnostics.push(Diagnostic::error(
-                DiagnosticCode::InvalidValue,
-                path,
-                message,
-            ));
-        }
-        found
+        self.keep(json::choice(W, value, path, choices))
     }
 
-    /// A table of strings (names per language, expectations per level...).
+    /// A table of strings (names per language, expectations per level...): every entry that is
+    /// not a string is reported.
     pub fn strings(&mut self, value: &Value, path: &str) -> Option<BTreeMap<String, String>> {
         let Value::Object(map) = value else {
-            self.invalid(path, "a table of texts", value);
-            return None;
+            return self.keep(Err(W.mismatch(path, "a table of texts", value)));
         };
         let mut out = BTreeMap::new();
         let mut ok = true;
@@ -247,7 +134,7 @@ impl Reader<'_> {
         path: &str,
         key: &str,
     ) -> Option<BTreeMap<String, String>> {
-        let value = self.required(map, path, key)?;
+        let value = self.keep(json::required(W, map, path, key))?;
         self.strings(value, &child(path, key))
     }
 
@@ -258,7 +145,7 @@ impl Reader<'_> {
         path: &str,
         key: &str,
     ) -> Option<BTreeMap<String, String>> {
-        Self::optional(map, key).and_then(|v| self.strings(v, &child(path, key)))
+        json::present(map, key).and_then(|v| self.strings(v, &child(path, key)))
     }
 
     /// A list read entry by entry: the entries that read cleanly (the others are reported), or
@@ -269,13 +156,10 @@ impl Reader<'_> {
         path: &str,
         mut item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let Value::Array(items) = value else {
-            self.invalid(path, "a list", value);
-            return None;
-        };
+        let items = self.keep(json::list(W, value, path))?;
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            if let Some(x) = item(self, v, &format!("{path}[{i}]")) {
+            if let Some(x) = item(self, v, &json::item(path, i)) {
                 out.push(x);
             }
         }
@@ -290,7 +174,7 @@ impl Reader<'_> {
         key: &str,
         item: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let value = self.required(map, path, key)?;
+        let value = self.keep(json::required(W, map, path, key))?;
         self.list(value, &child(path, key), item)
     }
 

@@ -121,19 +121,20 @@ pub struct Account {
     pub name: String,
 }
 
-/// Where an evidence item is in its review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ReviewState {
-    /// Submitted, not yet reviewed.
-    Submitted,
-    /// Reviewed and approved.
-    Approved,
-    /// Reviewed and rejected.
-    Rejected,
+crate::codes::id_enum! {
+    /// Where an evidence item is in its review.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum ReviewState {
+        /// Submitted, not yet reviewed.
+        Submitted = "submitted",
+        /// Reviewed and approved.
+        Approved = "approved",
+        /// Reviewed and rejected.
+        Rejected = "rejected",
+    }
 }
 
 /// Who assessed an evidence item.

@@ -2,6 +2,7 @@
 //! below it (an unreadable evidence item is kept as malformed, unknown fields are recorded).
 
 use super::*;
+use crate::json_reader::{self as json, Problem, Wording};
 use serde_json::{Map, Value};
 
 /// The document nests deeper than [`crate::limits::MAX_JSON_DEPTH`].
@@ -161,8 +162,8 @@ impl Participant {
                 "`evidence` must be a list",
             ));
         };
-        let mut participant = read_root(&root).map_err(|(path, message)| {
-            ParticipantError::at(FailureCode::InvalidDocument, path, message)
+        let mut participant = read_root(&root).map_err(|problem| {
+            ParticipantError::at(FailureCode::InvalidDocument, problem.path, problem.message)
         })?;
         participant.unknown_fields = unknown_fields;
         participant.evidence = items
@@ -180,14 +181,12 @@ fn unknown_keys(
     prefix: &str,
     out: &mut Vec<String>,
 ) {
-    for key in object.keys() {
-        if !allowed.contains(&key.as_str()) {
-            out.push(if prefix.is_empty() {
-                key.clone()
-            } else {
-                format!("{prefix}.{key}")
-            });
-        }
+    for key in json::unknown_keys(object, allowed) {
+        out.push(if prefix.is_empty() {
+            key.clone()
+        } else {
+            json::child(prefix, key)
+        });
     }
 }
 
@@ -223,210 +222,146 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
             evidence.unknown_fields = unknown;
             EvidenceEntry::Item(evidence)
         }
-        Err((path, message)) => {
-            let detail = if path.is_empty() {
-                message
-            } else {
-                format!("{path}: {message}")
-            };
-            EvidenceEntry::Malformed(MalformedEvidence { at, id, detail })
-        }
+        Err(problem) => EvidenceEntry::Malformed(MalformedEvidence {
+            at,
+            id,
+            detail: problem.joined(),
+        }),
     }
 }
 
-// Reading by hand rather than through serde's derived visitors keeps the WebAssembly module small;
-// the rules are those of the serde attributes above (which the published schema comes from), and
-// a test holds the two to the same results.
+// Reading by hand (the shared JSON reader, stopping at the first problem) rather than through
+// serde's derived visitors keeps the WebAssembly module small; the rules are those of the serde
+// attributes in `mod.rs` (which the published schema comes from), and a test holds the two to the
+// same results.
 
-/// A read failure: the path of the field and what is wrong.
-type Failure = (String, String);
+const W: Wording = Wording::Document;
 
-fn expected(path: String, what: &str, found: &Value) -> Failure {
-    (
-        path,
-        format!(
-            "expected {what}, found {}",
-            crate::pack::kind_of(found, "an object")
-        ),
-    )
+fn date(w: Wording, value: &Value, path: &str) -> Result<Date, Problem> {
+    json::str(w, value, path)?
+        .parse()
+        .map_err(|e: crate::date::DateError| Problem::invalid(path, e.to_string()))
 }
 
-fn object<'v>(value: &'v Value, path: &str) -> Result<&'v Map<String, Value>, Failure> {
-    value
-        .as_object()
-        .ok_or_else(|| expected(path.to_owned(), "an object", value))
-}
-
-/// A key's value, `null` counting as absent.
-fn present<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
-    map.get(key).filter(|v| !v.is_null())
-}
-
-fn string(value: &Value, path: String) -> Result<String, Failure> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| expected(path, "a string", value))
-}
-
-fn required<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value, Failure> {
-    match map.get(key) {
-        Some(value) => Ok(value),
-        None => Err((
-            crate::pack::child(path, key),
-            format!("missing key `{key}`"),
-        )),
-    }
-}
-
-fn req_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<String, Failure> {
-    string(required(map, path, key)?, crate::pack::child(path, key))
-}
-
-fn opt_string(map: &Map<String, Value>, path: &str, key: &str) -> Result<Option<String>, Failure> {
-    present(map, key)
-        .map(|v| string(v, crate::pack::child(path, key)))
-        .transpose()
-}
-
-fn date(value: &Value, path: String) -> Result<Date, Failure> {
-    let text = string(value, path.clone())?;
-    text.parse()
-        .map_err(|e: crate::date::DateError| (path, e.to_string()))
-}
-
-fn person(value: &Value, path: &str) -> Result<Person, Failure> {
-    let map = object(value, path)?;
+fn person(w: Wording, value: &Value, path: &str) -> Result<Person, Problem> {
+    let map = json::object(w, value, path)?;
     Ok(Person {
-        id: req_string(map, path, "id")?,
-        name: opt_string(map, path, "name")?,
-        organization: req_string(map, path, "organization")?,
-        appointed_by: opt_string(map, path, "appointed_by")?,
+        id: json::req(w, map, path, "id", json::string)?,
+        name: json::opt(w, map, path, "name", json::string)?,
+        organization: json::req(w, map, path, "organization", json::string)?,
+        appointed_by: json::opt(w, map, path, "appointed_by", json::string)?,
+    })
+}
+
+fn account(w: Wording, value: &Value, path: &str) -> Result<Account, Problem> {
+    let map = json::object(w, value, path)?;
+    Ok(Account {
+        home_page: json::req(w, map, path, "homePage", json::string)?,
+        name: json::req(w, map, path, "name", json::string)?,
     })
 }
 
 /// One agent: exactly one identifier (`objectType` and `name` may come along, as in a statement).
-fn agent(value: &Value, path: &str) -> Result<Agent, Failure> {
-    let map = object(value, path)?;
-    let account = match present(map, "account") {
-        None => None,
-        Some(v) => {
-            let path = crate::pack::child(path, "account");
-            let a = object(v, &path)?;
-            Some(Account {
-                home_page: req_string(a, &path, "homePage")?,
-                name: req_string(a, &path, "name")?,
-            })
-        }
-    };
+fn agent(w: Wording, value: &Value, path: &str) -> Result<Agent, Problem> {
+    let map = json::object(w, value, path)?;
     let found = Agent {
-        mbox: opt_string(map, path, "mbox")?,
-        mbox_sha1sum: opt_string(map, path, "mbox_sha1sum")?,
-        openid: opt_string(map, path, "openid")?,
-        account,
+        account: json::opt(w, map, path, "account", account)?,
+        mbox: json::opt(w, map, path, "mbox", json::string)?,
+        mbox_sha1sum: json::opt(w, map, path, "mbox_sha1sum", json::string)?,
+        openid: json::opt(w, map, path, "openid", json::string)?,
     };
     let count = usize::from(found.mbox.is_some())
         + usize::from(found.mbox_sha1sum.is_some())
         + usize::from(found.openid.is_some())
         + usize::from(found.account.is_some());
     if count != 1 {
-        return Err((
-            path.to_owned(),
-            "an agent has exactly one of `mbox`, `mbox_sha1sum`, `openid`, `account`".into(),
+        return Err(Problem::invalid(
+            path,
+            "an agent has exactly one of `mbox`, `mbox_sha1sum`, `openid`, `account`",
         ));
     }
     Ok(found)
 }
 
-fn read_root(root: &Map<String, Value>) -> Result<Participant, Failure> {
+/// Each entry of a list read by `read`, stopping at the first that cannot be read.
+fn each<T>(
+    w: Wording,
+    value: &Value,
+    path: &str,
+    read: impl Fn(Wording, &Value, &str) -> Result<T, Problem>,
+) -> Result<Vec<T>, Problem> {
+    let items = json::list(w, value, path)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        out.push(read(w, v, &json::item(path, i))?);
+    }
+    Ok(out)
+}
+
+fn read_root(root: &Map<String, Value>) -> Result<Participant, Problem> {
     Ok(Participant {
-        id: req_string(root, "", "id")?,
-        name: opt_string(root, "", "name")?,
-        organization: req_string(root, "", "organization")?,
-        level: req_string(root, "", "level")?,
-        enrolled: date(required(root, "", "enrolled")?, "enrolled".into())?,
-        coach: present(root, "coach")
-            .map(|v| person(v, "coach"))
-            .transpose()?,
-        mentor: present(root, "mentor")
-            .map(|v| person(v, "mentor"))
-            .transpose()?,
-        agents: match present(root, "agents") {
-            None => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| agent(v, &format!("agents[{i}]")))
-                .collect::<Result<_, Failure>>()?,
-            Some(other) => return Err(expected("agents".into(), "a list", other)),
-        },
+        id: json::req(W, root, "", "id", json::string)?,
+        name: json::opt(W, root, "", "name", json::string)?,
+        organization: json::req(W, root, "", "organization", json::string)?,
+        level: json::req(W, root, "", "level", json::string)?,
+        enrolled: json::req(W, root, "", "enrolled", date)?,
+        coach: json::opt(W, root, "", "coach", person)?,
+        mentor: json::opt(W, root, "", "mentor", person)?,
+        agents: json::opt(W, root, "", "agents", |w, v, p| each(w, v, p, agent))?
+            .unwrap_or_default(),
         evidence: Vec::new(),
         unknown_fields: Vec::new(),
         set_aside: Vec::new(),
     })
 }
 
-fn read_item(value: &Value) -> Result<Evidence, Failure> {
-    let map = object(value, "")?;
-    let status = match string(required(map, "", "status")?, "status".into())?.as_str() {
-        "submitted" => ReviewState::Submitted,
-        "approved" => ReviewState::Approved,
-        "rejected" => ReviewState::Rejected,
-        other => {
-            return Err((
-                "status".into(),
-                format!("`{other}` is not one of: submitted, approved, rejected"),
-            ));
-        }
-    };
-    let assessed_by = match present(map, "assessed_by") {
-        None => None,
-        Some(v) => {
-            let a = object(v, "assessed_by")?;
-            Some(Assessor {
-                role: req_string(a, "assessed_by", "role")?,
-                id: opt_string(a, "assessed_by", "id")?,
-                name: opt_string(a, "assessed_by", "name")?,
-            })
-        }
-    };
+fn assessor(w: Wording, value: &Value, path: &str) -> Result<Assessor, Problem> {
+    let map = json::object(w, value, path)?;
+    Ok(Assessor {
+        role: json::req(w, map, path, "role", json::string)?,
+        id: json::opt(w, map, path, "id", json::string)?,
+        name: json::opt(w, map, path, "name", json::string)?,
+    })
+}
+
+fn claim(w: Wording, value: &Value, path: &str) -> Result<Claim, Problem> {
+    let map = json::object(w, value, path)?;
+    Ok(Claim {
+        competency: json::req(w, map, path, "competency", json::string)?,
+        level: json::req(w, map, path, "level", json::string)?,
+    })
+}
+
+fn review_state(w: Wording, value: &Value, path: &str) -> Result<ReviewState, Problem> {
+    let index = json::choice(w, value, path, ReviewState::IDS)?;
+    ReviewState::ALL
+        .get(index)
+        .copied()
+        .ok_or_else(|| Problem::invalid(path, "unknown review state"))
+}
+
+fn read_item(value: &Value) -> Result<Evidence, Problem> {
+    let map = json::object(W, value, "")?;
+    let status = json::req(W, map, "", "status", review_state)?;
+    let assessed_by = json::opt(W, map, "", "assessed_by", assessor)?;
+    // (Not `opt`: a `null` list of claims is refused, as serde refuses it.)
     let claims = match map.get("claims") {
         None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let path = format!("claims[{i}]");
-                let c = object(c, &path)?;
-                Ok(Claim {
-                    competency: req_string(c, &path, "competency")?,
-                    level: req_string(c, &path, "level")?,
-                })
-            })
-            .collect::<Result<_, Failure>>()?,
-        Some(other) => return Err(expected("claims".into(), "a list", other)),
+        Some(value) => each(W, value, "claims", claim)?,
     };
-    let grade = match present(map, "grade") {
-        None => None,
-        Some(v) => Some(
-            v.as_f64()
-                .ok_or_else(|| expected("grade".into(), "a number", v))?,
-        ),
-    };
+    let grade = json::opt(W, map, "", "grade", json::f64)?;
     Ok(Evidence {
-        id: req_string(map, "", "id")?,
-        kind: req_string(map, "", "kind")?,
-        date: date(required(map, "", "date")?, "date".into())?,
-        submitted: present(map, "submitted")
-            .map(|v| date(v, "submitted".into()))
-            .transpose()?,
+        id: json::req(W, map, "", "id", json::string)?,
+        kind: json::req(W, map, "", "kind", json::string)?,
+        date: json::req(W, map, "", "date", date)?,
+        submitted: json::opt(W, map, "", "submitted", date)?,
         status,
         assessed_by,
-        item: opt_string(map, "", "item")?,
+        item: json::opt(W, map, "", "item", json::string)?,
         grade,
         claims,
-        topic: opt_string(map, "", "topic")?,
-        note: opt_string(map, "", "note")?,
+        topic: json::opt(W, map, "", "topic", json::string)?,
+        note: json::opt(W, map, "", "note", json::string)?,
         unknown_fields: Vec::new(),
     })
 }

@@ -8,7 +8,7 @@
 //! Activity definitions, verb displays and extensions are not looked into beyond their type.
 
 use crate::date::Date;
-use crate::pack::child;
+use crate::json_reader::{self as json, Problem, Wording, child};
 use crate::pack::is_absolute_iri;
 use crate::participant::{ACCOUNT_FIELDS, AGENT_FIELDS};
 use serde_json::{Map, Value};
@@ -163,19 +163,25 @@ impl Statement {
 
 type Check<T> = Result<T, String>;
 
+/// Statements are read by the shared JSON reader, stopping at the first problem, in the
+/// specification's words ("must be a string", "is missing").
+const W: Wording = Wording::Strict;
+
 fn fail<T>(path: &str, message: impl Into<String>) -> Check<T> {
     Err(format!("{path}: {}", message.into()))
 }
 
+/// A reader's problem as `path: message`.
+fn checked<T>(read: Result<T, Problem>) -> Check<T> {
+    read.map_err(|problem| problem.joined())
+}
+
 fn object<'v>(value: &'v Value, path: &str) -> Check<&'v Map<String, Value>> {
-    match value {
-        Value::Object(map) => Ok(map),
-        _ => fail(path, "must be an object"),
-    }
+    checked(json::object(W, value, path))
 }
 
 fn only(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Check<()> {
-    match map.keys().find(|k| !allowed.contains(&k.as_str())) {
+    match json::unknown_keys(map, allowed).next() {
         Some(key) => fail(
             &child(path, key),
             "is not a property the xAPI specification defines here",
@@ -184,12 +190,9 @@ fn only(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Check<()> {
     }
 }
 
+// (Nulls are refused before any field is read, so `opt`'s "null is absent" never applies here.)
 fn string<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&'v str>> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
-        Some(_) => fail(&child(path, key), "must be a string"),
-    }
+    checked(json::opt(W, map, path, key, json::str))
 }
 
 fn iri<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&'v str>> {
@@ -206,19 +209,11 @@ fn iri<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&
 }
 
 fn boolean(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<bool>> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(_) => fail(&child(path, key), "must be true or false"),
-    }
+    checked(json::opt(W, map, path, key, json::bool))
 }
 
 fn number(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<f64>> {
-    match map.get(key) {
-        None => Ok(None),
-        Some(Value::Number(n)) => Ok(n.as_f64()),
-        Some(_) => fail(&child(path, key), "must be a number"),
-    }
+    checked(json::opt(W, map, path, key, json::f64))
 }
 
 /// A UUID in its standard string form (8-4-4-4-12 hexadecimal digits).
@@ -300,9 +295,7 @@ fn language_map(map: &Map<String, Value>, path: &str, key: &str) -> Check<()> {
             if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
                 return fail(&path, format!("`{lang}` is not a language tag"));
             }
-            if !text.is_string() {
-                return fail(&child(&path, lang), "must be a string");
-            }
+            checked(json::str(W, text, &child(&path, lang)))?;
         }
     }
     Ok(())
@@ -379,9 +372,11 @@ fn actor(value: &Value, path: &str) -> Check<Actor> {
             let id = ifi(map, path)?;
             let members = match map.get("member") {
                 None => 0,
-                Some(Value::Array(members)) => {
+                Some(members) => {
+                    let mpath = child(path, "member");
+                    let members = checked(json::list(W, members, &mpath))?;
                     for (i, m) in members.iter().enumerate() {
-                        let mpath = format!("{}[{i}]", child(path, "member"));
+                        let mpath = json::item(&mpath, i);
                         let m = object(m, &mpath)?;
                         if string(m, &mpath, "objectType")? == Some("Group") {
                             return fail(&mpath, "a Group's members are Agents");
@@ -390,7 +385,6 @@ fn actor(value: &Value, path: &str) -> Check<Actor> {
                     }
                     members.len()
                 }
-                Some(_) => return fail(&child(path, "member"), "must be a list"),
             };
             if id.is_none() && members == 0 {
                 return fail(path, "an anonymous Group needs at least one member");
@@ -567,7 +561,7 @@ fn context(value: &Value, path: &str) -> Check<()> {
                 single => vec![single],
             };
             for (i, item) in items.into_iter().enumerate() {
-                let path = format!("{path}[{i}]");
+                let path = json::item(&path, i);
                 activity(object(item, &path)?, &path)?;
             }
         }
@@ -576,11 +570,8 @@ fn context(value: &Value, path: &str) -> Check<()> {
 }
 
 fn attachments(value: &Value, path: &str) -> Check<()> {
-    let Value::Array(items) = value else {
-        return fail(path, "must be a list");
-    };
-    for (i, item) in items.iter().enumerate() {
-        let path = format!("{path}[{i}]");
+    for (i, item) in checked(json::list(W, value, path))?.iter().enumerate() {
+        let path = json::item(path, i);
         let map = object(item, &path)?;
         only(map, &path, ATTACHMENT_KEYS)?;
         if iri(map, &path, "usageType")?.is_none() {
@@ -615,10 +606,7 @@ struct Body {
 
 /// The part statements and sub-statements share: actor, verb, object, result, context, timestamp.
 fn body(map: &Map<String, Value>, path: &str, sub: bool) -> Check<Body> {
-    let required = |key: &str| {
-        map.get(key)
-            .map_or_else(|| fail(&child(path, key), "is missing"), Ok)
-    };
+    let required = |key: &str| checked(json::required(W, map, path, key));
     let who = actor(required("actor")?, &child(path, "actor"))?;
     let did = verb(required("verb")?, &child(path, "verb"))?;
     let what = statement_object(required("object")?, &child(path, "object"), sub)?;
