@@ -39,11 +39,11 @@ pub(crate) enum Admission<'a> {
 impl<'a> Ctx<'a> {
     /// Decides whether `ev` counts. Reasons for the item or its claims are recorded in `self`.
     pub(crate) fn admit(&mut self, ev: &'a Evidence) -> Admission<'a> {
-        let Some(kind_index) = self.t.kind_index.get(&ev.kind) else {
+        let Some(kind_index) = self.model.kind_index.get(&ev.kind) else {
             self.refuse(ev, None, Message::UnknownKind, &[("kind", ev.kind.clone())]);
             return Admission::Refused;
         };
-        let Some(kind) = self.t.kinds.get(kind_index) else {
+        let Some(kind) = self.model.kinds.get(kind_index) else {
             return Admission::Refused;
         };
         self.unused_fields(ev, kind.counts_as);
@@ -83,17 +83,17 @@ impl<'a> Ctx<'a> {
                     self.refuse(ev, None, Message::MissingItem, &[("kind", ev.kind.clone())]);
                     return Admission::Refused;
                 };
-                let Some(found) = self.t.item_index.get(item_id) else {
+                let Some(found) = self.model.item_index.get(item_id) else {
                     self.refuse(ev, None, Message::UnknownItem, &[("item", item_id.clone())]);
                     return Admission::Refused;
                 };
-                let Some(entry) = self.t.items.get(found) else {
+                let Some(entry) = self.model.items.get(found) else {
                     return Admission::Refused;
                 };
                 // A waiver names an item of any kind.
-                if entry.kind != kind_index && self.t.waiver_kind != Some(kind_index) {
+                if entry.kind != kind_index && self.model.waiver_kind != Some(kind_index) {
                     let expected = self
-                        .t
+                        .model
                         .kinds
                         .get(entry.kind)
                         .map(|k| k.id.clone())
@@ -136,7 +136,7 @@ impl<'a> Ctx<'a> {
                     return Admission::Refused;
                 }
                 for claim in &ev.claims {
-                    let Some(comp) = self.t.competency_index.get(&claim.competency) else {
+                    let Some(comp) = self.model.competency_index.get(&claim.competency) else {
                         self.refuse(
                             ev,
                             Some(&claim.competency),
@@ -146,7 +146,7 @@ impl<'a> Ctx<'a> {
                         continue;
                     };
                     let Some(rank) = self
-                        .t
+                        .model
                         .scale
                         .get(&claim.level)
                         .and_then(|r| Rank::try_from(r).ok())
@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
                     }
                     if kind.equivalency
                         && self
-                            .t
+                            .model
                             .competencies
                             .get(comp)
                             .is_some_and(|c| !c.allow_equivalency)
@@ -197,13 +197,13 @@ impl<'a> Ctx<'a> {
                 }
             }
             CountsAs::FinalAssignment => {
-                let has_topics = !self.t.topics.is_empty();
+                let has_topics = !self.model.topics.is_empty();
                 match &ev.topic {
                     None if has_topics => {
                         self.refuse(ev, None, Message::MissingTopic, &[]);
                         return Admission::Refused;
                     }
-                    Some(topic) if has_topics && self.t.topics.get(topic).is_none() => {
+                    Some(topic) if has_topics && self.model.topics.get(topic).is_none() => {
                         self.refuse(ev, None, Message::UnknownTopic, &[("topic", topic.clone())]);
                         return Admission::Refused;
                     }
@@ -259,9 +259,9 @@ impl<'a> Ctx<'a> {
         }
         let min_grade = match kind.counts_as {
             // A waiver has no grade: the item was not taken.
-            CountsAs::CatalogueItem if self.t.waiver_kind == Some(kind_index) => None,
+            CountsAs::CatalogueItem if self.model.waiver_kind == Some(kind_index) => None,
             CountsAs::CatalogueItem => item
-                .and_then(|i| self.t.items.get(i))
+                .and_then(|i| self.model.items.get(i))
                 .and_then(|i| i.min_grade),
             CountsAs::FinalAssignment => self
                 .pack
@@ -307,7 +307,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether the item's assessor may assess it; records the reason when not.
     fn assessor_ok(&mut self, ev: &Evidence, kind_index: usize) -> bool {
-        let Some(kind) = self.t.kinds.get(kind_index) else {
+        let Some(kind) = self.model.kinds.get(kind_index) else {
             return false;
         };
         let Some(assessor) = &ev.assessed_by else {
@@ -406,7 +406,7 @@ impl<'a> Ctx<'a> {
 
     /// The id of the proficiency level at `rank`.
     pub(crate) fn scale_id(&self, rank: Rank) -> Id {
-        self.t
+        self.model
             .scale_ids
             .get(usize::from(rank))
             .cloned()

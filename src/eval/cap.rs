@@ -11,17 +11,17 @@ impl<'a> Ctx<'a> {
             return;
         };
         let required = self
-            .t
+            .model
             .competencies
             .iter()
-            .filter(|c| c.expected.get(self.level).copied().flatten().is_some())
+            .filter(|c| c.expected.get(self.org_level).copied().flatten().is_some())
             .count();
         let cap = required * usize::try_from(percent).unwrap_or(0) / 100;
         let mut order: Vec<usize> = (0..counted.len())
             .filter(|&i| {
                 counted
                     .get(i)
-                    .and_then(|c| self.t.kinds.get(c.kind))
+                    .and_then(|c| self.model.kinds.get(c.kind))
                     .is_some_and(|k| k.equivalency)
             })
             .collect();
@@ -54,7 +54,7 @@ impl<'a> Ctx<'a> {
             item.gives = kept;
             for comp in refused {
                 let id = self
-                    .t
+                    .model
                     .competencies
                     .get(comp)
                     .map(|c| c.id.clone())
@@ -69,7 +69,7 @@ impl<'a> Ctx<'a> {
         }
         // An item left with nothing to give does not count.
         counted.retain(|c| {
-            !c.gives.is_empty() || self.t.kinds.get(c.kind).is_none_or(|k| !k.equivalency)
+            !c.gives.is_empty() || self.model.kinds.get(c.kind).is_none_or(|k| !k.equivalency)
         });
     }
 }

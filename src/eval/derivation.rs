@@ -20,15 +20,15 @@ impl<'a> Ctx<'a> {
         counted: &[Counted<'a>],
         pending: &[Pending<'a>],
     ) -> Vec<Derivation> {
-        let t = self.t;
-        let mut d: Vec<Derivation> = vec![Derivation::default(); t.competencies.len()];
+        let model = self.model;
+        let mut d: Vec<Derivation> = vec![Derivation::default(); model.competencies.len()];
         let raise = |slot: &mut Derivation, rank: Rank| {
             slot.derived = Some(slot.derived.map_or(rank, |r| r.max(rank)))
         };
         // Overrides: the latest per competency applies; earlier ones are superseded.
-        let mut overrides: Vec<Option<(&Counted<'a>, Rank)>> = vec![None; t.competencies.len()];
+        let mut overrides: Vec<Option<(&Counted<'a>, Rank)>> = vec![None; model.competencies.len()];
         for item in counted {
-            let Some(kind) = t.kinds.get(item.kind) else {
+            let Some(kind) = model.kinds.get(item.kind) else {
                 continue;
             };
             match kind.counts_as {
@@ -39,7 +39,7 @@ impl<'a> Ctx<'a> {
                         };
                         // `counted` is sorted by (date, id): a later item supersedes.
                         if let Some((previous, _)) = slot.replace((item, *rank)) {
-                            let competency = t
+                            let competency = model
                                 .competencies
                                 .get(*comp)
                                 .map(|c| c.id.clone())
@@ -55,7 +55,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 CountsAs::CompetencyClaims | CountsAs::CatalogueItem => {
-                    let (via, from) = match item.item.and_then(|i| t.items.get(i)) {
+                    let (via, from) = match item.item.and_then(|i| model.items.get(i)) {
                         Some(entry) => (Via::Catalogue, entry.id.clone()),
                         None => (Via::Claim, kind.id.clone()),
                     };
@@ -90,8 +90,9 @@ impl<'a> Ctx<'a> {
             }
         }
         // Rules, in dependency order.
-        let mut item_evidence: Vec<Vec<&str>> = vec![Vec::new(); t.items.len()];
-        let mut kind_evidence: Vec<Vec<rules::KindEvidence<'_>>> = vec![Vec::new(); t.kinds.len()];
+        let mut item_evidence: Vec<Vec<&str>> = vec![Vec::new(); model.items.len()];
+        let mut kind_evidence: Vec<Vec<rules::KindEvidence<'_>>> =
+            vec![Vec::new(); model.kinds.len()];
         for item in counted {
             if let Some(slot) = item.item.and_then(|i| item_evidence.get_mut(i)) {
                 slot.push(item.ev.id.as_str());
@@ -101,7 +102,7 @@ impl<'a> Ctx<'a> {
             }
         }
         let policy = self.pack.document().precedence.assessor_override;
-        for rule in &t.rules {
+        for rule in &model.rules {
             let snapshot = &d;
             let achieved = |comp: usize| {
                 snapshot.get(comp).and_then(|s| {

@@ -17,8 +17,8 @@ pub(crate) use derivation::{Derivation, apply_override};
 use crate::date::Date;
 use crate::messages::Message;
 use crate::pack::Pack;
-use crate::pack::compile::Compiled;
 use crate::pack::document::{CountsAs, OverridePolicy};
+use crate::pack::model::Model;
 use crate::pack::model::Rank;
 use crate::participant::{EvidenceEntry, Participant};
 use crate::report::*;
@@ -41,7 +41,7 @@ pub fn evaluate(
     if items > limit {
         return Err(EvaluateError::TooMuchEvidence { items, limit });
     }
-    let Some(level) = pack.tables.levels.get(&participant.level) else {
+    let Some(level) = pack.model.org_levels.get(&participant.level) else {
         return Err(EvaluateError::UnknownLevel {
             level: participant.level.clone(),
             known: pack.document().level.iter().map(|l| l.id.clone()).collect(),
@@ -83,10 +83,12 @@ pub fn evaluate_many(
 /// Evaluation state for one participant.
 pub(crate) struct Ctx<'a> {
     pub pack: &'a Pack,
-    pub t: &'a Compiled,
+    pub model: &'a Model,
     pub participant: &'a Participant,
     pub as_of: Date,
-    pub level: usize,
+    /// The participant's organizational level (an index into the model's levels; proficiency
+    /// levels are `Rank`s).
+    pub org_level: usize,
     pub coach_eligible: bool,
     pub mentor_eligible: bool,
     pub not_counted: Vec<NotCounted>,
@@ -118,10 +120,10 @@ impl<'a> Ctx<'a> {
         };
         Ctx {
             pack,
-            t: &pack.tables,
+            model: &pack.model,
             participant,
             as_of,
-            level,
+            org_level: level,
             coach_eligible,
             mentor_eligible,
             not_counted: Vec::new(),

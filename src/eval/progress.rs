@@ -22,7 +22,7 @@ impl<'a> Ctx<'a> {
         pending: &[Pending<'a>],
         d: Vec<Derivation>,
     ) -> Report {
-        let t = self.t;
+        let model = self.model;
         let doc = self.pack.document();
         let policy = doc.precedence.assessor_override;
         let achieved: Vec<Option<Rank>> = d
@@ -32,9 +32,9 @@ impl<'a> Ctx<'a> {
         let rank_at = |comp: usize| achieved.get(comp).copied().flatten();
 
         // Per competency.
-        let mut competencies = Vec::with_capacity(t.competencies.len());
-        for (ci, (comp, slot)) in t.competencies.iter().zip(d).enumerate() {
-            let required = comp.expected.get(self.level).copied().flatten();
+        let mut competencies = Vec::with_capacity(model.competencies.len());
+        for (ci, (comp, slot)) in model.competencies.iter().zip(d).enumerate() {
+            let required = comp.expected.get(self.org_level).copied().flatten();
             let got = rank_at(ci);
             let state = match required {
                 None => CompetencyState::NotRequired,
@@ -78,7 +78,8 @@ impl<'a> Ctx<'a> {
             .enumerate()
             .map(|(oi, outcome)| {
                 let mine = || {
-                    t.competencies
+                    model
+                        .competencies
                         .iter()
                         .zip(&competencies)
                         .filter(move |(c, r)| c.outcome == oi && r.required.is_some())
@@ -91,7 +92,7 @@ impl<'a> Ctx<'a> {
                     .filter(|(_, r)| r.state == CompetencyState::PendingReview)
                     .count();
                 OutcomeProgress {
-                    id: t
+                    id: model
                         .outcome_ids
                         .get(oi)
                         .cloned()
@@ -105,7 +106,11 @@ impl<'a> Ctx<'a> {
             .collect();
 
         // Requirements at the participant's level.
-        let completion = t.completion.get(self.level).cloned().unwrap_or_default();
+        let completion = model
+            .completion
+            .get(self.org_level)
+            .cloned()
+            .unwrap_or_default();
         let mut requirements = Vec::new();
         let required_total = competencies.iter().filter(|c| c.required.is_some()).count();
         let met_total = competencies
@@ -140,7 +145,12 @@ impl<'a> Ctx<'a> {
         let of_kind = |counts: CountsAs| -> Vec<&Counted<'a>> {
             counted
                 .iter()
-                .filter(|c| t.kinds.get(c.kind).is_some_and(|k| k.counts_as == counts))
+                .filter(|c| {
+                    model
+                        .kinds
+                        .get(c.kind)
+                        .is_some_and(|k| k.counts_as == counts)
+                })
                 .collect()
         };
         let ids = |items: &[&Counted<'a>]| -> Vec<String> {
@@ -211,7 +221,8 @@ impl<'a> Ctx<'a> {
                 .filter_map(|c| c.ev.grade)
                 .fold(None::<f64>, |acc, g| Some(acc.map_or(g, |a| a.max(g))));
             let is_pending = pending.iter().any(|p| {
-                t.kinds
+                model
+                    .kinds
                     .get(p.kind)
                     .is_some_and(|k| k.counts_as == CountsAs::FinalAssignment)
             });
@@ -311,7 +322,7 @@ impl<'a> Ctx<'a> {
         // Level attained: the highest level whose every required competency (and every lower
         // level's) is met.
         let meets_level = |li: usize| {
-            t.competencies.iter().enumerate().all(|(ci, c)| {
+            model.competencies.iter().enumerate().all(|(ci, c)| {
                 match c.expected.get(li).copied().flatten() {
                     Some(expected) => rank_at(ci).is_some_and(|r| r >= expected),
                     None => true,
@@ -321,13 +332,13 @@ impl<'a> Ctx<'a> {
         let attained = (0..doc.level.len())
             .take_while(|li| meets_level(*li))
             .last();
-        let level_attained = attained.and_then(|li| t.level_ids.get(li)).cloned();
+        let level_attained = attained.and_then(|li| model.org_level_ids.get(li)).cloned();
 
-        let next_level = doc.level.get(self.level + 1).map(|next| {
-            let li = self.level + 1;
+        let next_level = doc.level.get(self.org_level + 1).map(|next| {
+            let li = self.org_level + 1;
             let mut required = 0;
             let mut missing = Vec::new();
-            for (ci, c) in t.competencies.iter().enumerate() {
+            for (ci, c) in model.competencies.iter().enumerate() {
                 if let Some(expected) = c.expected.get(li).copied().flatten() {
                     required += 1;
                     if rank_at(ci).is_none_or(|r| r < expected) {
@@ -341,8 +352,8 @@ impl<'a> Ctx<'a> {
             let ready = pct >= rule.next_level_percent
                 && (!rule.requires_completion || status == Status::Completed);
             NextLevel {
-                level: t
-                    .level_ids
+                level: model
+                    .org_level_ids
                     .get(li)
                     .cloned()
                     .unwrap_or_else(|| next.id.as_str().into()),

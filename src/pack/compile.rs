@@ -1,5 +1,5 @@
 //! Checking a decoded pack and compiling it: every id resolved, every rule checked, every problem
-//! reported with its path. Produces the [`Compiled`] tables the evaluator runs on.
+//! reported with its path. Produces the [`Model`] the evaluator runs on.
 
 use super::decode::Decoded;
 use super::document::*;
@@ -19,64 +19,8 @@ mod sections;
 #[cfg(feature = "interop")]
 pub(crate) use links::is_absolute_iri;
 
-/// Ids resolved to indices, and the compiled tables.
-#[derive(Debug, Default)]
-pub(crate) struct Compiled {
-    pub scale: Index,
-    pub levels: Index,
-    pub competency_index: Index,
-    pub kind_index: Index,
-    pub item_index: Index,
-    pub topics: Index,
-    /// Proficiency level ids by rank; organizational level ids by index.
-    pub scale_ids: Vec<Id>,
-    pub level_ids: Vec<Id>,
-    pub outcome_ids: Vec<Id>,
-    pub competencies: Vec<Competency>,
-    pub kinds: Vec<Kind>,
-    pub items: Vec<Item>,
-    /// Rules in evaluation order: a rule comes after every rule granting a competency it reads.
-    pub rules: Vec<Rule>,
-    /// Per organizational level.
-    pub completion: Vec<Completion>,
-    /// The kind whose items waive a catalogue item of any kind (`[equivalency] waiver_kind`).
-    pub waiver_kind: Option<usize>,
-}
-
-/// An id -> index map: a table sorted by id, searched by bisection (no hashing, no allocation).
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Index(Vec<(Box<str>, usize)>);
-
-impl Index {
-    fn from_map(map: BTreeMap<String, usize>) -> Self {
-        let mut table: Vec<(Box<str>, usize)> = map
-            .into_iter()
-            .map(|(k, v)| (k.into_boxed_str(), v))
-            .collect();
-        crate::sorting::sort(&mut table);
-        Index(table)
-    }
-
-    pub fn get(&self, id: &str) -> Option<usize> {
-        let found = self.0.binary_search_by(|(key, _)| (**key).cmp(id)).ok()?;
-        self.0.get(found).map(|(_, index)| *index)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn ids(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| &**k)
-    }
-
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-}
-
 /// Checks and compiles `decoded`; diagnostics (errors and warnings) are pushed to `diagnostics`.
-pub(crate) fn compile(decoded: &Decoded, diagnostics: &mut Vec<Diagnostic>) -> Compiled {
+pub(crate) fn compile(decoded: &Decoded, diagnostics: &mut Vec<Diagnostic>) -> Model {
     let mut c = Checker {
         decoded,
         doc: &decoded.doc,
@@ -273,11 +217,11 @@ impl Checker<'_> {
         }
     }
 
-    fn run(&mut self) -> Compiled {
+    fn run(&mut self) -> Model {
         // Past a limit, the pack is refused at once: the checks below compare sections with each
         // other (competencies × levels, rules × rules), which the limits keep small.
         if !self.check_counts() {
-            return Compiled::default();
+            return Model::default();
         }
         let doc = self.doc;
         self.program();
@@ -322,9 +266,9 @@ impl Checker<'_> {
             }
             None => Index::default(),
         };
-        let mut tables = Compiled {
+        let mut model = Model {
             scale,
-            levels,
+            org_levels: levels,
             competency_index,
             kind_index,
             item_index,
@@ -335,7 +279,7 @@ impl Checker<'_> {
                 .iter()
                 .map(|l| Id::from(l.id.as_str()))
                 .collect(),
-            level_ids: doc.level.iter().map(|l| Id::from(l.id.as_str())).collect(),
+            org_level_ids: doc.level.iter().map(|l| Id::from(l.id.as_str())).collect(),
             outcome_ids: doc
                 .outcome
                 .iter()
@@ -344,16 +288,16 @@ impl Checker<'_> {
             competencies,
             kinds,
             items,
-            ..Compiled::default()
+            ..Model::default()
         };
-        tables.rules = self.rules(&tables);
-        tables.completion = self.completion(&tables);
+        model.rules = self.rules(&model);
+        model.completion = self.completion(&model);
         self.equivalency();
-        self.links(&tables);
-        tables.waiver_kind = self.waiver_kind(&tables);
+        self.links(&model);
+        model.waiver_kind = self.waiver_kind(&model);
         self.messages();
-        self.reachability(&tables);
-        tables
+        self.reachability(&model);
+        model
     }
 
     fn program(&mut self) {

@@ -14,10 +14,10 @@ pub use source::{Format, SourceFile};
 
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use crate::messages;
-use compile::Compiled;
 #[cfg(feature = "interop")]
 pub(crate) use compile::is_absolute_iri;
 use document::PackDoc;
+use model::Model;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -50,7 +50,7 @@ fn summary(diagnostics: &[Diagnostic]) -> String {
 #[non_exhaustive]
 pub struct Pack {
     doc: PackDoc,
-    pub(crate) tables: Compiled,
+    pub(crate) model: Model,
     fingerprint: String,
     warnings: Vec<Diagnostic>,
     /// Message templates: lang -> code -> template (engine defaults merged with the pack's).
@@ -181,17 +181,17 @@ impl Pack {
     /// The name of a pack thing named by a message parameter, in `lang`.
     fn display_param(&self, param: &str, value: &str, lang: &str) -> Option<String> {
         let doc = &self.doc;
-        let t = &self.tables;
+        let model = &self.model;
         let text = match param {
-            "competency" => &doc.competency.get(t.competency_index.get(value)?)?.name,
-            "kind" | "expected_kind" => &doc.evidence_kind.get(t.kind_index.get(value)?)?.name,
-            "item" => &doc.catalogue.get(t.item_index.get(value)?)?.name,
-            "level" | "max_level" => &doc.scale.level.get(t.scale.get(value)?)?.name,
+            "competency" => &doc.competency.get(model.competency_index.get(value)?)?.name,
+            "kind" | "expected_kind" => &doc.evidence_kind.get(model.kind_index.get(value)?)?.name,
+            "item" => &doc.catalogue.get(model.item_index.get(value)?)?.name,
+            "level" | "max_level" => &doc.scale.level.get(model.scale.get(value)?)?.name,
             "topic" => {
                 &doc.final_assignment
                     .as_ref()?
                     .topic
-                    .get(t.topics.get(value)?)?
+                    .get(model.topics.get(value)?)?
                     .name
             }
             _ => return None,
@@ -204,15 +204,15 @@ impl Pack {
     /// organizational level both `manager`), so the kind is always given.
     pub fn name(&self, what: Named, id: &str, lang: &str) -> Option<&str> {
         let doc = &self.doc;
-        let t = &self.tables;
+        let model = &self.model;
         let text = match what {
-            Named::Competency => &doc.competency.get(t.competency_index.get(id)?)?.name,
+            Named::Competency => &doc.competency.get(model.competency_index.get(id)?)?.name,
             Named::Outcome => &doc.outcome.iter().find(|o| o.id == id)?.name,
-            Named::Level => &doc.level.get(t.levels.get(id)?)?.name,
-            Named::Proficiency => &doc.scale.level.get(t.scale.get(id)?)?.name,
+            Named::Level => &doc.level.get(model.org_levels.get(id)?)?.name,
+            Named::Proficiency => &doc.scale.level.get(model.scale.get(id)?)?.name,
             Named::Rule => doc.rule.iter().find(|r| r.id == id)?.name.as_ref()?,
-            Named::CatalogueItem => &doc.catalogue.get(t.item_index.get(id)?)?.name,
-            Named::EvidenceKind => &doc.evidence_kind.get(t.kind_index.get(id)?)?.name,
+            Named::CatalogueItem => &doc.catalogue.get(model.item_index.get(id)?)?.name,
+            Named::EvidenceKind => &doc.evidence_kind.get(model.kind_index.get(id)?)?.name,
         };
         text.get(lang).map(String::as_str)
     }
@@ -325,7 +325,7 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
         return (None, diagnostics);
     }
     let decoded = decode::decode(&tree.root, &mut diagnostics);
-    let tables = compile::compile(&decoded, &mut diagnostics);
+    let model = compile::compile(&decoded, &mut diagnostics);
     tree.locate_all(&mut diagnostics);
     // Errors first, then in document order.
     crate::sorting::sort_by_key(&mut diagnostics, |d| {
@@ -340,7 +340,7 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
     let messages = merged_messages(&doc);
     let pack = Pack {
         doc,
-        tables,
+        model,
         fingerprint,
         warnings: diagnostics.clone(),
         messages,

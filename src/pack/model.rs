@@ -1,10 +1,68 @@
-//! The compiled form of a pack: ids resolved to indices, ready for fast evaluation.
+//! The compiled form of a pack ([`Model`]): ids resolved to indices, ready for fast evaluation.
 //!
 //! Proficiency levels are `u8` ranks into the scale (0 = lowest); organizational levels,
 //! competencies, evidence kinds, catalogue items and rules are indices into their vectors.
 
 use super::document::{AssessorRole, CountsAs};
 use crate::report::Id;
+use std::collections::BTreeMap;
+
+/// A compiled pack: ids resolved to indices, and the tables the evaluator runs on. (Built by
+/// `compile`; held by [`super::Pack`].)
+#[derive(Debug, Default)]
+pub(crate) struct Model {
+    pub scale: Index,
+    pub org_levels: Index,
+    pub competency_index: Index,
+    pub kind_index: Index,
+    pub item_index: Index,
+    pub topics: Index,
+    /// Proficiency level ids by rank; organizational level ids by index.
+    pub scale_ids: Vec<Id>,
+    pub org_level_ids: Vec<Id>,
+    pub outcome_ids: Vec<Id>,
+    pub competencies: Vec<Competency>,
+    pub kinds: Vec<Kind>,
+    pub items: Vec<Item>,
+    /// Rules in evaluation order: a rule comes after every rule granting a competency it reads.
+    pub rules: Vec<Rule>,
+    /// Per organizational level.
+    pub completion: Vec<Completion>,
+    /// The kind whose items waive a catalogue item of any kind (`[equivalency] waiver_kind`).
+    pub waiver_kind: Option<usize>,
+}
+
+/// An id -> index map: a table sorted by id, searched by bisection (no hashing, no allocation).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Index(Vec<(Box<str>, usize)>);
+
+impl Index {
+    pub(super) fn from_map(map: BTreeMap<String, usize>) -> Self {
+        let mut table: Vec<(Box<str>, usize)> = map
+            .into_iter()
+            .map(|(k, v)| (k.into_boxed_str(), v))
+            .collect();
+        crate::sorting::sort(&mut table);
+        Index(table)
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        let found = self.0.binary_search_by(|(key, _)| (**key).cmp(id)).ok()?;
+        self.0.get(found).map(|(_, index)| *index)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub(super) fn ids(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| &**k)
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+}
 
 /// A rank on the proficiency scale (0 = lowest).
 pub(crate) type Rank = u8;

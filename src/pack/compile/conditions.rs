@@ -4,7 +4,7 @@
 use super::*;
 
 impl Checker<'_> {
-    pub(super) fn rules(&mut self, t: &Compiled) -> Vec<Rule> {
+    pub(super) fn rules(&mut self, model: &Model) -> Vec<Rule> {
         let doc = self.doc;
         self.index("rule", doc.rule.iter().map(|r| r.id.as_str()));
         let mut compiled = Vec::with_capacity(doc.rule.len());
@@ -20,10 +20,10 @@ impl Checker<'_> {
                     "a rule must grant at least one competency",
                 );
             }
-            let grants = self.grants(&rule.grants, &path, &t.scale, &t.competency_index);
+            let grants = self.grants(&rule.grants, &path, &model.scale, &model.competency_index);
             if rule.equivalency {
                 for (gi, (comp, _)) in grants.iter().enumerate() {
-                    if let Some(c) = t.competencies.get(*comp)
+                    if let Some(c) = model.competencies.get(*comp)
                         && !c.allow_equivalency
                     {
                         self.error(
@@ -46,7 +46,7 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let when = self.condition(&rule.when, &format!("{path}.when"), t, false);
+            let when = self.condition(&rule.when, &format!("{path}.when"), model, false);
             if let Some(when) = when {
                 compiled.push((
                     ri,
@@ -66,7 +66,7 @@ impl Checker<'_> {
         &mut self,
         cond: &ConditionDoc,
         path: &str,
-        t: &Compiled,
+        model: &Model,
         in_points: bool,
     ) -> Option<Condition> {
         let present = cond.forms();
@@ -125,7 +125,7 @@ impl Checker<'_> {
             let compiled: Vec<Option<Condition>> = items
                 .iter()
                 .enumerate()
-                .map(|(i, c)| this.condition(c, &format!("{path}.{key}[{i}]"), t, points))
+                .map(|(i, c)| this.condition(c, &format!("{path}.{key}[{i}]"), model, points))
                 .collect();
             compiled.into_iter().collect()
         };
@@ -167,7 +167,7 @@ impl Checker<'_> {
         if let Some(item) = &cond.item {
             return self
                 .resolve(
-                    &t.item_index,
+                    &model.item_index,
                     "catalogue",
                     "catalogue item",
                     item,
@@ -177,7 +177,7 @@ impl Checker<'_> {
         }
         let competency = match &cond.competency {
             Some(id) => Some(self.resolve(
-                &t.competency_index,
+                &model.competency_index,
                 "competency",
                 "competency",
                 id,
@@ -186,12 +186,12 @@ impl Checker<'_> {
             None => None,
         };
         let rank = match &cond.level {
-            Some(level) => Some(self.rank(&t.scale, level, format!("{path}.level"))?),
+            Some(level) => Some(self.rank(&model.scale, level, format!("{path}.level"))?),
             None => None,
         };
         if let Some(kind) = &cond.kind {
             let kind = self.resolve(
-                &t.kind_index,
+                &model.kind_index,
                 "evidence_kind",
                 "evidence kind",
                 kind,
@@ -205,7 +205,8 @@ impl Checker<'_> {
                 );
             }
             if competency.is_some()
-                && t.kinds
+                && model
+                    .kinds
                     .get(kind)
                     .is_some_and(|k| !matches!(k.counts_as, CountsAs::CompetencyClaims))
             {

@@ -1,7 +1,7 @@
 //! Checks of what links a pack to other standards: competency cross-references (CASE), the xAPI
 //! activity mapping of the catalogue and the `[xapi]` settings, and the `[credential]` settings.
 
-use super::{Checker, Compiled};
+use super::{Checker, Model};
 use crate::diagnostics::DiagnosticCode;
 use crate::pack::document::CountsAs;
 
@@ -20,7 +20,7 @@ pub(crate) fn is_absolute_iri(text: &str) -> bool {
 
 impl Checker<'_> {
     /// Cross-references, activity ids, `[xapi]` and `[credential]`.
-    pub(super) fn links(&mut self, t: &Compiled) {
+    pub(super) fn links(&mut self, model: &Model) {
         let doc = self.doc;
         for (ci, comp) in doc.competency.iter().enumerate() {
             for (ri, reference) in comp.references.iter().enumerate() {
@@ -48,7 +48,10 @@ impl Checker<'_> {
                 }
                 mapped.push((activity, ii, ai));
             }
-            let kind = t.kind_index.get(&item.kind).and_then(|k| t.kinds.get(k));
+            let kind = model
+                .kind_index
+                .get(&item.kind)
+                .and_then(|k| model.kinds.get(k));
             if let (Some(role), Some(kind), false) = (assessor, kind, item.activities.is_empty())
                 && !kind.assessors.contains(&role)
             {
@@ -89,18 +92,18 @@ impl Checker<'_> {
 impl Checker<'_> {
     /// `[equivalency] waiver_kind`: an equivalency kind that counts as catalogue items, and
     /// accepts the xAPI assessor when the pack reads statements.
-    pub(super) fn waiver_kind(&mut self, t: &Compiled) -> Option<usize> {
+    pub(super) fn waiver_kind(&mut self, model: &Model) -> Option<usize> {
         let doc = self.doc;
         let waiver = doc.equivalency.waiver_kind.as_ref()?;
         let path = "equivalency.waiver_kind";
         let found = self.resolve(
-            &t.kind_index,
+            &model.kind_index,
             "evidence_kind",
             "evidence kind",
             waiver,
             path.to_owned(),
         )?;
-        let kind = t.kinds.get(found)?;
+        let kind = model.kinds.get(found)?;
         if kind.counts_as != CountsAs::CatalogueItem || !kind.equivalency {
             self.error(
                 DiagnosticCode::WrongKind,

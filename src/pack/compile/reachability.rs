@@ -5,31 +5,31 @@ use super::*;
 
 impl Checker<'_> {
     /// Every expected proficiency must be reachable by some evidence (overrides aside).
-    pub(super) fn reachability(&mut self, t: &Compiled) {
+    pub(super) fn reachability(&mut self, model: &Model) {
         if !self.out.iter().all(|d| !d.is_error()) {
             // Unresolved ids would make this check report false problems.
             return;
         }
-        let top = t.scale.len().saturating_sub(1);
+        let top = model.scale.len().saturating_sub(1);
         let top = Rank::try_from(top).unwrap_or(Rank::MAX);
-        for (ci, comp) in t.competencies.iter().enumerate() {
+        for (ci, comp) in model.competencies.iter().enumerate() {
             let mut best: Option<Rank> = None;
             let mut raise = |r: Rank| best = Some(best.map_or(r, |b| b.max(r)));
-            for kind in &t.kinds {
+            for kind in &model.kinds {
                 if kind.counts_as == CountsAs::CompetencyClaims
                     && (comp.allow_equivalency || !kind.equivalency)
                 {
                     raise(kind.max_level.unwrap_or(top));
                 }
             }
-            for item in &t.items {
+            for item in &model.items {
                 for (gc, r) in &item.grants {
                     if *gc == ci {
                         raise(*r);
                     }
                 }
             }
-            for rule in &t.rules {
+            for rule in &model.rules {
                 for (gc, r) in &rule.grants {
                     if *gc == ci {
                         raise(*r);

@@ -305,14 +305,14 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn completion(&mut self, t: &Compiled) -> Vec<Completion> {
+    pub(super) fn completion(&mut self, model: &Model) -> Vec<Completion> {
         let doc = self.doc;
         let mut out: Vec<Option<Completion>> = vec![None; doc.level.len()];
-        let has_kind = |counts: CountsAs| t.kinds.iter().any(|k| k.counts_as == counts);
+        let has_kind = |counts: CountsAs| model.kinds.iter().any(|k| k.counts_as == counts);
         for (i, comp) in doc.completion.iter().enumerate() {
             let path = format!("completion[{i}]");
             let Some(level) = self.resolve(
-                &t.levels,
+                &model.org_levels,
                 "level",
                 "organizational level",
                 &comp.level,
