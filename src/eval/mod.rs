@@ -10,6 +10,7 @@ mod cap;
 mod derivation;
 mod error;
 mod progress;
+mod repeats;
 mod rules;
 
 pub(crate) use derivation::{Derivation, apply_override};
@@ -24,6 +25,7 @@ use crate::participant::{EvidenceEntry, Participant};
 use crate::report::*;
 use admission::{Admission, Counted, Pending};
 pub use error::EvaluateError;
+use repeats::{Repeat, Repeats};
 use std::collections::BTreeMap;
 
 /// Evaluates `participant` against `pack` on `as_of`.
@@ -255,21 +257,15 @@ impl<'a> Ctx<'a> {
     fn run(&mut self) -> Report {
         self.participant_findings();
         let participant = self.participant;
-        // Ids used more than once: none of those items count.
-        let mut ids: Vec<&str> = participant
-            .evidence
-            .iter()
-            .filter_map(|e| match e {
-                EvidenceEntry::Item(ev) => Some(ev.id.as_str()),
-                EvidenceEntry::Malformed(_) => None,
-            })
-            .collect();
-        crate::sorting::sort(&mut ids);
-        let duplicated: Vec<&str> = ids
-            .windows(2)
-            .filter(|w| w.first() == w.last())
-            .filter_map(|w| w.first().copied())
-            .collect();
+        let repeats = Repeats::of(&participant.evidence);
+        for (id, times, _) in &repeats.exact {
+            self.finding(
+                Some(id),
+                "",
+                Message::EvidenceRepeated,
+                &[("id", (*id).to_owned()), ("count", times.to_string())],
+            );
+        }
         let mut counted: Vec<Counted<'a>> = Vec::new();
         let mut pending: Vec<Pending<'a>> = Vec::new();
         for set_aside in &participant.set_aside {
@@ -293,6 +289,15 @@ impl<'a> Ctx<'a> {
                     });
                 }
                 EvidenceEntry::Item(ev) => {
+                    match repeats.of_item(ev) {
+                        Repeat::Once | Repeat::FirstOfExact => {}
+                        // An exact repeat counts once: the first copy stands for them all.
+                        Repeat::LaterExact => continue,
+                        Repeat::Conflicting => {
+                            self.refuse(ev, None, Message::DuplicateId, &[("id", ev.id.clone())]);
+                            continue;
+                        }
+                    }
                     for field in &ev.unknown_fields {
                         self.finding(
                             Some(&ev.id),
@@ -300,10 +305,6 @@ impl<'a> Ctx<'a> {
                             Message::UnknownField,
                             &[("field", field.clone())],
                         );
-                    }
-                    if duplicated.binary_search(&ev.id.as_str()).is_ok() {
-                        self.refuse(ev, None, Message::DuplicateId, &[]);
-                        continue;
                     }
                     match self.admit(ev) {
                         Admission::Counted(c) => counted.push(c),

@@ -11,7 +11,8 @@ message_table! {
     pub enum Message {
         // Why an evidence item (or one of its claims) did not count.
         Malformed = "malformed" => ("This evidence item could not be read: {detail}", "Cet élément de preuve n'a pas pu être lu : {detail}"),
-        DuplicateId = "duplicate_id" => ("Another evidence item has the same id; neither is counted.", "Un autre élément de preuve porte le même identifiant; aucun des deux n'est compté."),
+        DuplicateId = "duplicate_id" => ("Another evidence item has the same id ({id}) and different content; none of them is counted.", "Un autre élément de preuve porte le même identifiant ({id}) avec un contenu différent; aucun n'est compté."),
+        EvidenceRepeated = "evidence_repeated" => ("Evidence item {id} was given {count} times with the same content; it counts once.", "L'élément de preuve {id} a été fourni {count} fois avec le même contenu; il compte une seule fois."),
         UnknownKind = "unknown_kind" => ("`{kind}` is not an evidence kind of this program.", "« {kind} » n'est pas un type de preuve de ce programme."),
         FutureDate = "future_date" => ("Dated {date}, after the evaluation date {as_of}.", "Daté du {date}, après la date d'évaluation du {as_of}."),
         Rejected = "rejected" => ("Rejected at review.", "Refusé lors de l'examen."),
