@@ -202,6 +202,9 @@ pub struct NextLevel {
     pub level: Id,
     /// Whether the participant is ready for it under the pack's progression rule.
     pub ready: bool,
+    /// Why (or why not): what was met against what the rule needs, and whether the current
+    /// level must be completed first.
+    pub reason: Reason,
     /// Competencies required at the next level.
     pub required: usize,
     /// Of those, already met at the next level's expectation.

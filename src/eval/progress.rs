@@ -135,6 +135,14 @@ impl<'a> Ctx<'a> {
         } else {
             Message::CompetenciesNotMet
         };
+        // What stands between the participant and completion, for the status's reason.
+        let mut to_go: Vec<(&'static str, String)> = Vec::new();
+        if !competencies_met {
+            let percent_needed = usize::try_from(completion.competencies_percent).unwrap_or(100);
+            let needed = required_total.saturating_mul(percent_needed).div_ceil(100);
+            let short = needed.saturating_sub(met_total).max(1);
+            to_go.push(("competencies", short.to_string()));
+        }
         requirements.push(RequirementResult {
             id: "competencies",
             met: competencies_met,
@@ -161,6 +169,7 @@ impl<'a> Ctx<'a> {
         let sessions = [
             (
                 "coaching",
+                ["coaching_sessions", "coach"],
                 CountsAs::CoachingSession,
                 completion.coaching_sessions,
                 self.participant.coach.is_some(),
@@ -174,6 +183,7 @@ impl<'a> Ctx<'a> {
             ),
             (
                 "mentoring",
+                ["mentoring_conversations", "mentor"],
                 CountsAs::MentoringConversation,
                 completion.mentoring_conversations,
                 self.participant.mentor.is_some(),
@@ -187,8 +197,15 @@ impl<'a> Ctx<'a> {
             ),
         ];
         // Coaching sessions and mentoring conversations: enough of them, with an eligible person.
-        for (id, counts, needed, appointed, eligible, [none, ineligible, met_code, short]) in
-            sessions
+        for (
+            id,
+            [sessions_to_go, person],
+            counts,
+            needed,
+            appointed,
+            eligible,
+            [none, ineligible, met_code, short],
+        ) in sessions
         {
             if needed == 0 {
                 continue;
@@ -203,6 +220,15 @@ impl<'a> Ctx<'a> {
                 (_, _, true) => met_code,
                 _ => short,
             };
+            let needed_count = usize::try_from(needed).unwrap_or(usize::MAX);
+            if count < needed_count {
+                to_go.push((sessions_to_go, (needed_count - count).to_string()));
+            }
+            if !appointed {
+                to_go.push((person, "missing".to_owned()));
+            } else if !eligible {
+                to_go.push((person, "ineligible".to_owned()));
+            }
             let reason = self.reason(
                 code,
                 &[("count", count.to_string()), ("needed", needed.to_string())],
@@ -227,6 +253,9 @@ impl<'a> Ctx<'a> {
                     .is_some_and(|k| k.counts_as == CountsAs::FinalAssignment)
             });
             let met = !finals.is_empty();
+            if !met {
+                to_go.push(("final_assignment", "1".to_owned()));
+            }
             let reason = if met {
                 self.reason(
                     Message::FinalAssignmentMet,
@@ -253,6 +282,7 @@ impl<'a> Ctx<'a> {
             .filter(|r| r.id != "final_assignment")
             .all(|r| r.met);
         let mut lapsed = false;
+        let mut deadline_passed = String::new();
         if let Some(months) = completion.time_limit_months {
             let deadline = self.participant.enrolled.add_months(months);
             let deadline_text = deadline.map(|d| d.to_string()).unwrap_or_default();
@@ -289,6 +319,9 @@ impl<'a> Ctx<'a> {
                 ),
             };
             lapsed = !met;
+            if lapsed {
+                deadline_passed = deadline.map(|d| d.to_string()).unwrap_or_default();
+            }
             requirements.push(RequirementResult {
                 id: "time_limit",
                 met,
@@ -308,26 +341,39 @@ impl<'a> Ctx<'a> {
         } else {
             Status::InProgress
         };
-        let status_reason = self.reason(
-            match status {
-                Status::Enrolled => Message::StatusEnrolled,
-                Status::InProgress => Message::StatusInProgress,
-                Status::ReadyForFinalAssignment => Message::StatusReadyForFinalAssignment,
-                Status::Completed => Message::StatusCompleted,
-                Status::Lapsed => Message::StatusLapsed,
-            },
-            &[],
-        );
+        let status_reason = match status {
+            Status::Enrolled => self.reason(Message::StatusEnrolled, &to_go),
+            Status::InProgress => self.reason(Message::StatusInProgress, &to_go),
+            Status::ReadyForFinalAssignment => {
+                self.reason(Message::StatusReadyForFinalAssignment, &[])
+            }
+            Status::Completed => self.reason(Message::StatusCompleted, &[]),
+            Status::Lapsed => self.reason(
+                Message::StatusLapsed,
+                &[("deadline", std::mem::take(&mut deadline_passed))],
+            ),
+        };
 
-        // Level attained: the highest level whose every required competency (and every lower
-        // level's) is met.
+        // Level attained: the highest level whose profile is met, and every lower level's. A
+        // level's profile is met as its completion requirement counts it: the share of the
+        // competencies it requires that are met at its expectations reaches its
+        // `competencies_percent` (one definition, for the requirement and for this).
         let meets_level = |li: usize| {
-            model.competencies.iter().enumerate().all(|(ci, c)| {
-                match c.expected.get(li).copied().flatten() {
-                    Some(expected) => rank_at(ci).is_some_and(|r| r >= expected),
-                    None => true,
+            let mut required = 0;
+            let mut met = 0;
+            for (ci, c) in model.competencies.iter().enumerate() {
+                if let Some(expected) = c.expected.get(li).copied().flatten() {
+                    required += 1;
+                    if rank_at(ci).is_some_and(|r| r >= expected) {
+                        met += 1;
+                    }
                 }
-            })
+            }
+            let needed = model
+                .completion
+                .get(li)
+                .map_or(100, |c| c.competencies_percent);
+            percent(met, required) >= needed
         };
         let attained = (0..doc.level.len())
             .take_while(|li| meets_level(*li))
@@ -349,15 +395,33 @@ impl<'a> Ctx<'a> {
             let met = required - missing.len();
             let pct = percent(met, required);
             let rule = &doc.progression;
-            let ready = pct >= rule.next_level_percent
-                && (!rule.requires_completion || status == Status::Completed);
+            let enough = pct >= rule.next_level_percent;
+            let waits = rule.requires_completion && status != Status::Completed;
+            let level = model
+                .org_level_ids
+                .get(li)
+                .cloned()
+                .unwrap_or_else(|| next.id.as_str().into());
+            let code = match (enough, waits) {
+                (true, false) => Message::NextLevelReady,
+                (false, false) => Message::NextLevelShort,
+                (true, true) => Message::NextLevelNeedsCompletion,
+                (false, true) => Message::NextLevelShortAndNeedsCompletion,
+            };
+            let reason = self.reason(
+                code,
+                &[
+                    ("next_level", level.to_string()),
+                    ("met", met.to_string()),
+                    ("required", required.to_string()),
+                    ("percent", pct.to_string()),
+                    ("needed", rule.next_level_percent.to_string()),
+                ],
+            );
             NextLevel {
-                level: model
-                    .org_level_ids
-                    .get(li)
-                    .cloned()
-                    .unwrap_or_else(|| next.id.as_str().into()),
-                ready,
+                level,
+                ready: enough && !waits,
+                reason,
                 required,
                 met,
                 percent: pct,

@@ -139,8 +139,18 @@ pub fn number(x: f64) -> String {
     }
 }
 
-/// Fills `{name}` placeholders in `template` using `lookup`; unknown placeholders stay as written.
-pub fn render(template: &str, mut lookup: impl FnMut(&str) -> Option<String>) -> String {
+/// Renders `template` in `lang`, filling each `{name}` with `lookup(name)` (a placeholder `lookup`
+/// does not know is left as it is). Two rules make a value read as a sentence of its language:
+///
+/// - `{name|one|other}` is the singular or the plural form by the number in `name` (English: 1 is
+///   singular; French: below 2, so 0 and 1). It writes the form only: `{days} {days|day|days}`.
+/// - In French, `de`, `le`, `la`, `que` and `ne` before a value that starts with a vowel elide:
+///   `de {item}` with `Intégration` gives `d'Intégration`.
+pub fn render(
+    template: &str,
+    lang: &str,
+    mut lookup: impl FnMut(&str) -> Option<String>,
+) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -152,12 +162,26 @@ pub fn render(template: &str, mut lookup: impl FnMut(&str) -> Option<String>) ->
         let tail = after_open.get(1..).unwrap_or_default();
         match tail.find('}') {
             Some(close) => {
-                let name = tail.get(..close).unwrap_or_default();
-                match lookup(name) {
-                    Some(value) => out.push_str(&value),
-                    None => {
+                let inner = tail.get(..close).unwrap_or_default();
+                let mut forms = inner.split('|');
+                let name = forms.next().unwrap_or_default();
+                match (lookup(name), forms.next(), forms.next()) {
+                    (Some(value), Some(one), Some(other)) => {
+                        out.push_str(if is_singular(&value, lang) {
+                            one
+                        } else {
+                            other
+                        });
+                    }
+                    (Some(value), None, _) => {
+                        if lang == "fr" {
+                            elide(&mut out, &value);
+                        }
+                        out.push_str(&value);
+                    }
+                    _ => {
                         out.push('{');
-                        out.push_str(name);
+                        out.push_str(inner);
                         out.push('}');
                     }
                 }
@@ -173,14 +197,75 @@ pub fn render(template: &str, mut lookup: impl FnMut(&str) -> Option<String>) ->
     out
 }
 
-/// The placeholders a template uses.
+/// Whether the number in `value` takes the singular in `lang` (not a number: plural). (Whole
+/// numbers and decimals are told apart without a float parser, which would cost the WebAssembly
+/// module kilobytes.)
+fn is_singular(value: &str, lang: &str) -> bool {
+    let text = value.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !fraction.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
+    let whole = whole.trim_start_matches('0');
+    match lang {
+        "fr" => whole.is_empty() || whole == "1",
+        _ => whole == "1" && fraction.bytes().all(|b| b == b'0') && !text.starts_with('-'),
+    }
+}
+
+/// French élision: when `out` ends with one of the words that elide (after a space or at the start)
+/// and `value` starts with a vowel, the word's last letter becomes an apostrophe (`de ` → `d'`).
+fn elide(out: &mut String, value: &str) {
+    const VOWELS: &str = "aeiouàâäéèêëîïôöùûüAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜ";
+    if !value.chars().next().is_some_and(|c| VOWELS.contains(c)) {
+        return;
+    }
+    for word in [
+        "de ", "le ", "la ", "que ", "ne ", "De ", "Le ", "La ", "Que ", "Ne ",
+    ] {
+        let Some(head) = out.strip_suffix(word) else {
+            continue;
+        };
+        if head.is_empty() || head.ends_with([' ', '(', '\u{a0}']) {
+            let keep = out.len() - 2; // the word's last letter and its space (ASCII)
+            out.truncate(keep);
+            out.push('\'');
+            return;
+        }
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`: a list as a sentence writes it, `and` being the language's word.
+pub fn join_list(parts: &[String], and: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            if i + 1 == parts.len() {
+                out.push(' ');
+                out.push_str(and);
+                out.push(' ');
+            } else {
+                out.push_str(", ");
+            }
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The placeholder names in `template`, in order (`{count|one|other}` names `count`).
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let tail = rest.get(open + 1..).unwrap_or_default();
         let Some(close) = tail.find('}') else { break };
-        names.push(tail.get(..close).unwrap_or_default());
+        let inner = tail.get(..close).unwrap_or_default();
+        names.push(inner.split('|').next().unwrap_or_default());
         rest = tail.get(close + 1..).unwrap_or_default();
     }
     names
@@ -242,11 +327,14 @@ mod tests {
             assert!(!en.is_empty() && !fr.is_empty(), "{code}");
             assert_eq!(default_message(code, "en"), Some(en));
             assert_eq!(default_message(code, "fr"), Some(fr));
-            // The French text uses the same placeholders as the English one.
+            // The French text uses the same placeholders as the English one (each as often as
+            // its grammar needs: a plural form names its number again).
             let mut a = placeholders(en);
             let mut b = placeholders(fr);
             a.sort_unstable();
             b.sort_unstable();
+            a.dedup();
+            b.dedup();
             assert_eq!(a, b, "placeholders differ for {code}");
         }
         let gated = Message::ALL.iter().filter(|m| m.is_gated()).count();
@@ -273,8 +361,44 @@ mod tests {
     }
 
     #[test]
+    fn plural_forms_follow_each_languages_rule() {
+        let days = |n: &str, lang: &str| {
+            render("{n} {n|day|days}", lang, |name| {
+                (name == "n").then(|| n.to_owned())
+            })
+        };
+        assert_eq!(days("1", "en"), "1 day");
+        assert_eq!(days("0", "en"), "0 days");
+        assert_eq!(days("2", "en"), "2 days");
+        assert_eq!(days("1.5", "en"), "1.5 days");
+        assert_eq!(days("0", "fr"), "0 day");
+        assert_eq!(days("1.5", "fr"), "1.5 day");
+        assert_eq!(days("2", "fr"), "2 days");
+        assert_eq!(days("x", "fr"), "x days");
+        assert_eq!(placeholders("{n} {n|a|b} {m}"), ["n", "n", "m"]);
+    }
+
+    #[test]
+    fn french_elides_before_a_vowel() {
+        let fill = |template: &str, value: &str| render(template, "fr", |_| Some(value.to_owned()));
+        assert_eq!(
+            fill("La réussite de {item}", "Intégration"),
+            "La réussite d'Intégration"
+        );
+        assert_eq!(
+            fill("La réussite de {item}", "Budget"),
+            "La réussite de Budget"
+        );
+        assert_eq!(fill("Le {x} et le {y}", "été"), "L'été et l'été");
+        assert_eq!(fill("avant que {x}", "il"), "avant qu'il");
+        assert_eq!(fill("« {kind} »", "atelier"), "« atelier »");
+        assert_eq!(fill("Monde {x}", "été"), "Monde été");
+        assert_eq!(render("de {x}", "en", |_| Some("item".into())), "de item");
+    }
+
+    #[test]
     fn render_fills_known_placeholders_only() {
-        let text = render("{a} and {b} {", |name| {
+        let text = render("{a} and {b} {", "en", |name| {
             (name == "a").then(|| "x".to_string())
         });
         assert_eq!(text, "x and {b} {");

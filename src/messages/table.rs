@@ -70,11 +70,24 @@ message_table! {
         TimeLimitPassed = "time_limit_passed" => ("The deadline of {deadline} has passed.", "L'échéance du {deadline} est passée."),
         TimeLimitNone = "time_limit_none" => ("No time limit.", "Aucune limite de temps."),
         // Overall status.
-        StatusEnrolled = "status_enrolled" => ("Enrolled; no evidence has counted yet.", "Inscrit; aucune preuve n'a encore été comptée."),
-        StatusInProgress = "status_in_progress" => ("In progress.", "En cours."),
+        StatusEnrolled = "status_enrolled" => ("Enrolled; no evidence has counted yet. To go: {remaining}.", "Inscription faite; aucune preuve n'a encore été comptée. Il reste {remaining}."),
+        StatusInProgress = "status_in_progress" => ("In progress: {remaining} to go.", "En cours\u{a0}: il reste {remaining}."),
         StatusReadyForFinalAssignment = "status_ready_for_final_assignment" => ("Every requirement but the final assignment is met.", "Toutes les exigences sauf le travail final sont remplies."),
         StatusCompleted = "status_completed" => ("Completed.", "Terminé."),
-        StatusLapsed = "status_lapsed" => ("Lapsed: the time limit passed before completion.", "Échu : la limite de temps est passée avant la fin du programme."),
+        StatusLapsed = "status_lapsed" => ("Lapsed: the time limit ended on {deadline}, before completion.", "Délai échu\u{a0}: la limite de temps a pris fin le {deadline}, avant la fin du programme."),
+        // What stands between the participant and completion: the parts of `{remaining}` above,
+        // each present when its parameter is (joined with commas and `label.and`).
+        ToGoCompetencies = "to_go_competencies" => ("{competencies} {competencies|competency|competencies}", "{competencies} {competencies|compétence|compétences}"),
+        ToGoCoachingSessions = "to_go_coaching_sessions" => ("{coaching_sessions} coaching {coaching_sessions|session|sessions}", "{coaching_sessions} {coaching_sessions|séance|séances} de coaching"),
+        ToGoMentoringConversations = "to_go_mentoring_conversations" => ("{mentoring_conversations} mentoring {mentoring_conversations|conversation|conversations}", "{mentoring_conversations} {mentoring_conversations|conversation|conversations} de mentorat"),
+        ToGoCoach = "to_go_coach" => ("a coach from the participant's organization", "un coach de l'organisation du participant"),
+        ToGoMentor = "to_go_mentor" => ("a mentor appointed by the program from another organization", "un mentor nommé par le programme et venant d'une autre organisation"),
+        ToGoFinalAssignment = "to_go_final_assignment" => ("the final assignment", "le travail final"),
+        // Readiness for the next level.
+        NextLevelReady = "next_level_ready" => ("Ready for the next level, {next_level}: {met} of its {required} competencies met ({percent}%; {needed}% needed).", "Admissible au niveau suivant, {next_level}\u{a0}: {met} de ses {required} compétences {met|est atteinte|sont atteintes} ({percent}\u{a0}%; {needed}\u{a0}% requis)."),
+        NextLevelShort = "next_level_short" => ("Not yet ready for the next level, {next_level}: {met} of its {required} competencies met ({percent}%; {needed}% needed).", "Pas encore admissible au niveau suivant, {next_level}\u{a0}: {met} de ses {required} compétences {met|est atteinte|sont atteintes} ({percent}\u{a0}%; {needed}\u{a0}% requis)."),
+        NextLevelNeedsCompletion = "next_level_needs_completion" => ("Not yet ready for the next level, {next_level}: {percent}% of its competencies are met ({needed}% needed), but the current level must be completed first.", "Pas encore admissible au niveau suivant, {next_level}\u{a0}: {percent}\u{a0}% de ses compétences sont atteintes ({needed}\u{a0}% requis), mais le niveau actuel doit d'abord être terminé."),
+        NextLevelShortAndNeedsCompletion = "next_level_short_and_needs_completion" => ("Not yet ready for the next level, {next_level}: {met} of its {required} competencies met ({percent}%; {needed}% needed), and the current level must be completed first.", "Pas encore admissible au niveau suivant, {next_level}\u{a0}: {met} de ses {required} compétences {met|est atteinte|sont atteintes} ({percent}\u{a0}%; {needed}\u{a0}% requis), et le niveau actuel doit d'abord être terminé."),
         // Why an xAPI statement did not become evidence (templates in the `interop` build only; the
         // codes are known to every build, so a pack that overrides them checks the same everywhere).
         #[cfg(feature = "interop")] StatementRefused = "statement_refused" => ("This xAPI statement was refused: {detail}", "Cette déclaration xAPI a été refusée : {detail}"),
@@ -119,6 +132,7 @@ message_table! {
         RequirementMentoring = "requirement.mentoring" => ("Mentoring", "Mentorat"),
         RequirementFinalAssignment = "requirement.final_assignment" => ("Final assignment", "Travail final"),
         RequirementTimeLimit = "requirement.time_limit" => ("Time limit", "Limite de temps"),
+        And = "label.and" => ("and", "et"),
         StatusEnrolled = "status.enrolled" => ("enrolled", "inscrit"),
         StatusInProgress = "status.in_progress" => ("in progress", "en cours"),
         StatusReadyForFinalAssignment = "status.ready_for_final_assignment" => ("ready for the final assignment", "prêt pour le travail final"),

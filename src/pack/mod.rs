@@ -169,13 +169,42 @@ impl Pack {
         let Some(template) = self.message(code, lang) else {
             return code.to_owned();
         };
-        messages::render(template, |name| {
+        messages::render(template, lang, |name| {
+            if name == "remaining" && !params.contains_key(name) {
+                return Some(self.remaining(params, lang));
+            }
             let value = params.get(name)?;
             Some(
                 self.display_param(name, value, lang)
                     .unwrap_or_else(|| value.clone()),
             )
         })
+    }
+
+    /// `{remaining}`: what stands between a participant and completion, from the status's
+    /// parameters, one part per parameter given (`3 competencies, 2 coaching sessions and the final
+    /// assignment`), each part a message a pack may override.
+    fn remaining(&self, params: &BTreeMap<&str, String>, lang: &str) -> String {
+        use messages::{Label, Message};
+        const PARTS: [(&str, Message); 6] = [
+            ("competencies", Message::ToGoCompetencies),
+            ("coaching_sessions", Message::ToGoCoachingSessions),
+            (
+                "mentoring_conversations",
+                Message::ToGoMentoringConversations,
+            ),
+            ("coach", Message::ToGoCoach),
+            ("mentor", Message::ToGoMentor),
+            ("final_assignment", Message::ToGoFinalAssignment),
+        ];
+        let mut parts = Vec::new();
+        for (param, code) in PARTS {
+            if params.contains_key(param) {
+                parts.push(self.render(code.code(), params, lang));
+            }
+        }
+        let and = self.message(Label::And.code(), lang).unwrap_or("and");
+        messages::join_list(&parts, and)
     }
 
     /// The name of a pack thing named by a message parameter, in `lang`.
@@ -187,6 +216,7 @@ impl Pack {
             "kind" | "expected_kind" => &doc.evidence_kind.get(model.kind_index.get(value)?)?.name,
             "item" => &doc.catalogue.get(model.item_index.get(value)?)?.name,
             "level" | "max_level" => &doc.scale.level.get(model.scale.get(value)?)?.name,
+            "next_level" => &doc.level.get(model.org_levels.get(value)?)?.name,
             "topic" => {
                 &doc.final_assignment
                     .as_ref()?
