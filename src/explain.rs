@@ -1,7 +1,7 @@
 //! A readable explanation of a report, in one of the pack's languages, for program staff and
 //! participants (`competency-rules evaluate --format text --lang fr`).
 
-use crate::messages::Label;
+use crate::messages::{Label, Message};
 use crate::pack::{Named, Pack};
 use crate::report::{CompetencyState, Report, Status, Via};
 use std::fmt::Write;
@@ -28,6 +28,12 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             .cloned()
             .unwrap_or_else(|| reason.code.code().to_owned())
     };
+    // French (Canadian usage) puts a no-break space before `:` and `%`.
+    let (colon, percent_sign) = if lang == "fr" {
+        ("\u{a0}: ", "\u{a0}%")
+    } else {
+        (": ", "%")
+    };
     let mut out = String::new();
     let doc = pack.document();
     let program = doc.program.name.get(&lang).cloned().unwrap_or_default();
@@ -38,40 +44,48 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "{}: {} — {}",
+        "{}{colon}{} — {}",
         label(Label::Status),
         label(status_label(report.status)),
         message(&report.status_reason)
     );
-    let _ = writeln!(out, "{}: {}", label(Label::Level), level(&report.level));
+    let _ = writeln!(
+        out,
+        "{}{colon}{}",
+        label(Label::Level),
+        level(&report.level)
+    );
     let attained = report
         .level_attained
         .as_deref()
         .map_or_else(|| label(Label::None), level);
-    let _ = writeln!(out, "{}: {attained}", label(Label::LevelAttained));
+    let _ = writeln!(out, "{}{colon}{attained}", label(Label::LevelAttained));
     if let Some(next) = &report.next_level {
-        let ready = if next.ready {
-            label(Label::Ready)
-        } else {
-            label(Label::NotReady)
-        };
         let _ = writeln!(
             out,
-            "{}: {} — {ready} ({}/{} {}, {}%)",
+            "{}{colon}{}",
             label(Label::NextLevel),
-            level(&next.level),
-            next.met,
-            next.required,
-            label(Label::MetCount),
-            next.percent
+            message(&next.reason)
         );
+        if !next.missing.is_empty() {
+            let mut names = Vec::new();
+            for id in &next.missing {
+                names.push(name(Named::Competency, id));
+            }
+            let _ = writeln!(
+                out,
+                "  {}{colon}{}",
+                label(Label::MissingForNextLevel),
+                names.join(", ")
+            );
+        }
     }
     let _ = writeln!(out, "\n{}", label(Label::Requirements));
     for r in &report.requirements {
         let mark = if r.met { "✓" } else { "✗" };
         let _ = writeln!(
             out,
-            "  {mark} {}: {}",
+            "  {mark} {}{colon}{}",
             Label::from_code(&format!("requirement.{}", r.id))
                 .map_or_else(|| r.id.to_owned(), label),
             message(&r.reason)
@@ -81,7 +95,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     for o in &report.outcomes {
         let _ = writeln!(
             out,
-            "  {}: {}/{} {} ({}%)",
+            "  {}{colon}{}/{} {} ({}{percent_sign})",
             name(Named::Outcome, &o.id),
             o.met,
             o.required,
@@ -112,26 +126,53 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             label(Label::Achieved),
         );
         for s in &c.sources {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "      {} {} ({}): {}",
+                "      {} {} ({})",
                 label(Label::Via),
                 name(source_kind(s.via), &s.from),
                 proficiency(&s.level),
-                s.evidence.join(", ")
+            );
+            // (A rule's source lists no evidence of its own: its conditions do.)
+            if s.evidence.is_empty() {
+                let _ = writeln!(out);
+            } else {
+                let _ = writeln!(out, "{colon}{}", s.evidence.join(", "));
+            }
+        }
+        if let Some(o) = &c.override_ {
+            let effect = Label::from_code(&format!("override.{}", o.effect))
+                .map_or_else(|| o.effect.to_owned(), label);
+            let _ = writeln!(
+                out,
+                "      {} {}{colon}{} ({effect})",
+                label(Label::Override),
+                o.evidence,
+                proficiency(&o.level),
             );
         }
     }
-    if !report.not_counted.is_empty() {
-        let _ = writeln!(out, "\n{}", label(Label::NotCounted));
-        for n in &report.not_counted {
+    // Items waiting for review apart from those that did not count.
+    let (waiting, refused): (Vec<_>, Vec<_>) = report
+        .not_counted
+        .iter()
+        .partition(|n| n.reason.code == Message::PendingReview);
+    for (heading, entries) in [
+        (Label::WaitingForReview, waiting),
+        (Label::NotCounted, refused),
+    ] {
+        if entries.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", label(heading));
+        for n in entries {
             let id = n.evidence.as_deref().or(n.at.as_deref()).unwrap_or("?");
             let what = n
                 .competency
                 .as_deref()
                 .map(|c| format!(" [{}]", name(Named::Competency, c)))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {id}{what}: {}", message(&n.reason));
+            let _ = writeln!(out, "  {id}{what}{colon}{}", message(&n.reason));
         }
     }
     if !report.findings.is_empty() {
@@ -142,7 +183,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
                 .as_deref()
                 .map(|e| format!("{e} "))
                 .unwrap_or_default();
-            let _ = writeln!(out, "  {id}{}: {}", f.field, message(&f.reason));
+            let _ = writeln!(out, "  {id}{}{colon}{}", f.field, message(&f.reason));
         }
     }
     out

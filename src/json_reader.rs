@@ -11,12 +11,84 @@
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use serde_json::{Map, Value};
 
-/// One problem found while reading: what kind, at which field path, and what is wrong.
+/// One problem found while reading: what kind, at which field path, and what is wrong (in
+/// English, and as a [`Wrong`] that a reader can put in any language).
 #[derive(Debug)]
 pub(crate) struct Problem {
     pub code: DiagnosticCode,
     pub path: String,
     pub message: String,
+    pub wrong: Wrong,
+}
+
+/// What is wrong with a field, in terms a message in any language can be written from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Wrong {
+    /// A value of another type.
+    Type { expected: Type, found: Type },
+    /// A required key is missing.
+    Missing,
+    /// A text that is not one of the values allowed (`choices`, joined with `, `).
+    NotOneOf { value: String, choices: String },
+    /// A text that is not a date (`YYYY-MM-DD`).
+    Date { value: String },
+    /// Anything else: the English message says it.
+    Other,
+}
+
+/// The types a field may be expected to have, or be found with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Type {
+    String,
+    Number,
+    WholeNumber,
+    Boolean,
+    List,
+    Object,
+    TextTable,
+    Null,
+}
+
+impl Type {
+    /// The type of `value`.
+    pub fn of(value: &Value) -> Type {
+        match value {
+            Value::Null => Type::Null,
+            Value::Bool(_) => Type::Boolean,
+            Value::Number(_) => Type::Number,
+            Value::String(_) => Type::String,
+            Value::Array(_) => Type::List,
+            Value::Object(_) => Type::Object,
+        }
+    }
+
+    /// The type's code, as message parameters give it (`type.CODE` is its label).
+    pub fn code(self) -> &'static str {
+        match self {
+            Type::String => "string",
+            Type::Number => "number",
+            Type::WholeNumber => "whole_number",
+            Type::Boolean => "boolean",
+            Type::List => "list",
+            Type::Object => "object",
+            Type::TextTable => "text_table",
+            Type::Null => "null",
+        }
+    }
+
+    /// What a value of this type is expected to be, in English.
+    fn expected(self, w: Wording) -> &'static str {
+        match self {
+            Type::String => "a string",
+            Type::Number => "a number",
+            Type::WholeNumber => "a whole number from 0 to 4294967295",
+            Type::Boolean => "true or false",
+            Type::List => "a list",
+            Type::Object => w.object(),
+            Type::TextTable => "a table of texts",
+            Type::Null => "null",
+        }
+    }
 }
 
 impl Problem {
@@ -26,6 +98,7 @@ impl Problem {
             code: DiagnosticCode::InvalidValue,
             path: path.into(),
             message: message.into(),
+            wrong: Wrong::Other,
         }
     }
 
@@ -66,15 +139,22 @@ impl Wording {
         }
     }
 
-    /// `path` holds `found` where `what` (e.g. "a string") was expected.
-    pub fn mismatch(self, path: &str, what: &str, found: &Value) -> Problem {
+    /// `path` holds `found` where a value of type `expected` belongs.
+    pub fn mismatch(self, path: &str, expected: Type, found: &Value) -> Problem {
+        let what = expected.expected(self);
         let message = match self {
             Wording::Strict => format!("must be {what}"),
             Wording::Pack | Wording::Document => {
                 format!("expected {what}, found {}", kind_of(found, self.object()))
             }
         };
-        Problem::invalid(path, message)
+        Problem {
+            wrong: Wrong::Type {
+                expected,
+                found: Type::of(found),
+            },
+            ..Problem::invalid(path, message)
+        }
     }
 
     /// `key` is missing from the object at `path`.
@@ -86,6 +166,7 @@ impl Wording {
                 Wording::Strict => "is missing".to_owned(),
                 Wording::Pack | Wording::Document => format!("missing key `{key}`"),
             },
+            wrong: Wrong::Missing,
         }
     }
 }
@@ -147,7 +228,7 @@ pub(crate) fn object<'v>(
 ) -> Result<&'v Map<String, Value>, Problem> {
     match value {
         Value::Object(map) => Ok(map),
-        other => Err(w.mismatch(path, w.object(), other)),
+        other => Err(w.mismatch(path, Type::Object, other)),
     }
 }
 
@@ -155,7 +236,7 @@ pub(crate) fn object<'v>(
 pub(crate) fn list<'v>(w: Wording, value: &'v Value, path: &str) -> Result<&'v [Value], Problem> {
     match value {
         Value::Array(items) => Ok(items),
-        other => Err(w.mismatch(path, "a list", other)),
+        other => Err(w.mismatch(path, Type::List, other)),
     }
 }
 
@@ -163,7 +244,7 @@ pub(crate) fn list<'v>(w: Wording, value: &'v Value, path: &str) -> Result<&'v [
 pub(crate) fn str<'v>(w: Wording, value: &'v Value, path: &str) -> Result<&'v str, Problem> {
     match value {
         Value::String(text) => Ok(text),
-        other => Err(w.mismatch(path, "a string", other)),
+        other => Err(w.mismatch(path, Type::String, other)),
     }
 }
 
@@ -172,21 +253,21 @@ pub(crate) fn u32(w: Wording, value: &Value, path: &str) -> Result<u32, Problem>
     value
         .as_u64()
         .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| w.mismatch(path, "a whole number from 0 to 4294967295", value))
+        .ok_or_else(|| w.mismatch(path, Type::WholeNumber, value))
 }
 
 /// The value as a number.
 pub(crate) fn f64(w: Wording, value: &Value, path: &str) -> Result<f64, Problem> {
     value
         .as_f64()
-        .ok_or_else(|| w.mismatch(path, "a number", value))
+        .ok_or_else(|| w.mismatch(path, Type::Number, value))
 }
 
 /// The value as `true` or `false`.
 pub(crate) fn bool(w: Wording, value: &Value, path: &str) -> Result<bool, Problem> {
     match value {
         Value::Bool(b) => Ok(*b),
-        other => Err(w.mismatch(path, "true or false", other)),
+        other => Err(w.mismatch(path, Type::Boolean, other)),
     }
 }
 
@@ -199,10 +280,14 @@ pub(crate) fn choice(
 ) -> Result<usize, Problem> {
     let text = str(w, value, path)?;
     choices.iter().position(|c| *c == text).ok_or_else(|| {
-        Problem::invalid(
-            path,
-            format!("`{text}` is not one of: {}", choices.join(", ")),
-        )
+        let choices = choices.join(", ");
+        Problem {
+            wrong: Wrong::NotOneOf {
+                value: text.to_owned(),
+                choices: choices.clone(),
+            },
+            ..Problem::invalid(path, format!("`{text}` is not one of: {choices}"))
+        }
     })
 }
 

@@ -251,7 +251,7 @@ fn the_text_report_names_levels_and_proficiencies_apart_when_their_ids_are_the_s
     let report = evaluate_json(&pack, participant, "2026-06-01".parse().unwrap()).unwrap();
     let text = competency_rules::explain::explain(&pack, &report, "fr");
     // The organizational level `basic` is « Personnel »; the proficiency `basic` is « De base ».
-    assert!(text.contains("Niveau: Personnel\n"), "{text}");
+    assert!(text.contains("Niveau\u{a0}: Personnel\n"), "{text}");
     assert!(text.contains("requis De base"), "{text}");
     assert!(!text.contains("requis Personnel"), "{text}");
     assert_eq!(

@@ -280,7 +280,10 @@ impl<'a> Ctx<'a> {
         for entry in &participant.evidence {
             match entry {
                 EvidenceEntry::Malformed(m) => {
-                    let reason = self.reason(Message::Malformed, &[("detail", m.detail.clone())]);
+                    let (code, mut params) =
+                        m.reason.clone().unwrap_or((Message::Malformed, Vec::new()));
+                    params.push(("detail", m.detail.clone()));
+                    let reason = self.reason(code, &params);
                     self.not_counted.push(NotCounted {
                         evidence: m.id.clone(),
                         at: Some(m.at.clone()),

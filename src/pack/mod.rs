@@ -207,8 +207,25 @@ impl Pack {
         messages::join_list(&parts, and)
     }
 
-    /// The name of a pack thing named by a message parameter, in `lang`.
+    /// The name of a pack thing named by a message parameter, in `lang` (or, for the types a
+    /// malformed item's field has or should have, the type's label).
     fn display_param(&self, param: &str, value: &str, lang: &str) -> Option<String> {
+        let label = |prefix: &str, id: &str| {
+            let label = messages::Label::from_code(&format!("{prefix}.{id}"))?;
+            self.message(label.code(), lang).map(str::to_owned)
+        };
+        match param {
+            "expected" | "found" => return label("type", value),
+            "role" => return label("role", value),
+            "allowed" => {
+                let mut names = Vec::new();
+                for role in value.split(", ") {
+                    names.push(label("role", role).unwrap_or_else(|| role.to_owned()));
+                }
+                return Some(names.join(", "));
+            }
+            _ => {}
+        }
         let doc = &self.doc;
         let model = &self.model;
         let text = match param {

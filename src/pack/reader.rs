@@ -31,6 +31,7 @@ impl Reader<'_> {
                 code: crate::diagnostics::DiagnosticCode::UnknownKey,
                 path: child(path, key),
                 message,
+                wrong: json::Wrong::Other,
             });
         }
         Some(map)
@@ -112,7 +113,7 @@ impl Reader<'_> {
     /// not a string is reported.
     pub fn strings(&mut self, value: &Value, path: &str) -> Option<BTreeMap<String, String>> {
         let Value::Object(map) = value else {
-            return self.keep(Err(W.mismatch(path, "a table of texts", value)));
+            return self.keep(Err(W.mismatch(path, json::Type::TextTable, value)));
         };
         let mut out = BTreeMap::new();
         let mut ok = true;

@@ -229,8 +229,12 @@ pub struct MalformedEvidence {
     pub at: String,
     /// Its id, when one could be read.
     pub id: Option<String>,
-    /// What is wrong, with the path inside the item.
+    /// What is wrong, with the path inside the item (in English).
     pub detail: String,
+    /// What is wrong as a message and its parameters, so that a report says it in every language.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub(crate) reason: Option<(crate::messages::Message, Vec<(&'static str, String)>)>,
 }
 
 impl Evidence {

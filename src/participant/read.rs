@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::json_reader::{self as json, Problem, Wording};
+use crate::messages::Message;
 use serde_json::{Map, Value};
 
 /// The document nests deeper than [`crate::limits::MAX_JSON_DEPTH`].
@@ -190,6 +191,34 @@ fn unknown_keys(
     }
 }
 
+/// A reader's problem with an evidence item as a message and its parameters (the field's path
+/// inside the item, and what is wrong in codes), so that it reads in every language.
+fn malformed_reason(problem: Problem) -> (Message, Vec<(&'static str, String)>) {
+    use json::Wrong;
+    let field = ("field", problem.path);
+    match problem.wrong {
+        Wrong::Type { found, .. } if field.1.is_empty() => (
+            Message::MalformedNotAnObject,
+            vec![("found", found.code().to_owned())],
+        ),
+        Wrong::Type { expected, found } => (
+            Message::MalformedType,
+            vec![
+                field,
+                ("expected", expected.code().to_owned()),
+                ("found", found.code().to_owned()),
+            ],
+        ),
+        Wrong::Missing => (Message::MalformedMissing, vec![field]),
+        Wrong::NotOneOf { value, choices } => (
+            Message::MalformedNotOneOf,
+            vec![field, ("value", value), ("choices", choices)],
+        ),
+        Wrong::Date { value } => (Message::MalformedDate, vec![field, ("value", value)]),
+        Wrong::Other => (Message::Malformed, Vec::new()),
+    }
+}
+
 fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
     let at = format!("evidence[{index}]");
     let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
@@ -216,6 +245,10 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
                     "id: longer than the limit of {} characters",
                     crate::limits::MAX_ID_CHARS
                 ),
+                reason: Some((
+                    Message::MalformedIdTooLong,
+                    vec![("max", crate::limits::MAX_ID_CHARS.to_string())],
+                )),
             })
         }
         Ok(mut evidence) => {
@@ -226,6 +259,7 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
             at,
             id,
             detail: problem.joined(),
+            reason: Some(malformed_reason(problem)),
         }),
     }
 }
@@ -238,9 +272,13 @@ fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
 const W: Wording = Wording::Document;
 
 fn date(w: Wording, value: &Value, path: &str) -> Result<Date, Problem> {
-    json::str(w, value, path)?
-        .parse()
-        .map_err(|e: crate::date::DateError| Problem::invalid(path, e.to_string()))
+    let text = json::str(w, value, path)?;
+    text.parse().map_err(|e: crate::date::DateError| Problem {
+        wrong: json::Wrong::Date {
+            value: text.to_owned(),
+        },
+        ..Problem::invalid(path, e.to_string())
+    })
 }
 
 fn person(w: Wording, value: &Value, path: &str) -> Result<Person, Problem> {
