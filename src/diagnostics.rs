@@ -16,6 +16,7 @@ crate::codes::code_enum! {
         Io = "io" => "a pack file or folder could not be read",
         Syntax = "syntax" => "the file is not valid TOML or JSON (with the line and column of the fault)",
         NotATable = "not_a_table" => "a pack file holds something other than a table of sections",
+        NotAPackFile = "not_a_pack_file" => "a file in the pack's folder that is not part of a pack (a participant document); it is left out",
         DuplicateSection = "duplicate_section" => "two files (or one file twice) define the same section",
         TomlUnsupported = "toml_unsupported" => "a TOML file given to a build that reads JSON packs only",
         LimitExceeded = "limit_exceeded" => "past one of the engine's input limits (see `limits`)",
@@ -233,6 +234,17 @@ fn is_char_start(byte: u8) -> bool {
 /// the WebAssembly module more than its budget has left.)
 pub(crate) fn json_error_position(err: &serde_json::Error) -> (usize, usize) {
     (err.line().max(1), err.column().max(1))
+}
+
+/// A JSON syntax error's message without serde_json's ` at line L column C` (the line and column
+/// are given apart, so that they are not said twice).
+pub(crate) fn json_error_message(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    match text.strip_suffix(&suffix) {
+        Some(message) => message.to_owned(),
+        None => text,
+    }
 }
 
 #[cfg(test)]

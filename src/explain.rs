@@ -37,7 +37,11 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     let mut out = String::new();
     let doc = pack.document();
     let program = doc.program.name.get(&lang).cloned().unwrap_or_default();
-    let _ = writeln!(out, "{program} — {} ({})", report.participant, report.as_of);
+    let _ = writeln!(
+        out,
+        "{program} ({} {}) — {} ({})",
+        report.pack.id, report.pack.version, report.participant, report.as_of
+    );
     if let Some(notice) = doc.program.notice.as_ref().and_then(|n| n.get(&lang)) {
         let _ = writeln!(out, "{notice}");
     }

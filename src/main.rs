@@ -9,7 +9,7 @@ use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::xapi::{self, Received};
 use competency_rules::interop::{ExportError, ExportOptions};
 use competency_rules::{
-    Date, Pack, Participant, Report, Severity, check_dir, evaluate, explain::explain,
+    Date, Pack, Participant, Report, Severity, check_dir, evaluate, explain::explain, pack::Named,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -281,7 +281,12 @@ fn run_evaluate(
             .map_err(|e| format!("cannot read {}: {e}", file.display()))
             .and_then(|text| {
                 Participant::from_json(&text)
-                    .map_err(|e| format!("{}: {e}{}", file.display(), position(&e)))
+                    .map_err(|e| format!("{}{}: {e}", file.display(), position(&e)))
+            })
+            .inspect(|p| {
+                if pack_path.is_none() {
+                    foreign_to_builtin_pack(&pack, p, file);
+                }
             })
             .and_then(|p| participant_report(&pack, p, statements, as_of, file));
         match result {
@@ -297,7 +302,9 @@ fn run_evaluate(
     }
     if format == Output::Json {
         // The report's own serialization: the same bytes as the library and the WebAssembly build.
+        // (Nothing at all when no participant could be evaluated: the errors are on stderr.)
         match json.as_slice() {
+            [] if failed => {}
             [one] if files.len() == 1 => emit(&one.to_json_pretty()),
             _ => emit(&serde_json::to_string_pretty(&json).unwrap_or_default()),
         }
@@ -306,6 +313,40 @@ fn run_evaluate(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Says so on stderr when a participant evaluated with the built-in pack (no `--pack`) names a
+/// level, evidence kind or catalogue item the built-in pack does not have: most likely it belongs
+/// to another framework's pack.
+fn foreign_to_builtin_pack(pack: &Pack, participant: &Participant, file: &std::path::Path) {
+    use competency_rules::participant::EvidenceEntry;
+    let mut foreign = Vec::new();
+    if pack.name(Named::Level, &participant.level, "en").is_none() {
+        foreign.push(format!("level `{}`", participant.level));
+    }
+    for entry in &participant.evidence {
+        let EvidenceEntry::Item(ev) = entry else {
+            continue;
+        };
+        if pack.name(Named::EvidenceKind, &ev.kind, "en").is_none() {
+            foreign.push(format!("evidence kind `{}`", ev.kind));
+        }
+        if let Some(item) = &ev.item
+            && pack.name(Named::CatalogueItem, item, "en").is_none()
+        {
+            foreign.push(format!("catalogue item `{item}`"));
+        }
+    }
+    foreign.sort();
+    foreign.dedup();
+    if !foreign.is_empty() {
+        eprintln!(
+            "competency-rules: {}: evaluated with the built-in {} pack, which has no {}; did you mean to pass --pack?",
+            file.display(),
+            pack.info().id,
+            foreign.join(", ")
+        );
     }
 }
 
@@ -463,9 +504,10 @@ fn with_pack(
     }
 }
 
+/// `:line:column`, as compilers write a place in a file, when the error has one.
 fn position(err: &competency_rules::ParticipantError) -> String {
     match (err.line, err.column) {
-        (Some(line), Some(column)) => format!(" (line {line}, column {column})"),
+        (Some(line), Some(column)) => format!(":{line}:{column}"),
         _ => String::new(),
     }
 }

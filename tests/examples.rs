@@ -263,3 +263,88 @@ fn the_text_report_names_levels_and_proficiencies_apart_when_their_ids_are_the_s
         Some("Skilled")
     );
 }
+
+#[test]
+fn cli_refusing_a_participant_prints_no_report_and_the_place_once() {
+    let dir = std::env::temp_dir().join(format!("cr-refused-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.json");
+    std::fs::write(&file, "{\"id\": \"p\",\n \"evidence\": [ }").unwrap();
+    let out = cli()
+        .args(["evaluate", "--as-of", "2026-11-24"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("broken.json:2:16: "), "{err}");
+    assert!(!err.contains("line 2"), "the place is said once: {err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cli_says_when_a_participant_seems_to_belong_to_another_pack() {
+    let dir = std::env::temp_dir().join(format!("cr-foreign-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case: serde_json::Value = serde_json::from_str(include_str!(
+        "conformance/cases/062-level-attained-lead.json"
+    ))
+    .unwrap();
+    let file = dir.join("mini-participant.json");
+    std::fs::write(&file, case["participant"].to_string()).unwrap();
+    // Without --pack: the built-in pack is named, and the hint says what it lacks.
+    let out = cli()
+        .args(["evaluate", "--as-of", "2026-11-24"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("built-in hslp pack"), "{err}");
+    assert!(err.contains("level `staff`"), "{err}");
+    assert!(err.contains("did you mean to pass --pack?"), "{err}");
+    // With the right pack: no hint.
+    let out = cli()
+        .args(["evaluate", "--as-of", "2026-11-24", "--pack"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/packs/mini.json"
+        ))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("--pack"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_participant_left_in_a_pack_folder_is_named_as_such_once() {
+    let dir = std::env::temp_dir().join(format!("cr-packdir-{}", std::process::id()));
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(format!("{root}/rules/public-service-demo")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        format!("{root}/examples/02-in-progress-supervisor.json"),
+        dir.join("participant.json"),
+    )
+    .unwrap();
+    let out = cli().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("error")).collect();
+    assert_eq!(errors.len(), 1, "{text}");
+    assert!(errors[0].contains("not_a_pack_file"), "{text}");
+    assert!(
+        errors[0].contains("looks like a participant document"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

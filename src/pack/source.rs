@@ -93,6 +93,12 @@ impl SourceTree {
                 diagnostics.push(d);
                 continue;
             };
+            if let Some(message) = not_a_pack_file(&object) {
+                let mut d = Diagnostic::error(DiagnosticCode::NotAPackFile, "", message);
+                d.file = Some(file.name.clone());
+                diagnostics.push(d);
+                continue;
+            }
             for (key, value) in object {
                 if let Some(first) = tree.origin.get(&key) {
                     let first_name = files.get(*first).map_or("", |f| f.name.as_str());
@@ -164,6 +170,24 @@ impl SourceTree {
     }
 }
 
+/// Why a file is not part of a pack, when it plainly is not: it has the keys only a participant
+/// document has (one left in a pack's folder would otherwise give a dozen unknown-section errors,
+/// none naming the cause).
+fn not_a_pack_file(object: &serde_json::Map<String, Value>) -> Option<String> {
+    let mut found = Vec::new();
+    for key in ["enrolled", "evidence"] {
+        if object.contains_key(key) {
+            found.push(format!("`{key}`"));
+        }
+    }
+    (!found.is_empty()).then(|| {
+        format!(
+            "this file is not part of a pack: it looks like a participant document (it has {}); keep participants outside the pack's folder and pass them to `evaluate`",
+            found.join(" and ")
+        )
+    })
+}
+
 fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Value> {
     use crate::limits::{MAX_JSON_DEPTH, json_too_deep};
     if let Some(offset) = json_too_deep(&file.text, MAX_JSON_DEPTH) {
@@ -182,8 +206,14 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
     match serde_json::from_str::<Value>(&file.text) {
         Ok(value) => Some(value),
         Err(err) => {
-            let mut d =
-                Diagnostic::error(DiagnosticCode::Syntax, "", format!("invalid JSON: {err}"));
+            let mut d = Diagnostic::error(
+                DiagnosticCode::Syntax,
+                "",
+                format!(
+                    "invalid JSON: {}",
+                    crate::diagnostics::json_error_message(&err)
+                ),
+            );
             d.file = Some(file.name.clone());
             let (line, column) = crate::diagnostics::json_error_position(&err);
             d.line = Some(line);

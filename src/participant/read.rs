@@ -85,7 +85,14 @@ impl Participant {
             ParticipantError {
                 line: Some(line),
                 column: Some(column),
-                ..ParticipantError::at(FailureCode::Syntax, "", format!("invalid JSON: {err}"))
+                ..ParticipantError::at(
+                    FailureCode::Syntax,
+                    "",
+                    format!(
+                        "invalid JSON: {}",
+                        crate::diagnostics::json_error_message(&err)
+                    ),
+                )
             }
         })?;
         Self::from_value(value)
