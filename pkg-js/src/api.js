@@ -56,6 +56,22 @@ function failureOf(error) {
   return failure;
 }
 
+/**
+ * A participant object as JSON text. What JSON cannot write is the participant's error, as the
+ * engine would report it: an object nested so deep that writing it overflows the stack (far past
+ * the engine's depth limit) is `limit_exceeded`; a cycle or a BigInt is `invalid_document`.
+ */
+function participantJson(participant) {
+  try {
+    return JSON.stringify(participant) ?? "null";
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ParticipantError({ code: "limit_exceeded", path: "", message: "arrays and objects nest too deep to be written as JSON" });
+    }
+    throw new ParticipantError({ code: "invalid_document", path: "", message: `the participant cannot be written as JSON: ${error.message}` });
+  }
+}
+
 function toError(failure) {
   switch (failure.code) {
     case "invalid_pack":
@@ -183,7 +199,7 @@ export function createEngine(backend) {
 
     /** Evaluates a participant (a JS object) on `asOf` (YYYY-MM-DD); returns the report object. */
     evaluate(participant, asOf) {
-      const json = JSON.stringify(participant) ?? "null";
+      const json = participantJson(participant);
       return JSON.parse(call(() => this.#get().evaluate(json, asOf)));
     }
 

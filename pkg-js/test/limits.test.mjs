@@ -44,6 +44,21 @@ test("JSON depth: a participant alone, as text, and inside evaluateMany have one
   assert.equal(refused.error.code, "limit_exceeded");
 });
 
+test("evaluateMany: what JSON cannot write is that participant's failure, in input order", () => {
+  const pack = Pack.load(mini);
+  const cyclic = participant();
+  cyclic.self = cyclic;
+  let veryDeep = {};
+  for (let i = 0; i < 200000; i += 1) veryDeep = { x: veryDeep };
+  const results = pack.evaluateMany([participant(), cyclic, { ...participant(), x: veryDeep }, { ...participant(), id: "p2" }], asOf);
+  assert.deepEqual(results.map((r) => r.type), ["success", "failure", "failure", "success"]);
+  assert.equal(results[1].error.code, "invalid_document");
+  assert.equal(results[2].error.code, "limit_exceeded");
+  assert.equal(results[3].report.participant, "p2");
+  assert.throws(() => pack.evaluate({ ...participant(), x: veryDeep }, asOf), limitError(ParticipantError));
+  assert.throws(() => pack.evaluate({ ...participant(), n: 1n }, asOf), (e) => e instanceof ParticipantError && e.code === "invalid_document");
+});
+
 test("evidence items and participant size", () => {
   const pack = Pack.load(mini);
   const { evidence: max, participant_bytes: bytes } = limits();
