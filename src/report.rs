@@ -43,7 +43,7 @@ pub struct Reason {
     pub code: crate::messages::Message,
     /// The values the message mentions (ids, dates, counts).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub params: BTreeMap<&'static str, String>,
+    pub params: BTreeMap<String, String>,
     /// The message, per language.
     pub message: BTreeMap<String, String>,
 }

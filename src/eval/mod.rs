@@ -137,9 +137,10 @@ impl<'a> Ctx<'a> {
     pub(crate) fn reason(&self, code: Message, params: &[(&'static str, String)]) -> Reason {
         // Built by insertion, not `collect()`: collecting into a BTreeMap sorts first, and each
         // such sort is a whole instantiation of the sorting algorithm in the WebAssembly module.
-        let mut map: BTreeMap<&'static str, String> = BTreeMap::new();
+        // (String keys: one more map type would cost the WebAssembly module kilobytes.)
+        let mut map: BTreeMap<String, String> = BTreeMap::new();
         for (k, v) in params {
-            map.insert(*k, v.clone());
+            map.insert((*k).to_owned(), v.clone());
         }
         let params = map;
         let mut message = BTreeMap::new();

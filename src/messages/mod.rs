@@ -217,25 +217,59 @@ fn is_singular(value: &str, lang: &str) -> bool {
     }
 }
 
-/// French élision: when `out` ends with one of the words that elide (after a space or at the start)
-/// and `value` starts with a vowel, the word's last letter becomes an apostrophe (`de ` → `d'`).
+/// French élision: when `out` ends with one of the words that elide (`de`, `le`, `la`, `que`, `ne`,
+/// after a space or at the start) and a space, and `value` starts with a vowel, the word's last
+/// letter and the space become an apostrophe (`de ` → `d'`).
 fn elide(out: &mut String, value: &str) {
-    const VOWELS: &str = "aeiouàâäéèêëîïôöùûüAEIOUÀÂÄÉÈÊËÎÏÔÖÙÛÜ";
-    if !value.chars().next().is_some_and(|c| VOWELS.contains(c)) {
+    // (Matches on chars, not string patterns: a string pattern brings a substring search
+    // algorithm into the WebAssembly module.)
+    let vowel = value.chars().next().is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'a' | 'e'
+                | 'i'
+                | 'o'
+                | 'u'
+                | 'à'
+                | 'â'
+                | 'ä'
+                | 'é'
+                | 'è'
+                | 'ê'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ô'
+                | 'ö'
+                | 'ù'
+                | 'û'
+                | 'ü'
+                | 'À'
+                | 'Â'
+                | 'É'
+                | 'È'
+                | 'Ê'
+                | 'Î'
+                | 'Ô'
+                | 'Û'
+        )
+    });
+    let Some(head) = out.strip_suffix(' ') else {
+        return;
+    };
+    if !vowel {
         return;
     }
-    for word in [
-        "de ", "le ", "la ", "que ", "ne ", "De ", "Le ", "La ", "Que ", "Ne ",
-    ] {
-        let Some(head) = out.strip_suffix(word) else {
-            continue;
-        };
-        if head.is_empty() || head.ends_with([' ', '(', '\u{a0}']) {
-            let keep = out.len() - 2; // the word's last letter and its space (ASCII)
-            out.truncate(keep);
-            out.push('\'');
-            return;
-        }
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ' ' | '(' | '\u{a0}'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = head.get(start..).unwrap_or_default().to_ascii_lowercase();
+    if matches!(word.as_str(), "de" | "le" | "la" | "que" | "ne") {
+        let keep = head.len() - 1; // the word's last letter (ASCII)
+        out.truncate(keep);
+        out.push('\'');
     }
 }
 

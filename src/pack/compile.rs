@@ -7,7 +7,7 @@ use super::model::*;
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 
 use crate::report::Id;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 mod conditions;
 mod fuzzy;
@@ -336,9 +336,11 @@ impl Checker<'_> {
                 "name at least one language, e.g. [\"en\", \"fr\"]",
             );
         }
-        let mut seen = BTreeSet::new();
+        // (The map type the id tables use: one more set type would cost the WebAssembly module
+        // kilobytes.)
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for (i, lang) in doc.program.languages.iter().enumerate() {
-            if !seen.insert(lang) {
+            if seen.insert(lang.clone(), i).is_some() {
                 self.error(
                     DiagnosticCode::DuplicateId,
                     format!("program.languages[{i}]"),

@@ -36,7 +36,7 @@ pub const SECTIONS: &[&str] = &[
 pub(crate) struct Decoded {
     pub doc: PackDoc,
     /// Sections that are missing or failed to decode: references into them are not checked.
-    pub broken_sections: BTreeSet<&'static str>,
+    pub broken_sections: BTreeSet<String>,
     /// `section/id` of list entries that failed to decode but had an id: references to them are
     /// not reported again.
     pub broken_ids: BTreeSet<String>,
@@ -139,7 +139,7 @@ type Decode<T> = fn(&mut Reader<'_>, &Value, &str) -> Option<T>;
 struct Sections<'a, 'd> {
     root: &'a Map<String, Value>,
     r: Reader<'d>,
-    broken_sections: BTreeSet<&'static str>,
+    broken_sections: BTreeSet<String>,
     broken_ids: BTreeSet<String>,
 }
 
@@ -153,13 +153,13 @@ impl Sections<'_, '_> {
                     key,
                     format!("the pack has no `{key}` section"),
                 ));
-                self.broken_sections.insert(key);
+                self.broken_sections.insert(key.to_owned());
             }
             return None;
         };
         let decoded = decode(&mut self.r, value, key);
         if decoded.is_none() {
-            self.broken_sections.insert(key);
+            self.broken_sections.insert(key.to_owned());
         }
         decoded
     }
@@ -183,7 +183,7 @@ impl Sections<'_, '_> {
                         "the pack has no `{key}` entries (a list: [[{key}]] in TOML, \"{key}\": [{{ ... }}] in JSON)"
                     ),
                 ));
-                self.broken_sections.insert(key);
+                self.broken_sections.insert(key.to_owned());
             }
             return Vec::new();
         };
@@ -195,7 +195,7 @@ impl Sections<'_, '_> {
                     "`{key}` must be a list of tables ([[{key}]] in TOML, \"{key}\": [{{ ... }}] in JSON)"
                 ),
             ));
-            self.broken_sections.insert(key);
+            self.broken_sections.insert(key.to_owned());
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());

@@ -165,7 +165,7 @@ impl Pack {
     }
 
     /// Renders message `code` in `lang`, showing pack ids given as parameters by their names.
-    pub fn render(&self, code: &str, params: &BTreeMap<&str, String>, lang: &str) -> String {
+    pub fn render(&self, code: &str, params: &BTreeMap<String, String>, lang: &str) -> String {
         let Some(template) = self.message(code, lang) else {
             return code.to_owned();
         };
@@ -184,7 +184,7 @@ impl Pack {
     /// `{remaining}`: what stands between a participant and completion, from the status's
     /// parameters, one part per parameter given (`3 competencies, 2 coaching sessions and the final
     /// assignment`), each part a message a pack may override.
-    fn remaining(&self, params: &BTreeMap<&str, String>, lang: &str) -> String {
+    fn remaining(&self, params: &BTreeMap<String, String>, lang: &str) -> String {
         use messages::{Label, Message};
         const PARTS: [(&str, Message); 6] = [
             ("competencies", Message::ToGoCompetencies),
@@ -219,7 +219,10 @@ impl Pack {
             "role" => return label("role", value),
             "allowed" => {
                 let mut names = Vec::new();
-                for role in value.split(", ") {
+                // (Split on the comma, not on ", ": a string pattern brings a substring search
+                // algorithm into the WebAssembly module.)
+                for role in value.split(',') {
+                    let role = role.trim_start();
                     names.push(label("role", role).unwrap_or_else(|| role.to_owned()));
                 }
                 return Some(names.join(", "));

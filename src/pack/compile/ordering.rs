@@ -36,7 +36,7 @@ impl Checker<'_> {
             }
         }
         // depends[r] = rules that must run before r; dependents[s] = rules waiting for s.
-        let mut depends: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); count];
+        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); count];
         let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); count];
         for (r, (_, rule)) in rules.iter().enumerate() {
             let mut read = Vec::new();
@@ -49,16 +49,19 @@ impl Checker<'_> {
                 .filter_map(|comp| granted_by.get(*comp))
                 .flatten()
             {
-                if set.insert(*s)
-                    && let Some(list) = dependents.get_mut(*s)
-                {
-                    list.push(r);
+                // (A sorted list rather than a set: one more set type would cost the WebAssembly
+                // module kilobytes.)
+                if let Err(at) = set.binary_search(s) {
+                    set.insert(at, *s);
+                    if let Some(list) = dependents.get_mut(*s) {
+                        list.push(r);
+                    }
                 }
             }
         }
         // Kahn's algorithm, always taking the lowest-numbered ready rule (the pack's order
         // wherever dependencies allow it).
-        let mut waiting: Vec<usize> = depends.iter().map(BTreeSet::len).collect();
+        let mut waiting: Vec<usize> = depends.iter().map(Vec::len).collect();
         let mut ready: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = waiting
             .iter()
             .enumerate()

@@ -129,14 +129,18 @@ impl Checker<'_> {
                     "name who may assess this kind, e.g. [\"program_assessor\"]",
                 );
             }
-            let mut seen = BTreeSet::new();
+            // (A list of the roles seen, at most one of each, rather than one more set type,
+            // which would cost the WebAssembly module kilobytes.)
+            let mut seen = Vec::new();
             for (ai, role) in kind.assessors.iter().enumerate() {
-                if !seen.insert(*role) {
+                if seen.contains(role) {
                     self.error(
                         DiagnosticCode::DuplicateId,
                         format!("{path}.assessors[{ai}]"),
                         format!("`{}` is listed twice", role.id()),
                     );
+                } else {
+                    seen.push(*role);
                 }
             }
             let claims = matches!(
