@@ -16,6 +16,7 @@ crate::codes::code_enum! {
         Io = "io" => "a pack file or folder could not be read",
         Syntax = "syntax" => "the file is not valid TOML or JSON (with the line and column of the fault)",
         NotATable = "not_a_table" => "a pack file holds something other than a table of sections",
+        EquivalencyUnstated = "equivalency_unstated" => "a rule that does not say whether it is an equivalency (it is taken as one); a warning",
         NotAPackFile = "not_a_pack_file" => "a file in the pack's folder that is not part of a pack (a participant document); it is left out",
         DuplicateSection = "duplicate_section" => "two files (or one file twice) define the same section",
         TomlUnsupported = "toml_unsupported" => "a TOML file given to a build that reads JSON packs only",

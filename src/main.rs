@@ -322,7 +322,7 @@ fn run_evaluate(
 fn foreign_to_builtin_pack(pack: &Pack, participant: &Participant, file: &std::path::Path) {
     use competency_rules::participant::EvidenceEntry;
     let mut foreign = Vec::new();
-    if pack.name(Named::Level, &participant.level, "en").is_none() {
+    if pack.org_level(&participant.level).is_none() {
         foreign.push(format!("level `{}`", participant.level));
     }
     for entry in &participant.evidence {

@@ -104,16 +104,38 @@ fn a_case_export_imports_back_into_an_equivalent_pack() {
         b.scale.level.iter().map(|l| &l.id).collect::<Vec<_>>()
     );
     assert_eq!(a.level.len(), b.level.len());
-    // The same expectation at every organizational level, level by level.
+    // The same cell at every organizational level, level by level: the expected proficiency, and
+    // (in the exported language) what the competency looks like there; the same proficiency
+    // descriptions.
+    let en = |t: &competency_rules::pack::document::Text| t["en"].clone();
+    let mut described = 0;
     for (ca, cb) in a.competency.iter().zip(&b.competency) {
         for (la, lb) in a.level.iter().zip(&b.level) {
+            let (x, y) = (&ca.expected[&la.id], &cb.expected[&lb.id]);
+            let at = format!("{} at {}", ca.id, la.id);
+            assert_eq!(x.expected(), y.expected(), "{at}");
+            assert_eq!(x.description().map(en), y.description().map(en), "{at}");
             assert_eq!(
-                ca.expected[&la.id], cb.expected[&lb.id],
-                "{} at {}",
-                ca.id, la.id
+                x.indicators().iter().map(en).collect::<Vec<_>>(),
+                y.indicators().iter().map(en).collect::<Vec<_>>(),
+                "{at}"
             );
+            assert_eq!(
+                x.ineffective().iter().map(en).collect::<Vec<_>>(),
+                y.ineffective().iter().map(en).collect::<Vec<_>>(),
+                "{at}"
+            );
+            described += usize::from(!x.indicators().is_empty());
         }
+        let own = |c: &competency_rules::pack::document::CompetencyDoc| {
+            c.proficiency
+                .iter()
+                .map(|(k, v)| (k.clone(), en(v)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(own(ca), own(cb), "{}", ca.id);
     }
+    assert!(described >= 4, "the HSLP pack has described cells to carry");
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
 }
 

@@ -423,3 +423,116 @@ fn a_misspelt_message_code_gets_the_nearest_code() {
     let label = mutate(|p| p["messages"] = serde_json::json!({ "en": { "label.stauts": "État" } }));
     assert!(label.iter().any(|d| d.message.contains("`label.status`")));
 }
+
+#[test]
+fn matrix_cells_in_the_long_form_are_checked_like_the_short_form() {
+    // A described cell and proficiency descriptions are clean when complete.
+    let cell = serde_json::json!({
+        "level": "skilled",
+        "description": { "en": "Writes for the team.", "fr": "Rédige pour l'équipe." },
+        "indicators": [{ "en": "Drafts briefs.", "fr": "Rédige des notes." }],
+        "ineffective": [{ "en": "Copies templates.", "fr": "Copie des gabarits." }]
+    });
+    let clean = mutate(|p| {
+        p["competency"][0]["expected"]["lead"] = cell.clone();
+        p["competency"][0]["proficiency"] =
+            serde_json::json!({ "basic": { "en": "Knows it.", "fr": "La connaît." } });
+    });
+    assert!(clean.is_empty(), "{:?}", codes_at(&clean));
+    // Each problem is reported at its place inside the cell.
+    let diagnostics = mutate(|p| {
+        let mut bad = cell.clone();
+        bad["level"] = "guru".into();
+        bad["indicators"][0].as_object_mut().unwrap().remove("fr");
+        p["competency"][0]["expected"]["lead"] = bad;
+        let mut unknown = cell.clone();
+        unknown["colour"] = "blue".into();
+        p["competency"][3]["expected"]["lead"] = unknown;
+        p["competency"][1]["expected"]["lead"] =
+            serde_json::json!({ "description": { "en": "x", "fr": "x" } });
+        p["competency"][2]["proficiency"] =
+            serde_json::json!({ "master": { "en": "x", "fr": "x" } });
+    });
+    let got = codes_at(&diagnostics);
+    for want in [
+        ("unknown_id", "competency[0].expected.lead.level"),
+        (
+            "missing_translation",
+            "competency[0].expected.lead.indicators[0].fr",
+        ),
+        ("unknown_key", "competency[3].expected.lead.colour"),
+        ("missing_key", "competency[1].expected.lead.level"),
+        ("unknown_id", "competency[2].proficiency.master"),
+    ] {
+        assert!(
+            got.iter().any(|(c, p)| c == want.0 && p == want.1),
+            "missing {want:?} in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn after_an_entry_that_cannot_be_read_later_entries_keep_their_own_paths() {
+    // competency[0] cannot be decoded (an unknown key); the checker's finding on competency[2]
+    // names competency[2], not the second entry it decoded.
+    let diagnostics = mutate(|p| {
+        p["competency"][0]["colour"] = "blue".into();
+        p["competency"][2]["outcome"] = "o.nothing".into();
+    });
+    let got = codes_at(&diagnostics);
+    assert!(
+        got.contains(&("unknown_key".into(), "competency[0].colour".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("unknown_id".into(), "competency[2].outcome".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_rule_that_does_not_say_whether_it_is_an_equivalency_gets_a_warning() {
+    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    pack["rule"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("equivalency");
+    let loaded = Pack::from_json(&pack.to_string()).unwrap();
+    let warnings = codes_at(loaded.warnings());
+    assert_eq!(
+        warnings,
+        vec![(
+            "equivalency_unstated".to_owned(),
+            "rule[1].equivalency".to_owned()
+        )]
+    );
+    // Still taken as an equivalency, as before.
+    assert!(loaded.document().rule[1].equivalency);
+}
+
+#[test]
+fn level_aliases_name_one_level_each_and_no_level_id() {
+    let diagnostics = mutate(|p| {
+        p["level"][0]["aliases"] = serde_json::json!(["EX-01", "lead", ""]);
+        p["level"][1]["aliases"] = serde_json::json!(["EX-01"]);
+    });
+    let got = codes_at(&diagnostics);
+    for want in [
+        ("duplicate_id", "level[0].aliases[1]"),
+        ("invalid_value", "level[0].aliases[2]"),
+        ("duplicate_id", "level[1].aliases[0]"),
+    ] {
+        assert!(
+            got.iter().any(|(c, p)| c == want.0 && p == want.1),
+            "missing {want:?} in {got:?}"
+        );
+    }
+    let pack = {
+        let mut p: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+        p["level"][1]["aliases"] = serde_json::json!(["EX-02"]);
+        Pack::from_json(&p.to_string()).unwrap()
+    };
+    assert_eq!(pack.org_level("EX-02"), Some("lead"));
+    assert_eq!(pack.org_level("lead"), Some("lead"));
+    assert_eq!(pack.org_level("EX-09"), None);
+}

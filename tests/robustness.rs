@@ -446,7 +446,7 @@ fn rule_limit() {
     // Copies of a rule that reads only items, so no copy depends on another.
     let mut doc = mini();
     doc["rule"] = json!([{ "id": "r", "grants": [{ "competency": "c.people", "level": "basic" }],
-                            "when": { "item": "course.a" } }]);
+                            "when": { "item": "course.a" }, "equivalency": true }]);
     let copies = |n: usize| {
         let mut doc = doc.clone();
         let first = doc["rule"][0].clone();
@@ -472,7 +472,7 @@ fn rule_depth_limit() {
             when = json!({ "all": [when] });
         }
         let mut doc = mini();
-        doc["rule"] = json!([{ "id": "deep", "grants": [{ "competency": "c.people", "level": "basic" }], "when": when }]);
+        doc["rule"] = json!([{ "id": "deep", "grants": [{ "competency": "c.people", "level": "basic" }], "when": when, "equivalency": true }]);
         doc
     };
     assert!(load(&nested(MAX_RULE_DEPTH)).is_ok());

@@ -14,7 +14,7 @@ const LABELS = {
     missing: "What is missing, and why", matrix: "Competency matrix", notCounted: "Evidence that did not count",
     evidence: "Evidence", competency: "Competency", reason: "Reason", findings: "Findings", language: "Language",
     required: "Required", achieved: "Achieved", state: "State", how: "How it was achieved",
-    level: "Level", levelAttained: "Level attained", nextLevel: "Next level", ready: "ready", notReady: "not ready",
+    level: "Level", levelAttained: "Level attained", nextLevel: "Next level",
     none: "none", met: "met", notMet: "not met", nothing: "Nothing — everything required is met.",
     noneCounted: "Every evidence item counted.", noFindings: "No findings.",
     states: { met: "met", not_met: "not met", not_yet_enough_evidence: "not yet enough evidence", pending_review: "pending review", not_required: "not required" },
@@ -22,6 +22,8 @@ const LABELS = {
     requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit" },
     pending: "pending review", noEvidence: "no evidence has counted yet", below: "achieved below the required level",
     via: { claim: "claimed", catalogue: "completed", rule: "rule" }, engine: "Engine", pack: "pack",
+    looksLike: "What this looks like at your level", effective: "Effective behaviours", ineffective: "Ineffective behaviours",
+    colon: ": ", percent: "%", startFailed: "The engine could not start",
   },
   fr: {
     title: "Statut du participant", choose: "Choisir un participant", example: "Participant d'exemple",
@@ -33,7 +35,7 @@ const LABELS = {
     missing: "Ce qui manque, et pourquoi", matrix: "Matrice des compétences", notCounted: "Preuves non comptées",
     evidence: "Preuve", competency: "Compétence", reason: "Raison", findings: "Constats", language: "Langue",
     required: "Requis", achieved: "Atteint", state: "État", how: "Comment elle a été atteinte",
-    level: "Niveau", levelAttained: "Niveau atteint", nextLevel: "Niveau suivant", ready: "prêt", notReady: "pas prêt",
+    level: "Niveau", levelAttained: "Niveau atteint", nextLevel: "Niveau suivant",
     none: "aucun", met: "remplie", notMet: "non remplie", nothing: "Rien — tout ce qui est requis est atteint.",
     noneCounted: "Toutes les preuves ont été comptées.", noFindings: "Aucun constat.",
     states: { met: "atteinte", not_met: "non atteinte", not_yet_enough_evidence: "pas encore assez de preuves", pending_review: "en attente d'examen", not_required: "non requise" },
@@ -41,6 +43,8 @@ const LABELS = {
     requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps" },
     pending: "en attente d'examen", noEvidence: "aucune preuve n'a encore été comptée", below: "atteinte sous le niveau requis",
     via: { claim: "revendiquée", catalogue: "réussie", rule: "règle" }, engine: "Moteur", pack: "ensemble de règles",
+    looksLike: "À quoi cela ressemble à votre niveau", effective: "Comportements efficaces", ineffective: "Comportements inefficaces",
+    colon: "\u00a0: ", percent: "\u00a0%", startFailed: "Le moteur n'a pas pu démarrer",
   },
 };
 
@@ -55,6 +59,25 @@ function el(tag, attrs = {}, ...children) {
   }
   for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   return node;
+}
+
+/**
+ * "What this looks like at your level": the matrix cell of competency `id` at organizational level
+ * `level`, when the pack describes it (a description, effective and ineffective behaviours), as a
+ * disclosure; `null` for a cell in the short form.
+ */
+function looksLike(id, level) {
+  const t = LABELS[state.lang];
+  const cell = state.doc.competency.find((c) => c.id === id)?.expected?.[level];
+  if (!cell || typeof cell === "string") return null;
+  const text = (value) => value?.[state.lang] ?? "";
+  const parts = [el("summary", {}, t.looksLike)];
+  if (cell.description) parts.push(el("p", {}, text(cell.description)));
+  for (const [heading, list] of [[t.effective, cell.indicators], [t.ineffective, cell.ineffective]]) {
+    if (!list?.length) continue;
+    parts.push(el("p", { class: "behaviours" }, heading), el("ul", {}, ...list.map((i) => el("li", {}, text(i)))));
+  }
+  return el("details", { class: "looks-like" }, ...parts);
 }
 
 /** The name of a pack thing (competency, outcome, level...) in the current language. */
@@ -90,10 +113,10 @@ function renderReport() {
 
   const summary = $("status-summary");
   summary.replaceChildren(
-    el("p", { class: `status status-${r.status}`, id: "status-value" }, `${t.status}: `, el("strong", {}, t.statuses[r.status]), ` — ${message(r.status_reason)}`),
-    el("p", {}, `${t.level}: ${name(r.level)} · ${t.levelAttained}: ${r.level_attained ? name(r.level_attained) : t.none}`),
+    el("p", { class: `status status-${r.status}`, id: "status-value" }, `${t.status}${t.colon}`, el("strong", {}, t.statuses[r.status]), ` — ${message(r.status_reason)}`),
+    el("p", {}, `${t.level}${t.colon}${name(r.level)} · ${t.levelAttained}${t.colon}${r.level_attained ? name(r.level_attained) : t.none}`),
     ...(r.next_level
-      ? [el("p", {}, `${t.nextLevel}: ${name(r.next_level.level)} — ${r.next_level.ready ? t.ready : t.notReady} (${r.next_level.met}/${r.next_level.required}, ${r.next_level.percent}%)`)]
+      ? [el("p", {}, `${t.nextLevel}${t.colon}${message(r.next_level.reason)}`)]
       : []),
   );
 
@@ -101,14 +124,14 @@ function renderReport() {
     ...r.requirements.map((q) =>
       el("li", { class: q.met ? "ok" : "not-ok", "data-requirement": q.id },
         el("span", { class: "mark", "aria-hidden": "true" }, q.met ? "✓" : "✗"),
-        el("strong", {}, `${t.requirementNames[q.id]}`), ` (${q.met ? t.met : t.notMet}): ${message(q.reason)}`),
+        el("strong", {}, `${t.requirementNames[q.id]}`), ` (${q.met ? t.met : t.notMet})${t.colon}${message(q.reason)}`),
     ),
   );
 
   $("outcomes").replaceChildren(
     ...r.outcomes.map((o) =>
       el("div", { class: "outcome" },
-        el("label", { for: `progress-${o.id}` }, `${name(o.id)}: ${o.met}/${o.required} (${o.percent}%)`),
+        el("label", { for: `progress-${o.id}` }, `${name(o.id)}${t.colon}${o.met}/${o.required} (${o.percent}${t.percent})`),
         el("progress", { id: `progress-${o.id}`, max: String(Math.max(o.required, 1)), value: String(o.met) }, `${o.percent}%`),
       ),
     ),
@@ -120,10 +143,13 @@ function renderReport() {
       ? [el("li", {}, t.nothing)]
       : missing.map((c) => {
           const why =
-            c.state === "pending_review" ? `${t.pending}: ${(c.pending ?? []).join(", ")}`
+            c.state === "pending_review" ? `${t.pending}${t.colon}${(c.pending ?? []).join(", ")}`
             : c.state === "not_met" ? `${t.below} (${name(c.achieved)} < ${name(c.required)})`
             : t.noEvidence;
-          return el("li", { "data-competency": c.id }, el("strong", {}, name(c.id)), ` — ${t.required} ${name(c.required)}: ${why}`);
+          const item = el("li", { "data-competency": c.id }, el("strong", {}, name(c.id)), ` — ${t.required} ${name(c.required)}${t.colon}${why}`);
+          const cell = looksLike(c.id, r.level);
+          if (cell) item.append(cell);
+          return item;
         })),
   );
 
@@ -161,7 +187,7 @@ function renderReport() {
   $("findings").replaceChildren(
     ...(r.findings.length === 0
       ? [el("li", {}, t.noFindings)]
-      : r.findings.map((f) => el("li", {}, `${f.evidence ? `${f.evidence} · ` : ""}${f.field}: ${message(f.reason)}`))),
+      : r.findings.map((f) => el("li", {}, `${f.evidence ? `${f.evidence} · ` : ""}${f.field}${t.colon}${message(f.reason)}`))),
   );
   $("engine").textContent = `${t.engine} ${r.engine.name} ${r.engine.version} · ${t.pack} ${r.pack.id} ${r.pack.version} (${r.pack.fingerprint.slice(0, 19)}…)`;
   document.body.dataset.participant = r.participant;
@@ -220,6 +246,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  $("error").textContent = `The engine could not start: ${error.message}`;
+  const t = LABELS[state.lang];
+  $("error").textContent = `${t.startFailed}${t.colon}${error.message}`;
   $("error").hidden = false;
 });

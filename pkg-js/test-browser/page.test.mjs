@@ -75,6 +75,31 @@ test("the matrix shows required and achieved levels for every competency", async
   assert.equal(await page.locator("#matrix table").count(), 5);
 });
 
+test("a competency still to reach shows what it looks like at the participant's level", async () => {
+  await choose("02-in-progress-supervisor");
+  const item = page.locator('#missing li[data-competency="ssm.systems_thinking"]');
+  const details = item.locator("details.looks-like");
+  assert.equal(await details.count(), 1);
+  assert.equal(await details.locator("summary").innerText(), "What this looks like at your level");
+  // Closed until opened, from the keyboard.
+  assert.equal(await details.getAttribute("open"), null);
+  await details.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await details.getAttribute("open"), "");
+  const text = await details.innerText();
+  assert.match(text, /Connects the team's work to the services clients use next/);
+  assert.match(text, /Effective behaviours\s+Maps the referrals the team makes and receives/);
+  assert.match(text, /Ineffective behaviours\s+Treats each case/);
+  // A competency whose cell is in the short form has none.
+  const other = page.locator('#missing li[data-competency="ssm.integrated_planning"] details');
+  assert.equal(await other.count(), 0);
+  await choose("02-in-progress-supervisor", "fr");
+  const fr = await page.locator('#missing li[data-competency="ssm.systems_thinking"] details').innerText();
+  assert.match(fr, /À quoi cela ressemble à votre niveau/);
+  await page.click("#lang-en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+});
+
 test("switching to French relabels the page and the reasons", async () => {
   await choose("03-problems");
   // Keyboard only: focus the French button and press Enter.

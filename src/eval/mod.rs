@@ -43,7 +43,10 @@ pub fn evaluate(
     if items > limit {
         return Err(EvaluateError::TooMuchEvidence { items, limit });
     }
-    let Some(level) = pack.model.org_levels.get(&participant.level) else {
+    // The level's id, or one of its aliases (a job group): the report names the level found.
+    let given = participant.level.as_str();
+    let found = pack.model.org_levels.get(given);
+    let Some(level) = found.or_else(|| pack.model.org_level_aliases.get(given)) else {
         return Err(EvaluateError::UnknownLevel {
             level: participant.level.clone(),
             known: pack.document().level.iter().map(|l| l.id.clone()).collect(),
@@ -189,6 +192,16 @@ impl<'a> Ctx<'a> {
     fn participant_findings(&mut self) {
         let p = self.participant;
         let doc = self.pack.document();
+        if let Some(level) = doc.level.get(self.org_level)
+            && level.id != p.level
+        {
+            self.finding(
+                None,
+                "level",
+                Message::LevelAlias,
+                &[("given", p.level.clone()), ("org_level", level.id.clone())],
+            );
+        }
         for field in &p.unknown_fields {
             self.finding(
                 None,

@@ -436,7 +436,10 @@ impl<'a> Ctx<'a> {
             pack: self.pack.info(),
             participant: self.participant.id.clone(),
             as_of: self.as_of,
-            level: self.participant.level.clone(),
+            level: doc
+                .level
+                .get(self.org_level)
+                .map_or_else(|| self.participant.level.clone(), |l| l.id.clone()),
             status,
             status_reason,
             level_attained,

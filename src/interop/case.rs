@@ -213,17 +213,22 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
         let rubric_id = w.uuid("rubric", &level.id);
         let mut criteria = Vec::new();
         for comp in &doc.competency {
-            let Some(expected) = comp
+            let Some(cell) = comp
                 .expected
                 .get(&level.id)
-                .filter(|e| e.as_str() != crate::pack::document::NOT_REQUIRED)
+                .filter(|c| c.expected() != crate::pack::document::NOT_REQUIRED)
             else {
                 continue;
             };
+            let expected = cell.expected();
+            // What the competency looks like at this level: the cell's text on the expected
+            // criterion level; the competency's own proficiency descriptions, else the scale's,
+            // on the others.
+            let cell_text = super::cell_text(pack, cell, lang);
             let criterion_id = w.uuid("criterion", &format!("{}:{}", level.id, comp.id));
             let expected_name = scale
                 .iter()
-                .find(|s| &s.id == expected)
+                .find(|s| s.id == expected)
                 .map(|s| text(&s.name, lang))
                 .unwrap_or_default();
             let levels: Vec<Value> = scale
@@ -245,10 +250,13 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
                         "rubricCriterionId": criterion_id,
                         "lastChangeDateTime": w.stamp,
                     });
-                    if let Some(map) = value.as_object_mut() {
-                        if let Some(d) = s.description.as_ref() {
-                            map.insert("feedback".into(), Value::from(text(d, lang)));
-                        }
+                    let feedback = match (&cell_text, comp.proficiency.get(&s.id)) {
+                        (Some(cell), _) if s.id == expected => Some(cell.clone()),
+                        (_, Some(own)) => Some(text(own, lang)),
+                        _ => s.description.as_ref().map(|d| text(d, lang)),
+                    };
+                    if let (Some(map), Some(feedback)) = (value.as_object_mut(), feedback) {
+                        map.insert("feedback".into(), Value::from(feedback));
                     }
                     value
                 })

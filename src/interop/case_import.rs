@@ -467,6 +467,12 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let mut scale_by_name: BTreeMap<String, String> = BTreeMap::new();
     let mut levels: Vec<(String, String)> = Vec::new();
     let mut expected: BTreeMap<(String, String), String> = BTreeMap::new();
+    // Criterion levels' feedback: at the expected level (competency, organizational level) → text;
+    // elsewhere (competency, scale level) → texts; and how often each text stands for a scale level
+    // (the commonest is the scale level's own description).
+    let mut feedback_expected: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut feedback_other: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut feedback_counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     for (ri, rubric) in rubrics.iter().enumerate() {
         let title = str_at(rubric, "title")
             .map(str::to_owned)
@@ -522,6 +528,27 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             let wanted = str_at(criterion, "description");
             let found = wanted.and_then(|w| scale_by_name.get(w)).cloned();
             if let (Some(comp), Some(level)) = (target, found) {
+                for l in &criterion_levels {
+                    let (Some(feedback), Some(name)) =
+                        (str_at(l, "feedback"), str_at(l, "description"))
+                    else {
+                        continue;
+                    };
+                    let Some(scale_id) = scale_by_name.get(name) else {
+                        continue;
+                    };
+                    *feedback_counts
+                        .entry((scale_id.clone(), feedback.to_owned()))
+                        .or_default() += 1;
+                    if *scale_id == level {
+                        feedback_expected
+                            .insert((comp.clone(), level_id.clone()), feedback.to_owned());
+                    } else {
+                        feedback_other
+                            .entry((comp.clone(), scale_id.clone()))
+                            .or_insert_with(|| feedback.to_owned());
+                    }
+                }
                 expected.insert((comp, level_id.clone()), level);
             }
         }
@@ -533,18 +560,57 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         notes.push(ImportNote { code: "no_levels", path: "CFRubrics".into(), message: "the package has no rubrics: one placeholder level (`all`) and scale level (`met`) were written; replace them with the program's".into() });
     }
 
+    // A scale level's own description: the feedback most criteria give it.
+    let mut scale_description: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for ((scale_id, feedback), count) in &feedback_counts {
+        let best = scale_description
+            .entry(scale_id.clone())
+            .or_insert((0, String::new()));
+        if *count > best.0 {
+            *best = (*count, feedback.clone());
+        }
+    }
+    let scale_text = |id: &str| scale_description.get(id).map(|(_, t)| t.as_str());
     let competency_docs: Vec<Value> = competencies
         .iter()
         .map(|(outcome, item)| {
             let id = ids.get(&item.uuid).cloned().unwrap_or_default();
             let name = name_of(item, &mut notes);
             let description = str_at(item.value, "notes").map(str::to_owned).unwrap_or_else(|| name.clone());
+            // The competency's own proficiency descriptions: feedback that is not the scale's.
+            let mut proficiency = Map::new();
+            for (scale_id, _) in &scale {
+                if let Some(own) = feedback_other.get(&(id.clone(), scale_id.clone())) && Some(own.as_str()) != scale_text(scale_id) {
+                    proficiency.insert(scale_id.clone(), text(own.clone()));
+                }
+            }
             let mut expectations = Map::new();
             for (level_id, _) in &levels {
                 let value = if placeholders { "met".to_owned() } else { expected.get(&(id.clone(), level_id.clone())).cloned().unwrap_or_else(|| "not_required".into()) };
-                expectations.insert(level_id.clone(), Value::from(value));
+                // A described cell: the expected level's feedback, when it is neither the scale's
+                // nor the competency's own description of that level (see `cell_text`).
+                let cell = feedback_expected.get(&(id.clone(), level_id.clone())).filter(|f| {
+                    Some(f.as_str()) != scale_text(&value) && proficiency.get(&value).and_then(|t| t.get(lang.as_str())).and_then(Value::as_str) != Some(f.as_str())
+                });
+                let entry = match cell {
+                    Some(feedback) => {
+                        let (description, indicators, ineffective) = super::parse_cell_text(feedback);
+                        let mut described = json!({ "level": value });
+                        if let Some(map) = described.as_object_mut() {
+                            if let Some(d) = description { map.insert("description".into(), text(d)); }
+                            if !indicators.is_empty() { map.insert("indicators".into(), Value::Array(indicators.into_iter().map(&text).collect())); }
+                            if !ineffective.is_empty() { map.insert("ineffective".into(), Value::Array(ineffective.into_iter().map(&text).collect())); }
+                        }
+                        described
+                    }
+                    None => Value::from(value),
+                };
+                expectations.insert(level_id.clone(), entry);
             }
             let mut competency = json!({ "id": id, "outcome": outcome, "name": text(name), "description": text(description), "expected": expectations });
+            if let (false, Some(map)) = (proficiency.is_empty(), competency.as_object_mut()) {
+                map.insert("proficiency".into(), Value::Object(proficiency));
+            }
             if let (Some(kept), Some(map)) = (references.remove(&item.uuid), competency.as_object_mut()) {
                 let kept: Vec<Value> = kept.into_iter().map(|(_, r)| r).collect();
                 map.insert("references".into(), Value::Array(kept));
@@ -590,7 +656,13 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         "scale": {
             "id": "scale",
             "name": text("Proficiency".into()),
-            "level": scale.iter().map(|(id, name)| json!({ "id": id, "name": text(name.clone()) })).collect::<Vec<_>>(),
+            "level": scale.iter().map(|(id, name)| {
+                let mut level = json!({ "id": id, "name": text(name.clone()) });
+                if let (Some(description), Some(map)) = (scale_text(id), level.as_object_mut()) {
+                    map.insert("description".into(), text(description.to_owned()));
+                }
+                level
+            }).collect::<Vec<_>>(),
         },
         "level": levels.iter().map(|(id, name)| json!({ "id": id, "name": text(name.clone()) })).collect::<Vec<_>>(),
         "outcome": outcomes,

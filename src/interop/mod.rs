@@ -8,8 +8,9 @@ pub mod credential;
 pub mod moodle;
 pub mod xapi;
 
+use crate::messages::Label;
 use crate::pack::Pack;
-use crate::pack::document::Text;
+use crate::pack::document::{CellDoc, Text};
 
 /// Options shared by the exports.
 #[derive(Debug, Clone)]
@@ -49,4 +50,78 @@ pub(crate) fn check_lang(pack: &Pack, lang: &str) -> Result<(), ExportError> {
 /// A text in `lang` (the pack checked every text has every language).
 pub(crate) fn text(text: &Text, lang: &str) -> String {
     text.get(lang).cloned().unwrap_or_default()
+}
+
+/// A matrix cell's description and behaviour indicators as one plain text in `lang`, the way the
+/// CASE and Moodle exports write it (and the CASE import reads it back):
+///
+/// ```text
+/// Leads a team day to day.
+/// Effective behaviours:
+/// - Holds regular one-on-one conversations.
+/// Ineffective behaviours:
+/// - Gives feedback only when something has gone wrong.
+/// ```
+///
+/// `None` for a short-form cell. The headings are the labels `cell.effective` and
+/// `cell.ineffective` in `lang` (French puts a no-break space before the colon).
+pub(crate) fn cell_text(pack: &Pack, cell: &CellDoc, lang: &str) -> Option<String> {
+    let CellDoc::Described(described) = cell else {
+        return None;
+    };
+    let colon = if lang == "fr" { "\u{a0}:" } else { ":" };
+    let mut lines = Vec::new();
+    if let Some(description) = &described.description {
+        lines.push(text(description, lang));
+    }
+    for (label, list) in [
+        (Label::CellEffective, &described.indicators),
+        (Label::CellIneffective, &described.ineffective),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let heading = pack.message(label.code(), lang).unwrap_or(label.code());
+        lines.push(format!("{heading}{colon}"));
+        for item in list {
+            lines.push(format!("- {}", text(item, lang)));
+        }
+    }
+    Some(lines.join("\n"))
+}
+
+/// [`cell_text`] read back: the description and the two lists, in one language (the headings are
+/// recognized in every language the engine has default labels for).
+pub(crate) fn parse_cell_text(text: &str) -> (Option<String>, Vec<String>, Vec<String>) {
+    let heading = |line: &str, label: Label| {
+        let line = line
+            .trim_end_matches(':')
+            .trim_end_matches('\u{a0}')
+            .trim_end();
+        crate::messages::DEFAULT_LANGUAGES
+            .iter()
+            .any(|lang| label.default_template(lang) == Some(line))
+    };
+    let mut description: Vec<&str> = Vec::new();
+    let mut effective = Vec::new();
+    let mut ineffective = Vec::new();
+    // Which list the lines go to: the effective (`Some(true)`) or ineffective behaviours.
+    let mut list: Option<bool> = None;
+    for line in text.lines() {
+        if line.ends_with(':') && heading(line, Label::CellEffective) {
+            list = Some(true);
+        } else if line.ends_with(':') && heading(line, Label::CellIneffective) {
+            list = Some(false);
+        } else if let (Some(which), Some(item)) = (list, line.strip_prefix("- ")) {
+            if which {
+                effective.push(item.to_owned());
+            } else {
+                ineffective.push(item.to_owned());
+            }
+        } else if list.is_none() {
+            description.push(line);
+        }
+    }
+    let description = (!description.is_empty()).then(|| description.join("\n"));
+    (description, effective, ineffective)
 }

@@ -4,7 +4,7 @@
 
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::pack::Pack;
-use crate::pack::document::NOT_REQUIRED;
+use crate::pack::document::{CellDoc, NOT_REQUIRED};
 
 /// The columns, in the order Moodle's importer reads them.
 pub const HEADER: [&str; 14] = [
@@ -74,8 +74,9 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
         .competency
         .iter()
         .flat_map(|c| c.expected.values())
-        .filter(|e| e.as_str() != NOT_REQUIRED)
-        .filter_map(|e| doc.scale.level.iter().position(|l| &l.id == e))
+        .map(CellDoc::expected)
+        .filter(|e| *e != NOT_REQUIRED)
+        .filter_map(|e| doc.scale.level.iter().position(|l| l.id == e))
         .min()
         .unwrap_or(0);
     let mut configuration = vec![serde_json::json!({ "scaleid": "1" })];
@@ -135,10 +136,21 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
         )?;
         for comp in doc.competency.iter().filter(|c| c.outcome == outcome.id) {
             let (cid, name) = (shorten(&comp.id), shorten(&text(&comp.name, lang)));
-            write(
-                &mut out,
-                node_row(&id, &cid, &name, &text(&comp.description, lang)),
-            )?;
+            // The description, then what the competency looks like at each organizational level
+            // whose cell describes it (Moodle has one description per competency).
+            let mut description = text(&comp.description, lang);
+            for level in &doc.level {
+                if let Some(cell) = comp
+                    .expected
+                    .get(&level.id)
+                    .and_then(|c| super::cell_text(pack, c, lang))
+                {
+                    let colon = if lang == "fr" { "\u{a0}:" } else { ":" };
+                    description
+                        .push_str(&format!("\n\n{}{colon}\n{cell}", text(&level.name, lang)));
+                }
+            }
+            write(&mut out, node_row(&id, &cid, &name, &description))?;
         }
     }
     let bytes = out
@@ -178,6 +190,20 @@ mod tests {
         assert_eq!(
             (&st[0], &st[2]),
             ("service_system_management", "Systems thinking")
+        );
+        // Its description carries what it looks like at each level whose cell describes it.
+        let description = &st[3];
+        assert!(
+            description.starts_with("Sees how programs"),
+            "{description}"
+        );
+        assert!(
+            description.contains("\n\nSupervisors and team leads:\nConnects the team's work"),
+            "{description}"
+        );
+        assert!(
+            description.contains("Effective behaviours:\n- Maps the referrals"),
+            "{description}"
         );
         // Every parent exists before its children, as Moodle needs.
         let position = |id: &str| rows.iter().position(|r| &r[1] == id);

@@ -53,6 +53,7 @@ message_table! {
         // Findings about the participant document.
         UnknownField = "unknown_field" => ("Field `{field}` is not part of the participant format and was ignored.", "Le champ «\u{a0}{field}\u{a0}» ne fait pas partie du format et a été ignoré."),
         UnusedField = "unused_field" => ("Field `{field}` has no meaning for {kind} evidence and was ignored.", "Le champ «\u{a0}{field}\u{a0}» n'a pas de sens pour un élément «\u{a0}{kind}\u{a0}» et a été ignoré."),
+        LevelAlias = "level_alias" => ("The participant's level `{given}` is a name of the level {org_level}; evaluated at that level.", "Le niveau du participant, «\u{a0}{given}\u{a0}», est un autre nom du niveau {org_level}; évaluation faite à ce niveau."),
         AsOfBeforeEnrolment = "as_of_before_enrolment" => ("The evaluation date {as_of} is before enrolment on {enrolled}.", "La date d'évaluation {as_of} précède l'inscription du {enrolled}."),
         CoachOutsideOrganization = "coach_outside_organization" => ("Coach {coach} is from {coach_organization}, not from the participant's organization {organization}.", "Le coach {coach} vient de {coach_organization}, et non de l'organisation du participant, {organization}."),
         MentorSameOrganization = "mentor_same_organization" => ("Mentor {mentor} is from the participant's own organization {organization}; a mentor must come from another organization.", "Le mentor {mentor} vient de l'organisation du participant, {organization}; un mentor doit venir d'une autre organisation."),
@@ -144,6 +145,8 @@ message_table! {
         OverrideLowered = "override.lowered" => ("lowered", "baisse"),
         OverrideConfirmed = "override.confirmed" => ("confirmed", "confirmation"),
         OverrideNotApplied = "override.not_applied" => ("not applied", "sans effet"),
+        CellEffective = "cell.effective" => ("Effective behaviours", "Comportements efficaces"),
+        CellIneffective = "cell.ineffective" => ("Ineffective behaviours", "Comportements inefficaces"),
         RoleCoach = "role.coach" => ("coach", "coach"),
         RoleMentor = "role.mentor" => ("mentor", "mentor"),
         RoleProgramAssessor = "role.program_assessor" => ("program assessor", "évaluateur du programme"),

@@ -217,6 +217,38 @@ impl Checker<'_> {
         }
     }
 
+    /// The organizational levels' aliases (job groups, classifications) → level index: each
+    /// alias names one level and is not a level's id.
+    fn level_aliases(&mut self, levels: &Index) -> Index {
+        let mut map: BTreeMap<String, usize> = BTreeMap::new();
+        for (li, level) in self.doc.level.iter().enumerate() {
+            for (ai, alias) in level.aliases.iter().enumerate() {
+                let path = format!("level[{li}].aliases[{ai}]");
+                if alias.trim().is_empty() || crate::limits::id_too_long(alias) {
+                    self.error(
+                        DiagnosticCode::InvalidValue,
+                        path,
+                        format!(
+                            "an alias is a name of 1 to {} characters",
+                            crate::limits::MAX_ID_CHARS
+                        ),
+                    );
+                } else if levels.get(alias).is_some() {
+                    self.error(
+                        DiagnosticCode::DuplicateId,
+                        path,
+                        format!("`{alias}` is a level's id; an alias is another name"),
+                    );
+                } else if let Some(other) = map.insert(alias.clone(), li) {
+                    let id = |i: usize| self.doc.level.get(i).map_or("", |l| l.id.as_str());
+                    let message = format!("`{alias}` is already an alias of level `{}`", id(other));
+                    self.error(DiagnosticCode::DuplicateId, path, message);
+                }
+            }
+        }
+        Index::from_map(map)
+    }
+
     fn run(&mut self) -> Model {
         // Past a limit, the pack is refused at once: the checks below compare sections with each
         // other (competencies × levels, rules × rules), which the limits keep small.
@@ -236,7 +268,13 @@ impl Checker<'_> {
         self.text(&doc.scale.name, "scale.name");
         self.named(&doc.scale.level, "scale.level");
         let levels = self.index("level", doc.level.iter().map(|l| l.id.as_str()));
-        self.named(&doc.level, "level");
+        for (i, level) in doc.level.iter().enumerate() {
+            self.text(&level.name, &format!("level[{i}].name"));
+            if let Some(description) = &level.description {
+                self.text(description, &format!("level[{i}].description"));
+            }
+        }
+        let level_aliases = self.level_aliases(&levels);
         let outcomes = self.index("outcome", doc.outcome.iter().map(|o| o.id.as_str()));
         self.named(&doc.outcome, "outcome");
         let competency_index =
@@ -269,6 +307,7 @@ impl Checker<'_> {
         let mut model = Model {
             scale,
             org_levels: levels,
+            org_level_aliases: level_aliases,
             competency_index,
             kind_index,
             item_index,

@@ -40,6 +40,29 @@ pub(crate) struct Decoded {
     /// `section/id` of list entries that failed to decode but had an id: references to them are
     /// not reported again.
     pub broken_ids: BTreeSet<String>,
+    /// For list sections with entries that failed to decode: each decoded entry's position in the
+    /// pack, so that the checker's paths (`competency[3]`, counted over decoded entries) name the
+    /// entry the author wrote.
+    pub positions: Vec<(String, Vec<usize>)>,
+}
+
+impl Decoded {
+    /// `path` with a list entry's index (counted over decoded entries) turned into its position in
+    /// the pack, where entries before it failed to decode.
+    pub fn pack_path(&self, path: &str) -> Option<String> {
+        for (section, positions) in &self.positions {
+            let Some(rest) = path.strip_prefix(section.as_str()) else {
+                continue;
+            };
+            let Some(rest) = rest.strip_prefix('[') else {
+                continue;
+            };
+            let (index, after) = rest.split_once(']')?;
+            let position = positions.get(index.parse::<usize>().ok()?)?;
+            return Some(format!("{section}[{position}]{after}"));
+        }
+        None
+    }
 }
 
 /// Decodes `root`, pushing a diagnostic for every section, entry or key that does not fit the format.
@@ -61,6 +84,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         r: Reader { diagnostics },
         broken_sections: BTreeSet::new(),
         broken_ids: BTreeSet::new(),
+        positions: Vec::new(),
     };
     let format = ctx
         .section("format", true, |r, v, p| r.as_string_value(v, p))
@@ -104,7 +128,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         format,
         program,
         scale,
-        level: ctx.entries("level", true, named),
+        level: ctx.entries("level", true, level),
         outcome: ctx.entries("outcome", true, named),
         competency: ctx.entries("competency", true, competency),
         evidence_kind: ctx.entries("evidence_kind", true, evidence_kind),
@@ -129,6 +153,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         doc,
         broken_sections: ctx.broken_sections,
         broken_ids: ctx.broken_ids,
+        positions: ctx.positions,
     }
 }
 
@@ -141,6 +166,7 @@ struct Sections<'a, 'd> {
     r: Reader<'d>,
     broken_sections: BTreeSet<String>,
     broken_ids: BTreeSet<String>,
+    positions: Vec<(String, Vec<usize>)>,
 }
 
 impl Sections<'_, '_> {
@@ -199,15 +225,22 @@ impl Sections<'_, '_> {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
+        let mut positions = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             match decode(&mut self.r, item, &format!("{key}[{index}]")) {
-                Some(decoded) => out.push(decoded),
+                Some(decoded) => {
+                    out.push(decoded);
+                    positions.push(index);
+                }
                 None => {
                     if let Some(id) = item.get("id").and_then(Value::as_str) {
                         self.broken_ids.insert(format!("{key}/{id}"));
                     }
                 }
             }
+        }
+        if positions.len() < items.len() {
+            self.positions.push((key.to_owned(), positions));
         }
         out
     }
@@ -234,6 +267,18 @@ fn program(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ProgramDoc> {
         description: r.opt_strings(m, path, "description"),
         notice: r.opt_strings(m, path, "notice"),
         languages: r.string_list(m, path, "languages").unwrap_or_default(),
+    };
+    r.clean_since(mark, doc)
+}
+
+fn level(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<LevelDoc> {
+    let mark = r.mark();
+    let m = r.table(v, path, &["id", "name", "description", "aliases"])?;
+    let doc = LevelDoc {
+        id: r.string(m, path, "id").unwrap_or_default(),
+        name: r.req_strings(m, path, "name").unwrap_or_default(),
+        description: r.opt_strings(m, path, "description"),
+        aliases: r.list_or_empty(m, path, "aliases", |r, v, p| r.as_string(v, p)),
     };
     r.clean_since(mark, doc)
 }
@@ -268,6 +313,7 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
         "name",
         "description",
         "expected",
+        "proficiency",
         "allow_equivalency",
         "references",
     ];
@@ -277,9 +323,60 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
         outcome: r.string(m, path, "outcome").unwrap_or_default(),
         name: r.req_strings(m, path, "name").unwrap_or_default(),
         description: r.req_strings(m, path, "description").unwrap_or_default(),
-        expected: r.req_strings(m, path, "expected").unwrap_or_default(),
+        expected: cells(r, m, path),
+        proficiency: r.texts_by_key(m, path, "proficiency"),
         allow_equivalency: r.bool_or(m, path, "allow_equivalency", true),
         references: r.list_or_empty(m, path, "references", reference),
+    };
+    r.clean_since(mark, doc)
+}
+
+/// `expected`: per organizational level, a scale level id (the short form) or a table with the
+/// level, a description and indicators.
+fn cells(r: &mut Reader<'_>, m: &Map<String, Value>, path: &str) -> BTreeMap<String, CellDoc> {
+    let mut out = BTreeMap::new();
+    let Some(value) = r.keep(crate::json_reader::required(
+        crate::json_reader::Wording::Pack,
+        m,
+        path,
+        "expected",
+    )) else {
+        return out;
+    };
+    let path = child(path, "expected");
+    let Value::Object(levels) = value else {
+        r.record(crate::json_reader::Wording::Pack.mismatch(
+            &path,
+            crate::json_reader::Type::Object,
+            value,
+        ));
+        return out;
+    };
+    for (level, cell) in levels {
+        let at = child(&path, level);
+        let decoded = match cell {
+            Value::Object(_) => described_cell(r, cell, &at).map(CellDoc::Described),
+            _ => r.as_string(cell, &at).map(CellDoc::Level),
+        };
+        if let Some(decoded) = decoded {
+            out.insert(level.clone(), decoded);
+        }
+    }
+    out
+}
+
+fn described_cell(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<DescribedCellDoc> {
+    let mark = r.mark();
+    let m = r.table(
+        v,
+        path,
+        &["level", "description", "indicators", "ineffective"],
+    )?;
+    let doc = DescribedCellDoc {
+        level: r.string(m, path, "level").unwrap_or_default(),
+        description: r.opt_strings(m, path, "description"),
+        indicators: r.list_or_empty(m, path, "indicators", |r, v, p| r.strings(v, p)),
+        ineffective: r.list_or_empty(m, path, "ineffective", |r, v, p| r.strings(v, p)),
     };
     r.clean_since(mark, doc)
 }
@@ -475,7 +572,17 @@ fn rule(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<RuleDoc> {
         when: when.unwrap_or_default(),
         equivalency: r.bool_or(m, path, "equivalency", true),
     };
-    r.clean_since(mark, doc)
+    let doc = r.clean_since(mark, doc)?;
+    // The default is kept for packs written before, but a rule should say what it is: an
+    // equivalency rule may not grant capstones, a pathway rule may.
+    if !m.contains_key("equivalency") {
+        r.diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::EquivalencyUnstated,
+            child(path, "equivalency"),
+            "this rule does not say whether it is an equivalency, so it is taken as one (recognition of prior learning: it may not grant a capstone competency); write `equivalency = true`, or `equivalency = false` for a pathway rule",
+        ));
+    }
+    Some(doc)
 }
 
 fn equivalency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EquivalencyDoc> {
@@ -618,7 +725,11 @@ mod tests {
             panic!("a pack is a table")
         };
         let decoded = decode(map, &mut diagnostics);
-        let hand = diagnostics.is_empty().then_some(decoded.doc);
+        // (Warnings, such as a rule that leaves `equivalency` unstated, do not refuse a pack.)
+        let hand = diagnostics
+            .iter()
+            .all(|d| !d.is_error())
+            .then_some(decoded.doc);
         let derived = serde_json::from_value::<PackDoc>(root.clone()).map_err(|e| e.to_string());
         (hand, derived)
     }

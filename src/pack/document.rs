@@ -52,6 +52,26 @@ pub struct NamedDoc {
     pub description: Option<Text>,
 }
 
+/// `[[level]]`: an organizational level.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LevelDoc {
+    /// Stable id, referenced elsewhere in the pack and by participants.
+    pub id: String,
+    /// Display name per language.
+    pub name: Text,
+    /// One-line description per language.
+    #[serde(default)]
+    pub description: Option<Text>,
+    /// Other names participants' records use for this level: job groups or classifications
+    /// (`EX-01`, `EX-02`). A participant whose `level` is an alias is evaluated at this level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
 /// `[scale]`: the proficiency scale, lowest level first.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
@@ -82,8 +102,14 @@ pub struct CompetencyDoc {
     pub name: Text,
     /// One-line description per language.
     pub description: Text,
-    /// Expected proficiency per organizational level: a scale level id or `not_required`.
-    pub expected: BTreeMap<String, String>,
+    /// The matrix's cells for this competency: per organizational level, the expected
+    /// proficiency (a scale level id or `not_required`), alone or with what the competency looks
+    /// like at that level.
+    pub expected: BTreeMap<String, CellDoc>,
+    /// What each proficiency level of the scale means for this competency (scale level id →
+    /// text), where the program describes it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub proficiency: BTreeMap<String, Text>,
     /// Whether the competency may be obtained by equivalency (prior learning, designations,
     /// equivalency rules). `false` marks a capstone competency.
     #[serde(default = "yes")]
@@ -122,6 +148,81 @@ pub struct ReferenceDoc {
     /// The other item's title or statement, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+
+/// One cell of the matrix: what a competency is expected to be at one organizational level.
+/// Written `supervisor = "working"` (the short form) or as a table with the level and what the
+/// competency looks like there.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum CellDoc {
+    /// The expected proficiency level id, or `not_required`.
+    Level(String),
+    /// The expected level with a description and behaviour indicators.
+    Described(DescribedCellDoc),
+}
+
+/// A matrix cell's long form.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DescribedCellDoc {
+    /// The expected proficiency level id, or `not_required`.
+    pub level: String,
+    /// What the competency looks like at this organizational level, per language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Behaviour indicators: what a person who has the competency at this level does (each in
+    /// every language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<Text>,
+    /// Ineffective behaviours: what falls short at this level (each in every language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ineffective: Vec<Text>,
+}
+
+impl CellDoc {
+    /// A short-form cell.
+    pub fn level(level: impl Into<String>) -> Self {
+        CellDoc::Level(level.into())
+    }
+
+    /// The expected proficiency level id, or `not_required`.
+    pub fn expected(&self) -> &str {
+        match self {
+            CellDoc::Level(level) => level,
+            CellDoc::Described(cell) => &cell.level,
+        }
+    }
+
+    /// The long form's description, if any.
+    pub fn description(&self) -> Option<&Text> {
+        match self {
+            CellDoc::Level(_) => None,
+            CellDoc::Described(cell) => cell.description.as_ref(),
+        }
+    }
+
+    /// The behaviour indicators (none in the short form).
+    pub fn indicators(&self) -> &[Text] {
+        match self {
+            CellDoc::Level(_) => &[],
+            CellDoc::Described(cell) => &cell.indicators,
+        }
+    }
+
+    /// The ineffective behaviours (none in the short form).
+    pub fn ineffective(&self) -> &[Text] {
+        match self {
+            CellDoc::Level(_) => &[],
+            CellDoc::Described(cell) => &cell.ineffective,
+        }
+    }
 }
 
 /// The value of `expected` meaning "not required at this level".
@@ -560,7 +661,7 @@ pub struct PackDoc {
     /// `[scale]`.
     pub scale: ScaleDoc,
     /// `[[level]]`: organizational levels, front line first.
-    pub level: Vec<NamedDoc>,
+    pub level: Vec<LevelDoc>,
     /// `[[outcome]]`: learning outcomes.
     pub outcome: Vec<NamedDoc>,
     /// `[[competency]]`.

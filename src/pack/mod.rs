@@ -236,7 +236,7 @@ impl Pack {
             "kind" | "expected_kind" => &doc.evidence_kind.get(model.kind_index.get(value)?)?.name,
             "item" => &doc.catalogue.get(model.item_index.get(value)?)?.name,
             "level" | "max_level" => &doc.scale.level.get(model.scale.get(value)?)?.name,
-            "next_level" => &doc.level.get(model.org_levels.get(value)?)?.name,
+            "next_level" | "org_level" => &doc.level.get(model.org_levels.get(value)?)?.name,
             "topic" => {
                 &doc.final_assignment
                     .as_ref()?
@@ -247,6 +247,14 @@ impl Pack {
             _ => return None,
         };
         text.get(lang).cloned()
+    }
+
+    /// The organizational level a participant's `level` names: its id, or the id of the level
+    /// it is an alias of (a job group); `None` when it names no level of this pack.
+    pub fn org_level(&self, id_or_alias: &str) -> Option<&str> {
+        let index = self.model.org_levels.get(id_or_alias);
+        let index = index.or_else(|| self.model.org_level_aliases.get(id_or_alias))?;
+        self.doc.level.get(index).map(|l| l.id.as_str())
     }
 
     /// The name of the pack thing `what` called `id`, in `lang`. Ids are unique within a kind of
@@ -375,7 +383,16 @@ fn build(files: Vec<SourceFile>) -> (Option<Pack>, Vec<Diagnostic>) {
         return (None, diagnostics);
     }
     let decoded = decode::decode(&tree.root, &mut diagnostics);
+    let checked_from = diagnostics.len();
     let model = compile::compile(&decoded, &mut diagnostics);
+    // The checker counts list entries over those that decoded; name the ones the author wrote.
+    if !decoded.positions.is_empty() {
+        for d in diagnostics.iter_mut().skip(checked_from) {
+            if let Some(path) = decoded.pack_path(&d.path) {
+                d.path = path;
+            }
+        }
+    }
     tree.locate_all(&mut diagnostics);
     // Errors first, then in document order.
     crate::sorting::sort_by_key(&mut diagnostics, |d| {

@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 pub(crate) struct Model {
     pub scale: Index,
     pub org_levels: Index,
+    /// Other names of organizational levels (job groups) → level index.
+    pub org_level_aliases: Index,
     pub competency_index: Index,
     pub kind_index: Index,
     pub item_index: Index,

@@ -149,6 +149,30 @@ impl Reader<'_> {
         json::present(map, key).and_then(|v| self.strings(v, &child(path, key)))
     }
 
+    /// An optional table of texts by key (`proficiency.working.en`): every entry that is not a
+    /// table of texts is reported and left out.
+    pub fn texts_by_key(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> BTreeMap<String, BTreeMap<String, String>> {
+        let mut out = BTreeMap::new();
+        let Some(value) = json::present(map, key) else {
+            return out;
+        };
+        let path = child(path, key);
+        let Some(entries) = self.keep(json::object(W, value, &path)) else {
+            return out;
+        };
+        for (name, text) in entries {
+            if let Some(text) = self.strings(text, &child(&path, name)) {
+                out.insert(name.clone(), text);
+            }
+        }
+        out
+    }
+
     /// A list read entry by entry: the entries that read cleanly (the others are reported), or
     /// `None` when the value is not a list.
     pub fn list<T>(

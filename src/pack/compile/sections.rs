@@ -4,6 +4,21 @@
 use super::*;
 
 impl Checker<'_> {
+    /// A described cell's texts: the description and every indicator in every language.
+    fn cell_texts(&mut self, cell: &DescribedCellDoc, path: &str) {
+        if let Some(description) = &cell.description {
+            self.text(description, &format!("{path}.description"));
+        }
+        for (key, list) in [
+            ("indicators", &cell.indicators),
+            ("ineffective", &cell.ineffective),
+        ] {
+            for (i, text) in list.iter().enumerate() {
+                self.text(text, &format!("{path}.{key}[{i}]"));
+            }
+        }
+    }
+
     pub(super) fn competencies(
         &mut self,
         scale: &Index,
@@ -28,8 +43,12 @@ impl Checker<'_> {
                 *slot = true;
             }
             let mut expected = vec![None; doc.level.len()];
-            for (level_id, value) in &comp.expected {
+            for (level_id, cell) in &comp.expected {
                 let key_path = format!("{path}.expected.{level_id}");
+                let value = cell.expected();
+                if let CellDoc::Described(described) = cell {
+                    self.cell_texts(described, &key_path);
+                }
                 let Some(level) = self.resolve(
                     levels,
                     "level",
@@ -42,11 +61,20 @@ impl Checker<'_> {
                 let rank = if value == NOT_REQUIRED {
                     None
                 } else {
-                    self.rank(scale, value, key_path)
+                    let at = match cell {
+                        CellDoc::Level(_) => key_path,
+                        CellDoc::Described(_) => format!("{key_path}.level"),
+                    };
+                    self.rank(scale, value, at)
                 };
                 if let Some(slot) = expected.get_mut(level) {
                     *slot = rank;
                 }
+            }
+            for (scale_level, text) in &comp.proficiency {
+                let at = format!("{path}.proficiency.{scale_level}");
+                self.text(text, &at);
+                self.rank(scale, scale_level, at);
             }
             for level in &doc.level {
                 if !comp.expected.contains_key(&level.id) {
