@@ -10,6 +10,11 @@
 //! page renders the report its own way.
 
 use crate::ffi::{self, Failure};
+
+/// The module's allocator: talc in place of the default dlmalloc, for a smaller module.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use crate::pack::Pack;
 use wasm_bindgen::prelude::*;
 

@@ -45,7 +45,11 @@ impl EvaluateError {
         match self {
             Self::UnknownLevel { level, known } => format!(
                 "`{level}` is not an organizational level of this pack (levels: {})",
-                known.join(", ")
+                known
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             Self::TooMuchEvidence { items, limit } => format!(
                 "{items} evidence items and statements, more than the limit of {limit} for one evaluation"

@@ -42,11 +42,15 @@ pub fn participant(text: &str) -> Result<Participant, Failure> {
 /// The [`crate::limits`], by name, as JSON: `{"pack_bytes": 4194304, ...}`, in the table's order.
 pub fn limits() -> String {
     // (Written by hand: the names are plain identifiers, and a map would sort them.)
-    let fields: Vec<String> = crate::limits::ALL
-        .iter()
-        .map(|(name, value)| format!("\"{name}\":{value}"))
-        .collect();
-    format!("{{{}}}", fields.join(","))
+    let mut out = String::from("{");
+    for (i, (name, value)) in crate::limits::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!("\"{name}\":{value}"));
+    }
+    out.push('}');
+    out
 }
 
 /// The engine version.

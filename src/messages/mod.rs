@@ -35,7 +35,8 @@ macro_rules! message_table {
                 TEMPLATES.get(self as usize).copied().flatten()
             }
 
-            /// Whether the templates are kept for one build only (the `interop` feature).
+            /// Whether the templates are kept for some builds only (the `interop` feature's
+            /// messages; the native build's text-report labels).
             pub const fn is_gated(self) -> bool {
                 match self {
                     $( $name::$variant => message_table!(@gated $($cfg)?), )*

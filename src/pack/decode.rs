@@ -7,7 +7,7 @@ use super::document::*;
 use super::reader::{Reader, child};
 use crate::diagnostics::{Diagnostic, DiagnosticCode};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The top-level sections a pack may have.
 pub const SECTIONS: &[&str] = &[
@@ -32,14 +32,33 @@ pub const SECTIONS: &[&str] = &[
     "credential",
 ];
 
+/// A set of names, as a sorted list (a set type of its own would cost the WebAssembly module
+/// kilobytes; these sets are small and read rarely).
+#[derive(Debug, Default)]
+pub(crate) struct Names(Vec<String>);
+
+impl Names {
+    /// Adds `name` (once).
+    pub fn insert(&mut self, name: String) {
+        if let Err(at) = self.0.binary_search(&name) {
+            self.0.insert(at, name);
+        }
+    }
+
+    /// Whether `name` is in the set.
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+    }
+}
+
 /// A decoded pack and what could not be decoded.
 pub(crate) struct Decoded {
     pub doc: PackDoc,
     /// Sections that are missing or failed to decode: references into them are not checked.
-    pub broken_sections: BTreeSet<String>,
+    pub broken_sections: Names,
     /// `section/id` of list entries that failed to decode but had an id: references to them are
     /// not reported again.
-    pub broken_ids: BTreeSet<String>,
+    pub broken_ids: Names,
     /// For list sections with entries that failed to decode: each decoded entry's position in the
     /// pack, so that the checker's paths (`competency[3]`, counted over decoded entries) name the
     /// entry the author wrote.
@@ -82,12 +101,12 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
     let mut ctx = Sections {
         root,
         r: Reader { diagnostics },
-        broken_sections: BTreeSet::new(),
-        broken_ids: BTreeSet::new(),
+        broken_sections: Names::default(),
+        broken_ids: Names::default(),
         positions: Vec::new(),
     };
     let format = ctx
-        .section("format", true, |r, v, p| r.as_string_value(v, p))
+        .section("format", true, |r, v, p| r.as_string(v, p))
         .unwrap_or_default();
     // When `[program]` cannot be decoded, its languages are still read so that translations are checked.
     let languages = root
@@ -164,8 +183,8 @@ type Decode<T> = fn(&mut Reader<'_>, &Value, &str) -> Option<T>;
 struct Sections<'a, 'd> {
     root: &'a Map<String, Value>,
     r: Reader<'d>,
-    broken_sections: BTreeSet<String>,
-    broken_ids: BTreeSet<String>,
+    broken_sections: Names,
+    broken_ids: Names,
     positions: Vec<(String, Vec<usize>)>,
 }
 
@@ -278,7 +297,7 @@ fn level(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<LevelDoc> {
         id: r.string(m, path, "id").unwrap_or_default(),
         name: r.req_strings(m, path, "name").unwrap_or_default(),
         description: r.opt_strings(m, path, "description"),
-        aliases: r.list_or_empty(m, path, "aliases", |r, v, p| r.as_string(v, p)),
+        aliases: r.list_or_empty(m, path, "aliases", Reader::as_string),
     };
     r.clean_since(mark, doc)
 }
@@ -375,8 +394,8 @@ fn described_cell(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Described
     let doc = DescribedCellDoc {
         level: r.string(m, path, "level").unwrap_or_default(),
         description: r.opt_strings(m, path, "description"),
-        indicators: r.list_or_empty(m, path, "indicators", |r, v, p| r.strings(v, p)),
-        ineffective: r.list_or_empty(m, path, "ineffective", |r, v, p| r.strings(v, p)),
+        indicators: r.list_or_empty(m, path, "indicators", Reader::strings),
+        ineffective: r.list_or_empty(m, path, "ineffective", Reader::strings),
     };
     r.clean_since(mark, doc)
 }
@@ -503,7 +522,7 @@ fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Catalogue
         min_grade: r.opt_f64(m, path, "min_grade"),
         valid_months: r.opt_u32(m, path, "valid_months"),
         grants: r.req_list(m, path, "grants", grant).unwrap_or_default(),
-        activities: r.list_or_empty(m, path, "activities", |r, v, p| r.as_string(v, p)),
+        activities: r.list_or_empty(m, path, "activities", Reader::as_string),
     };
     r.clean_since(mark, doc)
 }
@@ -579,7 +598,7 @@ fn rule(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<RuleDoc> {
         r.diagnostics.push(Diagnostic::warning(
             DiagnosticCode::EquivalencyUnstated,
             child(path, "equivalency"),
-            "this rule does not say whether it is an equivalency, so it is taken as one (recognition of prior learning: it may not grant a capstone competency); write `equivalency = true`, or `equivalency = false` for a pathway rule",
+            "taken as an equivalency (which may not grant a capstone): write `equivalency = true`, or `false` for a pathway rule",
         ));
     }
     Some(doc)

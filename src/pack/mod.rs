@@ -218,14 +218,17 @@ impl Pack {
             "expected" | "found" => return label("type", value),
             "role" => return label("role", value),
             "allowed" => {
-                let mut names = Vec::new();
+                let mut names = String::new();
                 // (Split on the comma, not on ", ": a string pattern brings a substring search
                 // algorithm into the WebAssembly module.)
                 for role in value.split(',') {
                     let role = role.trim_start();
-                    names.push(label("role", role).unwrap_or_else(|| role.to_owned()));
+                    if !names.is_empty() {
+                        names.push_str(", ");
+                    }
+                    names.push_str(&label("role", role).unwrap_or_else(|| role.to_owned()));
                 }
-                return Some(names.join(", "));
+                return Some(names);
             }
             _ => {}
         }

@@ -42,11 +42,6 @@ impl Reader<'_> {
         self.keep(json::string(W, value, path))
     }
 
-    /// The value itself as a string (the shape `section` readers take).
-    pub fn as_string_value(&mut self, value: &Value, path: &str) -> Option<String> {
-        self.as_string(value, path)
-    }
-
     /// A required string.
     pub fn string(&mut self, map: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
         self.keep(json::req(W, map, path, key, json::string))
@@ -226,6 +221,6 @@ impl Reader<'_> {
         path: &str,
         key: &str,
     ) -> Option<Vec<String>> {
-        self.req_list(map, path, key, |r, v, p| r.as_string(v, p))
+        self.req_list(map, path, key, Self::as_string)
     }
 }

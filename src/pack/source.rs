@@ -174,10 +174,10 @@ impl SourceTree {
 /// document has (one left in a pack's folder would otherwise give a dozen unknown-section errors,
 /// none naming the cause).
 fn not_a_pack_file(object: &serde_json::Map<String, Value>) -> Option<String> {
-    let mut found = Vec::new();
-    for key in ["enrolled", "evidence"] {
-        if object.contains_key(key) {
-            found.push(format!("`{key}`"));
+    let mut found: Vec<&str> = Vec::new();
+    for key in ["`enrolled`", "`evidence`"] {
+        if object.contains_key(key.trim_matches('`')) {
+            found.push(key);
         }
     }
     (!found.is_empty()).then(|| {
