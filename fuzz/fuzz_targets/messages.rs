@@ -1,6 +1,6 @@
-//! Message templates: rendering any template with any parameters never panics and keeps every
-//! character outside placeholders; a pack whose messages are overridden with such templates
-//! loads (or is refused with diagnostics) and renders its reports.
+//! Message templates: rendering any template with any parameters, in English and French, never
+//! panics and keeps every character outside placeholders; a pack whose messages are overridden
+//! with such templates loads (or is refused with diagnostics) and renders its reports.
 #![no_main]
 
 use competency_rules::messages::render;
@@ -9,12 +9,15 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: (&str, Vec<(&str, &str)>, u8)| {
     let (template, params, code) = data;
-    let rendered = render(template, |name| {
-        params.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
-    });
-    // Without parameters, a template renders as itself.
-    assert_eq!(render(template, |_| None), template);
-    let _ = rendered;
+    // In both languages (French elides and chooses plural forms by its own rule).
+    for lang in ["en", "fr"] {
+        let rendered = render(template, lang, |name| {
+            params.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        });
+        let _ = rendered;
+        // Without parameters, a template renders as itself.
+        assert_eq!(render(template, lang, |_| None), template);
+    }
     // The same template as a pack's override of one engine message.
     let codes: Vec<&str> = competency_rules::messages::all_codes();
     let Some(code) = codes.get(usize::from(code) % codes.len().max(1)) else {
