@@ -197,7 +197,7 @@ impl<'a> Ctx<'a> {
             ),
         ];
         // Coaching sessions and mentoring conversations: enough of them, with an eligible person.
-        for (
+        for &(
             id,
             [sessions_to_go, person],
             counts,
@@ -205,7 +205,7 @@ impl<'a> Ctx<'a> {
             appointed,
             eligible,
             [none, ineligible, met_code, short],
-        ) in sessions
+        ) in &sessions
         {
             if needed == 0 {
                 continue;
