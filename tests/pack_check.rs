@@ -536,3 +536,40 @@ fn level_aliases_name_one_level_each_and_no_level_id() {
     assert_eq!(pack.org_level("lead"), Some("lead"));
     assert_eq!(pack.org_level("EX-09"), None);
 }
+
+#[test]
+fn capping_claims_needs_a_level_to_cap_at() {
+    let diagnostics = mutate(|p| {
+        let kinds = p["evidence_kind"].as_array_mut().unwrap();
+        let project = kinds.iter_mut().find(|k| k["id"] == "project").unwrap();
+        project["above_max_level"] = "cap".into();
+        project.as_object_mut().unwrap().remove("max_level");
+        let reading = kinds.iter_mut().find(|k| k["id"] == "reading").unwrap();
+        reading["above_max_level"] = "round".into();
+    });
+    let got = codes_at(&diagnostics);
+    let position = |id: &str| {
+        let pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+        pack["evidence_kind"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|k| k["id"] == id)
+            .unwrap()
+    };
+    for want in [
+        (
+            "not_applicable",
+            format!("evidence_kind[{}].above_max_level", position("project")),
+        ),
+        (
+            "invalid_value",
+            format!("evidence_kind[{}].above_max_level", position("reading")),
+        ),
+    ] {
+        assert!(
+            got.iter().any(|(c, p)| c == want.0 && *p == want.1),
+            "missing {want:?} in {got:?}"
+        );
+    }
+}

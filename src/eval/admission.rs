@@ -159,6 +159,26 @@ impl<'a> Ctx<'a> {
                         );
                         continue;
                     };
+                    let mut rank = rank;
+                    if let Some(max) = kind.max_level
+                        && rank > max
+                        && kind.cap_at_max_level
+                    {
+                        // Credited at the kind's maximum, and said so.
+                        let max_level = self.scale_id(max).to_string();
+                        self.finding(
+                            Some(&ev.id),
+                            "claims",
+                            Message::ClaimCapped,
+                            &[
+                                ("kind", ev.kind.clone()),
+                                ("max_level", max_level),
+                                ("level", claim.level.clone()),
+                                ("competency", claim.competency.clone()),
+                            ],
+                        );
+                        rank = max;
+                    }
                     if let Some(max) = kind.max_level
                         && rank > max
                     {

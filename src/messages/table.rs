@@ -30,6 +30,7 @@ message_table! {
         UnknownCompetency = "unknown_competency" => ("`{competency}` is not a competency of this program.", "«\u{a0}{competency}\u{a0}» n'est pas une compétence de ce programme."),
         UnknownLevel = "unknown_level" => ("`{level}` is not a level of the proficiency scale.", "«\u{a0}{level}\u{a0}» n'est pas un niveau de l'échelle de compétence."),
         AboveKindMaxLevel = "above_kind_max_level" => ("{kind} evidence can show at most {max_level}; this item claims {level}.", "Un élément «\u{a0}{kind}\u{a0}» peut démontrer au plus {max_level}; il revendique {level}."),
+        ClaimCapped = "claim_capped" => ("{kind} evidence can show at most {max_level}: its claim of {level} on {competency} counts at {max_level}.", "Une preuve de type «\u{a0}{kind}\u{a0}» peut démontrer au plus {max_level}\u{a0}: sa revendication de {level} pour {competency} compte au niveau {max_level}."),
         EquivalencyNotAllowed = "equivalency_not_allowed" => ("{competency} cannot be obtained by equivalency.", "{competency} ne peut pas être obtenue par équivalence."),
         MissingTopic = "missing_topic" => ("The final assignment must name its topic.", "Le travail final doit indiquer son sujet."),
         UnknownTopic = "unknown_topic" => ("`{topic}` is not a topic of the final assignment.", "«\u{a0}{topic}\u{a0}» n'est pas un sujet du travail final."),

@@ -410,6 +410,7 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
         "assessors",
         "max_age_months",
         "max_level",
+        "above_max_level",
     ];
     let m = r.table(v, path, &keys)?;
     let counts_as = match m.get("counts_as") {
@@ -439,6 +440,13 @@ fn evidence_kind(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<EvidenceKi
         assessors,
         max_age_months: r.opt_u32(m, path, "max_age_months"),
         max_level: r.opt_string(m, path, "max_level"),
+        above_max_level: match m.get("above_max_level") {
+            Some(value) => r
+                .choice(value, &child(path, "above_max_level"), AboveMaxLevel::IDS)
+                .and_then(|i| AboveMaxLevel::ALL.get(i).copied())
+                .unwrap_or_default(),
+            None => AboveMaxLevel::Refuse,
+        },
     };
     r.clean_since(mark, doc)
 }

@@ -299,6 +299,40 @@ pub struct EvidenceKindDoc {
     /// The highest proficiency an item of this kind may demonstrate (claims only).
     #[serde(default)]
     pub max_level: Option<String>,
+    /// What a claim above `max_level` gets: refused (the default), or credited at `max_level`.
+    #[serde(default, skip_serializing_if = "AboveMaxLevel::is_refuse")]
+    pub above_max_level: AboveMaxLevel,
+}
+
+crate::codes::id_enum! {
+    /// What a claim above its evidence kind's `max_level` gets.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[non_exhaustive]
+    pub enum AboveMaxLevel {
+        /// The claim does not count (`above_kind_max_level`).
+        Refuse = "refuse",
+        /// The claim counts at `max_level`, with a finding (`claim_capped`).
+        Cap = "cap",
+    }
+}
+
+#[expect(
+    clippy::derivable_impls,
+    reason = "id_enum! takes only doc comments on variants, so `#[default]` cannot be derived"
+)]
+impl Default for AboveMaxLevel {
+    fn default() -> Self {
+        AboveMaxLevel::Refuse
+    }
+}
+
+impl AboveMaxLevel {
+    /// Whether this is the default, refusing.
+    pub fn is_refuse(&self) -> bool {
+        *self == AboveMaxLevel::Refuse
+    }
 }
 
 /// A competency at a proficiency level, granted by a catalogue item or a rule.

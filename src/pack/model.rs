@@ -89,6 +89,8 @@ pub(crate) struct Kind {
     pub assessors: Vec<AssessorRole>,
     pub max_age_months: Option<u32>,
     pub max_level: Option<Rank>,
+    /// A claim above `max_level` counts at `max_level` (else it is refused).
+    pub cap_at_max_level: bool,
 }
 
 /// A catalogue item.

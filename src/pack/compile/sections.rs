@@ -184,6 +184,13 @@ impl Checker<'_> {
                 Some(level) => self.rank(scale, level, format!("{path}.max_level")),
                 None => None,
             };
+            if kind.above_max_level == AboveMaxLevel::Cap && kind.max_level.is_none() {
+                self.error(
+                    DiagnosticCode::NotApplicable,
+                    format!("{path}.above_max_level"),
+                    "`above_max_level` needs a `max_level` to cap at",
+                );
+            }
             if kind.equivalency
                 && !matches!(
                     kind.counts_as,
@@ -210,6 +217,7 @@ impl Checker<'_> {
                 assessors: kind.assessors.clone(),
                 max_age_months: kind.max_age_months,
                 max_level,
+                cap_at_max_level: kind.above_max_level == AboveMaxLevel::Cap,
             });
         }
         out
