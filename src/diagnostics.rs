@@ -229,12 +229,27 @@ fn is_char_start(byte: u8) -> bool {
     byte & 0xC0 != 0x80
 }
 
-/// The 1-based line and column of a JSON syntax error. serde_json gives column 0 for an error on
+/// The 1-based line and column of a JSON syntax error in `text`, the column in characters (serde_json
+/// counts bytes). serde_json gives column 0 for an error on
 /// a newline (a raw line break inside a string, say): that is given as column 1 of the line it
 /// starts, the first position past the break. (Finding the end of the line before instead costs
 /// the WebAssembly module more than its budget has left.)
-pub(crate) fn json_error_position(err: &serde_json::Error) -> (usize, usize) {
-    (err.line().max(1), err.column().max(1))
+pub(crate) fn json_error_position(err: &serde_json::Error, text: &str) -> (usize, usize) {
+    let line = err.line().max(1);
+    // serde_json counts the column in bytes; diagnostics count characters (as TOML's do).
+    let start = text
+        .split('\n')
+        .take(line - 1)
+        .map(|l| l.len() + 1)
+        .sum::<usize>();
+    let bytes = err.column();
+    let column = text
+        .get(start..)
+        .unwrap_or_default()
+        .char_indices()
+        .take_while(|(i, _)| *i < bytes)
+        .count();
+    (line, column.max(1))
 }
 
 /// A JSON syntax error's message without serde_json's ` at line L column C` (the line and column

@@ -897,3 +897,27 @@ fn a_json_syntax_error_on_a_newline_has_a_one_based_position() {
     let line = text.lines().position(|l| l.ends_with("\"x")).unwrap() + 1;
     assert_eq!((d.line, d.column), (Some(line + 1), Some(1)));
 }
+
+#[test]
+fn a_json_syntax_error_after_accented_letters_counts_its_column_in_characters() {
+    // serde_json counts columns in bytes; `é` is two (found by the `ffi` fuzz target: a column past
+    // the end of its line). The `}` where a value belongs is the 11th character of the line.
+    let text = "{\"é\": [1, }";
+    let err = Participant::from_json(text).unwrap_err();
+    assert_eq!(
+        (err.code.code(), err.line, err.column),
+        ("syntax", Some(1), Some(11))
+    );
+    let err = Pack::from_json(text).unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!(
+        (d.code.code(), d.line, d.column),
+        ("syntax", Some(1), Some(11))
+    );
+    // At the end of a line of accented letters, the column is at most one past its last character.
+    let text = "{\"Réflexion\": \"Compétent";
+    let err = Pack::from_json(text).unwrap_err();
+    let d = &err.diagnostics[0];
+    assert_eq!(d.line, Some(1));
+    assert!(d.column <= Some(text.chars().count() + 1), "{d:?}");
+}

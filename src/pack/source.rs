@@ -215,7 +215,7 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
                 ),
             );
             d.file = Some(file.name.clone());
-            let (line, column) = crate::diagnostics::json_error_position(&err);
+            let (line, column) = crate::diagnostics::json_error_position(&err, &file.text);
             d.line = Some(line);
             d.column = Some(column);
             diagnostics.push(d);

@@ -81,7 +81,7 @@ impl Participant {
             });
         }
         let value: Value = serde_json::from_str(text).map_err(|err| {
-            let (line, column) = crate::diagnostics::json_error_position(&err);
+            let (line, column) = crate::diagnostics::json_error_position(&err, text);
             ParticipantError {
                 line: Some(line),
                 column: Some(column),
