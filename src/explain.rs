@@ -29,11 +29,8 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             .unwrap_or_else(|| reason.code.code().to_owned())
     };
     // French (Canadian usage) puts a no-break space before `:` and `%`.
-    let (colon, percent_sign) = if lang == "fr" {
-        ("\u{a0}: ", "\u{a0}%")
-    } else {
-        (": ", "%")
-    };
+    let colon = format!("{} ", crate::messages::colon(&lang));
+    let percent_sign = if lang == "fr" { "\u{a0}%" } else { "%" };
     let mut out = String::new();
     let doc = pack.document();
     let program = doc.program.name.get(&lang).cloned().unwrap_or_default();

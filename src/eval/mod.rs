@@ -44,9 +44,7 @@ pub fn evaluate(
         return Err(EvaluateError::TooMuchEvidence { items, limit });
     }
     // The level's id, or one of its aliases (a job group): the report names the level found.
-    let given = participant.level.as_str();
-    let found = pack.model.org_levels.get(given);
-    let Some(level) = found.or_else(|| pack.model.org_level_aliases.get(given)) else {
+    let Some(level) = pack.model.org_level_index(&participant.level) else {
         return Err(EvaluateError::UnknownLevel {
             level: participant.level.clone(),
             known: pack.document().level.iter().map(|l| l.id.clone()).collect(),

@@ -281,8 +281,8 @@ impl<'a> Ctx<'a> {
             .iter()
             .filter(|r| r.id != "final_assignment")
             .all(|r| r.met);
-        let mut lapsed = false;
-        let mut deadline_passed = String::new();
+        // The deadline, when the time limit passed before completion.
+        let mut lapsed: Option<String> = None;
         if let Some(months) = completion.time_limit_months {
             let deadline = self.participant.enrolled.add_months(months);
             let deadline_text = deadline.map(|d| d.to_string()).unwrap_or_default();
@@ -318,9 +318,8 @@ impl<'a> Ctx<'a> {
                     self.reason(Message::TimeLimitPassed, &[("deadline", deadline_text)]),
                 ),
             };
-            lapsed = !met;
-            if lapsed {
-                deadline_passed = deadline.map(|d| d.to_string()).unwrap_or_default();
+            if !met {
+                lapsed = Some(deadline.map(|d| d.to_string()).unwrap_or_default());
             }
             requirements.push(RequirementResult {
                 id: "time_limit",
@@ -330,7 +329,7 @@ impl<'a> Ctx<'a> {
             });
         }
 
-        let status = if lapsed {
+        let status = if lapsed.is_some() {
             Status::Lapsed
         } else if all_but_time {
             Status::Completed
@@ -350,30 +349,35 @@ impl<'a> Ctx<'a> {
             Status::Completed => self.reason(Message::StatusCompleted, &[]),
             Status::Lapsed => self.reason(
                 Message::StatusLapsed,
-                &[("deadline", std::mem::take(&mut deadline_passed))],
+                &[("deadline", lapsed.take().unwrap_or_default())],
             ),
         };
 
-        // Level attained: the highest level whose profile is met, and every lower level's. A
-        // level's profile is met as its completion requirement counts it: the share of the
-        // competencies it requires that are met at its expectations reaches its
-        // `competencies_percent` (one definition, for the requirement and for this).
-        let meets_level = |li: usize| {
+        // A level's profile: how many competencies it requires, and which of them (by index) fall
+        // short of its expectations. One definition for the level attained and the next level.
+        let short_of = |li: usize| {
             let mut required = 0;
-            let mut met = 0;
+            let mut short = Vec::new();
             for (ci, c) in model.competencies.iter().enumerate() {
                 if let Some(expected) = c.expected.get(li).copied().flatten() {
                     required += 1;
-                    if rank_at(ci).is_some_and(|r| r >= expected) {
-                        met += 1;
+                    if rank_at(ci).is_none_or(|r| r < expected) {
+                        short.push(ci);
                     }
                 }
             }
+            (required, short)
+        };
+        // Level attained: the highest level whose profile is met, and every lower level's. A
+        // profile is met as the level's completion requirement counts it: the share of its
+        // competencies met reaches its `competencies_percent`.
+        let meets_level = |li: usize| {
+            let (required, short) = short_of(li);
             let needed = model
                 .completion
                 .get(li)
                 .map_or(100, |c| c.competencies_percent);
-            percent(met, required) >= needed
+            percent(required - short.len(), required) >= needed
         };
         let attained = (0..doc.level.len())
             .take_while(|li| meets_level(*li))
@@ -382,17 +386,14 @@ impl<'a> Ctx<'a> {
 
         let next_level = doc.level.get(self.org_level + 1).map(|next| {
             let li = self.org_level + 1;
-            let mut required = 0;
-            let mut missing = Vec::new();
-            for (ci, c) in model.competencies.iter().enumerate() {
-                if let Some(expected) = c.expected.get(li).copied().flatten() {
-                    required += 1;
-                    if rank_at(ci).is_none_or(|r| r < expected) {
-                        missing.push(c.id.clone());
-                    }
+            let (required, short) = short_of(li);
+            let mut missing = Vec::with_capacity(short.len());
+            for ci in &short {
+                if let Some(c) = model.competencies.get(*ci) {
+                    missing.push(c.id.clone());
                 }
             }
-            let met = required - missing.len();
+            let met = required - short.len();
             let pct = percent(met, required);
             let rule = &doc.progression;
             let enough = pct >= rule.next_level_percent;

@@ -69,7 +69,7 @@ pub(crate) fn cell_text(pack: &Pack, cell: &CellDoc, lang: &str) -> Option<Strin
     let CellDoc::Described(described) = cell else {
         return None;
     };
-    let colon = if lang == "fr" { "\u{a0}:" } else { ":" };
+    let colon = crate::messages::colon(lang);
     let mut lines = Vec::new();
     if let Some(description) = &described.description {
         lines.push(text(description, lang));

@@ -145,7 +145,7 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
                     .get(&level.id)
                     .and_then(|c| super::cell_text(pack, c, lang))
                 {
-                    let colon = if lang == "fr" { "\u{a0}:" } else { ":" };
+                    let colon = crate::messages::colon(lang);
                     description
                         .push_str(&format!("\n\n{}{colon}\n{cell}", text(&level.name, lang)));
                 }

@@ -274,6 +274,12 @@ fn elide(out: &mut String, value: &str) {
     }
 }
 
+/// The colon as `lang` writes it after a word: French (Canadian usage) puts a no-break space
+/// before it.
+pub fn colon(lang: &str) -> &'static str {
+    if lang == "fr" { "\u{a0}:" } else { ":" }
+}
+
 /// `a`, `a and b`, `a, b and c`: a list as a sentence writes it, `and` being the language's word.
 pub fn join_list(parts: &[String], and: &str) -> String {
     let mut out = String::new();

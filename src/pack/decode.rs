@@ -363,12 +363,11 @@ fn cells(r: &mut Reader<'_>, m: &Map<String, Value>, path: &str) -> BTreeMap<Str
         return out;
     };
     let path = child(path, "expected");
-    let Value::Object(levels) = value else {
-        r.record(crate::json_reader::Wording::Pack.mismatch(
-            &path,
-            crate::json_reader::Type::Object,
-            value,
-        ));
+    let Some(levels) = r.keep(crate::json_reader::object(
+        crate::json_reader::Wording::Pack,
+        value,
+        &path,
+    )) else {
         return out;
     };
     for (level, cell) in levels {

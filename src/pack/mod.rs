@@ -255,8 +255,7 @@ impl Pack {
     /// The organizational level a participant's `level` names: its id, or the id of the level
     /// it is an alias of (a job group); `None` when it names no level of this pack.
     pub fn org_level(&self, id_or_alias: &str) -> Option<&str> {
-        let index = self.model.org_levels.get(id_or_alias);
-        let index = index.or_else(|| self.model.org_level_aliases.get(id_or_alias))?;
+        let index = self.model.org_level_index(id_or_alias)?;
         self.doc.level.get(index).map(|l| l.id.as_str())
     }
 

@@ -34,6 +34,16 @@ pub(crate) struct Model {
     pub waiver_kind: Option<usize>,
 }
 
+impl Model {
+    /// The index of the organizational level a participant's `level` names: its id, or one of
+    /// its aliases (a job group).
+    pub fn org_level_index(&self, id_or_alias: &str) -> Option<usize> {
+        self.org_levels
+            .get(id_or_alias)
+            .or_else(|| self.org_level_aliases.get(id_or_alias))
+    }
+}
+
 /// An id -> index map: a table sorted by id, searched by bisection (no hashing, no allocation).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Index(Vec<(Box<str>, usize)>);
