@@ -15,13 +15,13 @@ macro_rules! code_enum {
     ) => {
         $(#[$enum_meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+        #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
         #[non_exhaustive]
         pub enum $name {
             $(
                 $(#[doc = $doc])*
                 #[doc = concat!("`", $code, "`: ", $meaning)]
-                #[cfg_attr(feature = "wasm", serde(rename = $code))]
+                #[cfg_attr(feature = "ts-types", serde(rename = $code))]
                 $variant,
             )*
         }

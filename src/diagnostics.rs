@@ -64,7 +64,7 @@ crate::codes::code_enum! {
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Severity {
@@ -76,7 +76,7 @@ pub enum Severity {
 
 /// One problem found in a document, with its location.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// Error or warning.

@@ -56,6 +56,8 @@ pub mod pack;
 pub mod participant;
 pub mod report;
 mod sorting;
+#[cfg(feature = "ts-types")]
+pub mod ts_types;
 #[cfg(feature = "wasm")]
 #[doc(hidden)] // the npm package's bindings, not a Rust API
 pub mod wasm;

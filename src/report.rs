@@ -12,12 +12,11 @@ use std::sync::Arc;
 
 /// An id from the pack (competency, level, rule...), shared with the compiled pack so reports
 /// reference it without copying.
-#[cfg_attr(feature = "wasm", tsify::declare)]
 pub type Id = Arc<str>;
 
 /// The engine's name and version, so a server can detect version skew.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct EngineInfo {
     /// `competency-rules`.
@@ -36,7 +35,7 @@ impl EngineInfo {
 
 /// A reason: a stable code, its parameters, and the message in each of the pack's languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Reason {
     /// Stable machine-readable code (see the message catalogue).
@@ -51,7 +50,7 @@ pub struct Reason {
 crate::codes::id_enum! {
     /// The overall status of a participant.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
     #[non_exhaustive]
     pub enum Status {
         /// Enrolled; nothing has counted yet.
@@ -70,7 +69,7 @@ crate::codes::id_enum! {
 crate::codes::id_enum! {
     /// Where a participant stands on one competency.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
     #[non_exhaustive]
     pub enum CompetencyState {
         /// The achieved level meets the required one.
@@ -88,7 +87,7 @@ crate::codes::id_enum! {
 
 /// How evidence reached a competency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Via {
@@ -102,7 +101,7 @@ pub enum Via {
 
 /// One way a competency was achieved at a level.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Source {
     /// Claim, catalogue or rule.
@@ -119,7 +118,7 @@ pub struct Source {
 
 /// An assessor's override and what it did under the pack's precedence policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct OverrideResult {
     /// The override evidence item.
@@ -134,7 +133,7 @@ pub struct OverrideResult {
 
 /// The result for one competency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct CompetencyResult {
     /// The competency id.
@@ -162,7 +161,7 @@ pub struct CompetencyResult {
 
 /// Progress in one learning outcome at the participant's level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct OutcomeProgress {
     /// The outcome id.
@@ -179,7 +178,7 @@ pub struct OutcomeProgress {
 
 /// One completion requirement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct RequirementResult {
     /// `competencies`, `coaching`, `mentoring`, `final_assignment` or `time_limit`.
@@ -195,7 +194,7 @@ pub struct RequirementResult {
 
 /// Readiness for the next organizational level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct NextLevel {
     /// The next level's id.
@@ -221,7 +220,7 @@ pub struct NextLevel {
 
 /// An evidence item, or one claim of it, that did not count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct NotCounted {
     /// The evidence id (none when it could not be read).
@@ -238,7 +237,7 @@ pub struct NotCounted {
 
 /// Something about the participant document worth knowing that is not one evidence item's count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Finding {
     /// The evidence item concerned, if any.
@@ -252,7 +251,7 @@ pub struct Finding {
 
 /// The report for one participant on one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct Report {
     /// The engine that produced it.
@@ -262,7 +261,7 @@ pub struct Report {
     /// The participant id.
     pub participant: String,
     /// The evaluation date.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub as_of: Date,
     /// The participant's organizational level.
     pub level: String,

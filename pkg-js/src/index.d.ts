@@ -1,6 +1,6 @@
 // Types of the competency-rules package. The data types (Report, Participant, Diagnostic, PackDoc...)
-// are generated from the Rust types by tsify when the package is built; this file only declares
-// the wrapper's functions and classes.
+// are in `types.d.ts`, generated from the Rust types by tsify (`tests/ts_types.rs` in the crate);
+// this file only declares the wrapper's functions and classes.
 import type {
   Diagnostic,
   Failure,
@@ -9,9 +9,9 @@ import type {
   PackInfo,
   Participant,
   Report,
-} from "../dist/web/competency_rules.js";
+} from "./types.js";
 
-export type * from "../dist/web/competency_rules.js";
+export type * from "./types.js";
 
 /** A pack file: its name (ending in .json) and its text or bytes. */
 export interface PackFile {

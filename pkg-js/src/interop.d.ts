@@ -1,6 +1,6 @@
 // Types of `competency-rules/interop`: everything the main entry has, and a `Pack` that also
 // speaks CASE, Moodle, xAPI/cmi5 and Open Badges 3.0 / CLR 2.0.
-import type { Participant, Report } from "../dist/web/competency_rules.js";
+import type { Participant, Report } from "./types.js";
 import type { PackSource } from "./index.js";
 import { Pack as EnginePack } from "./index.js";
 

@@ -30,7 +30,7 @@ crate::codes::code_enum! {
 
 /// A failed call: what went wrong, where, and every detail the caller needs to show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[error("{message}")]
 #[non_exhaustive]
 pub struct Failure {

@@ -59,7 +59,7 @@ pub struct Pack {
 
 /// Identifies a pack in reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
 pub struct PackInfo {
     /// The program id.

@@ -19,7 +19,7 @@ pub const PARTICIPANT_FORMAT: &str = "competency-rules/participant@1";
 
 /// A participant in the program.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Participant {
@@ -33,7 +33,7 @@ pub struct Participant {
     /// The participant's organizational level (an id of the pack's `[[level]]`).
     pub level: String,
     /// The enrolment date.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub enrolled: Date,
     /// The coach, appointed from within the participant's organization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,7 +46,7 @@ pub struct Participant {
     pub agents: Vec<Agent>,
     /// The evidence items.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(type = "Evidence[]"))]
+    #[cfg_attr(feature = "ts-types", tsify(type = "Evidence[]"))]
     pub evidence: Vec<EvidenceEntry>,
     /// Fields of the document the format does not know, by path (reported, never dropped silently).
     #[serde(skip)]
@@ -74,7 +74,7 @@ pub struct SetAside {
 
 /// A coach or mentor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     /// Stable id, matched against the `assessed_by.id` of evidence.
@@ -92,7 +92,7 @@ pub struct Person {
 /// An xAPI identity: exactly one of xAPI's four inverse functional identifiers, written as in a
 /// statement's `actor`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agent {
     /// `mailto:` address.
@@ -111,7 +111,7 @@ pub struct Agent {
 
 /// An account on a system, as xAPI writes it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Account {
     /// The system's home page (canonical URL).
@@ -124,7 +124,7 @@ pub struct Account {
 crate::codes::id_enum! {
     /// Where an evidence item is in its review.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-    #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+    #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[non_exhaustive]
     pub enum ReviewState {
@@ -139,7 +139,7 @@ crate::codes::id_enum! {
 
 /// Who assessed an evidence item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessor {
     /// `coach`, `mentor`, `program_assessor`, `provider` or `employer`.
@@ -154,7 +154,7 @@ pub struct Assessor {
 
 /// A competency claimed at a proficiency level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Claim {
     /// The competency id.
@@ -165,7 +165,7 @@ pub struct Claim {
 
 /// One evidence item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Evidence {
@@ -174,11 +174,11 @@ pub struct Evidence {
     /// The evidence kind (an id of the pack's `[[evidence_kind]]`).
     pub kind: String,
     /// When the learning or activity happened (completion date, session date...).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub date: Date,
     /// When it was submitted to the program (for equivalency: the claim date). Defaults to `date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub submitted: Option<Date>,
     /// Review state.
     pub status: ReviewState,
@@ -207,7 +207,7 @@ pub struct Evidence {
 
 /// An evidence item as read: usable, or kept with why it could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -221,7 +221,7 @@ pub enum EvidenceEntry {
 
 /// An evidence item that could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct MalformedEvidence {
@@ -306,7 +306,7 @@ impl Evidence {
 
 /// A participant document that cannot be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[error("participant document{}: {message}", if path.is_empty() { String::new() } else { format!(" at `{path}`") })]
 #[non_exhaustive]
 pub struct ParticipantError {

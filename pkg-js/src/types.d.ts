@@ -1,0 +1,1310 @@
+// Generated from the Rust types by `UPDATE_TYPES=1 cargo test --all-features --test ts_types`:
+// do not edit. The data the package exchanges: participants, reports, pack documents, diagnostics.
+
+/**
+ * An id from the pack (competency, level, rule...), shared with the compiled pack so reports
+ * reference it without copying.
+ */
+export type Id = string;
+
+/**
+ * Text in several languages, keyed by language code (`en`, `fr`).
+ */
+export type Text = Record<string, string>;
+
+/**
+ * A participant in the program.
+ */
+export interface Participant {
+    /**
+     * Stable id of the participant (an LMS user id, an employee number...).
+     */
+    id: string;
+    /**
+     * Display name (not used by the rules).
+     */
+    name?: string;
+    /**
+     * The participant's organization (a CMSM or DSSAB).
+     */
+    organization: string;
+    /**
+     * The participant's organizational level (an id of the pack's `[[level]]`).
+     */
+    level: string;
+    /**
+     * The enrolment date.
+     */
+    enrolled: string;
+    /**
+     * The coach, appointed from within the participant's organization.
+     */
+    coach?: Person;
+    /**
+     * The mentor, appointed by the program from outside the participant's organization.
+     */
+    mentor?: Person;
+    /**
+     * The participant's xAPI identities, matched against the actor of xAPI statements.
+     */
+    agents?: Agent[];
+    /**
+     * The evidence items.
+     */
+    evidence?: Evidence[];
+}
+
+/**
+ * A coach or mentor.
+ */
+export interface Person {
+    /**
+     * Stable id, matched against the `assessed_by.id` of evidence.
+     */
+    id: string;
+    /**
+     * Display name.
+     */
+    name?: string;
+    /**
+     * The person's organization.
+     */
+    organization: string;
+    /**
+     * Who appointed them (for a mentor: the program, e.g. `association`).
+     */
+    appointed_by?: string;
+}
+
+/**
+ * An xAPI identity: exactly one of xAPI's four inverse functional identifiers, written as in a
+ * statement's `actor`.
+ */
+export interface Agent {
+    /**
+     * `mailto:` address.
+     */
+    mbox?: string;
+    /**
+     * SHA-1 (hex) of the `mailto:` address.
+     */
+    mbox_sha1sum?: string;
+    /**
+     * An OpenID URI.
+     */
+    openid?: string;
+    /**
+     * An account on a system (an LMS user).
+     */
+    account?: Account;
+}
+
+/**
+ * An account on a system, as xAPI writes it.
+ */
+export interface Account {
+    /**
+     * The system's home page (canonical URL).
+     */
+    homePage: string;
+    /**
+     * The user's id or login on that system.
+     */
+    name: string;
+}
+
+/**
+ * One evidence item.
+ */
+export interface Evidence {
+    /**
+     * Stable id, unique within the participant.
+     */
+    id: string;
+    /**
+     * The evidence kind (an id of the pack's `[[evidence_kind]]`).
+     */
+    kind: string;
+    /**
+     * When the learning or activity happened (completion date, session date...).
+     */
+    date: string;
+    /**
+     * When it was submitted to the program (for equivalency: the claim date). Defaults to `date`.
+     */
+    submitted?: string;
+    /**
+     * Review state.
+     */
+    status: ReviewState;
+    /**
+     * Who assessed it (required once approved).
+     */
+    assessed_by?: Assessor;
+    /**
+     * For catalogue kinds: the catalogue item completed.
+     */
+    item?: string;
+    /**
+     * A grade from 0 to 100.
+     */
+    grade?: number;
+    /**
+     * For claim and override kinds: the competencies claimed.
+     */
+    claims?: Claim[];
+    /**
+     * For the final assignment: its topic.
+     */
+    topic?: string;
+    /**
+     * Free text (title, reviewer's note); kept, not used by the rules.
+     */
+    note?: string;
+}
+
+/**
+ * An evidence item as read: usable, or kept with why it could not be read.
+ */
+export type EvidenceEntry = Evidence;
+
+/**
+ * An evidence item that could not be read.
+ */
+export interface MalformedEvidence {
+    /**
+     * Where it is in the document, e.g. `evidence[4]`.
+     */
+    at: string;
+    /**
+     * Its id, when one could be read.
+     */
+    id: string | null;
+    /**
+     * What is wrong, with the path inside the item (in English).
+     */
+    detail: string;
+}
+
+/**
+ * A competency claimed at a proficiency level.
+ */
+export interface Claim {
+    /**
+     * The competency id.
+     */
+    competency: string;
+    /**
+     * The proficiency level id.
+     */
+    level: string;
+}
+
+/**
+ * Who assessed an evidence item.
+ */
+export interface Assessor {
+    /**
+     * `coach`, `mentor`, `program_assessor`, `provider` or `employer`.
+     */
+    role: string;
+    /**
+     * The assessor's id (must be the participant's coach or mentor for those roles).
+     */
+    id?: string;
+    /**
+     * Display name.
+     */
+    name?: string;
+}
+
+/**
+ * Where an evidence item is in its review.
+ */
+export type ReviewState = "submitted" | "approved" | "rejected";
+
+/**
+ * A participant document that cannot be read at all.
+ */
+export interface ParticipantError {
+    /**
+     * `syntax`, `invalid_document`, or `limit_exceeded` (the document is past one of the
+     * [`crate::limits`]).
+     */
+    code: FailureCode;
+    /**
+     * The JSON path of the offending field (`evidence`, `coach.organization`); empty for the whole document.
+     */
+    path: string;
+    /**
+     * What is wrong.
+     */
+    message: string;
+    /**
+     * 1-based line, for syntax errors.
+     */
+    line?: number;
+    /**
+     * 1-based column, for syntax errors.
+     */
+    column?: number;
+}
+
+/**
+ * The report for one participant on one date.
+ */
+export interface Report {
+    /**
+     * The engine that produced it.
+     */
+    engine: EngineInfo;
+    /**
+     * The pack it was evaluated against.
+     */
+    pack: PackInfo;
+    /**
+     * The participant id.
+     */
+    participant: string;
+    /**
+     * The evaluation date.
+     */
+    as_of: string;
+    /**
+     * The participant's organizational level.
+     */
+    level: string;
+    /**
+     * The overall status.
+     */
+    status: Status;
+    /**
+     * Why, in words.
+     */
+    status_reason: Reason;
+    /**
+     * The highest organizational level whose required competencies (and every lower level's) are all met.
+     */
+    level_attained: Id | null;
+    /**
+     * Readiness for the next level (none at the top level).
+     */
+    next_level: NextLevel | null;
+    /**
+     * Progress per learning outcome.
+     */
+    outcomes: OutcomeProgress[];
+    /**
+     * Per competency, in pack order.
+     */
+    competencies: CompetencyResult[];
+    /**
+     * The completion requirements at the participant's level.
+     */
+    requirements: RequirementResult[];
+    /**
+     * Every evidence item or claim that did not count, and why.
+     */
+    not_counted: NotCounted[];
+    /**
+     * Problems in the participant document that do not stop evaluation.
+     */
+    findings: Finding[];
+}
+
+/**
+ * The engine's name and version, so a server can detect version skew.
+ */
+export interface EngineInfo {
+    /**
+     * `competency-rules`.
+     */
+    name: string;
+    /**
+     * The crate version.
+     */
+    version: string;
+}
+
+/**
+ * The overall status of a participant.
+ */
+export type Status = "enrolled" | "in_progress" | "ready_for_final_assignment" | "completed" | "lapsed";
+
+/**
+ * Where a participant stands on one competency.
+ */
+export type CompetencyState = "met" | "not_met" | "not_yet_enough_evidence" | "pending_review" | "not_required";
+
+/**
+ * The result for one competency.
+ */
+export interface CompetencyResult {
+    /**
+     * The competency id.
+     */
+    id: Id;
+    /**
+     * Its learning outcome.
+     */
+    outcome: Id;
+    /**
+     * The level required at the participant's organizational level (none: not required).
+     */
+    required: Id | null;
+    /**
+     * The level achieved (none: nothing yet).
+     */
+    achieved: Id | null;
+    /**
+     * The level derived from evidence and rules, before any override.
+     */
+    derived: Id | null;
+    /**
+     * The state.
+     */
+    state: CompetencyState;
+    /**
+     * Every way it was achieved.
+     */
+    sources: Source[];
+    /**
+     * Evidence waiting for review that claims or grants it.
+     */
+    pending: string[];
+    /**
+     * The assessor's override, if one applies.
+     */
+    override?: OverrideResult;
+}
+
+/**
+ * An assessor's override and what it did under the pack's precedence policy.
+ */
+export interface OverrideResult {
+    /**
+     * The override evidence item.
+     */
+    evidence: string;
+    /**
+     * The level the assessor set.
+     */
+    level: Id;
+    /**
+     * The pack's policy (`highest_wins`, `override_wins`, `rules_win`).
+     */
+    policy: string;
+    /**
+     * `raised`, `lowered`, `confirmed` (same as derived) or `not_applied`.
+     */
+    effect: string;
+}
+
+/**
+ * One way a competency was achieved at a level.
+ */
+export interface Source {
+    /**
+     * Claim, catalogue or rule.
+     */
+    via: Via;
+    /**
+     * The evidence kind (claims), catalogue item or rule id.
+     */
+    from: Id;
+    /**
+     * The level it gives.
+     */
+    level: Id;
+    /**
+     * Whether it is equivalency (recognition of prior learning).
+     */
+    equivalency: boolean;
+    /**
+     * The evidence items that counted, by id.
+     */
+    evidence: string[];
+}
+
+/**
+ * How evidence reached a competency.
+ */
+export type Via = "claim" | "catalogue" | "rule";
+
+/**
+ * Progress in one learning outcome at the participant's level.
+ */
+export interface OutcomeProgress {
+    /**
+     * The outcome id.
+     */
+    id: Id;
+    /**
+     * Competencies of this outcome required at the level.
+     */
+    required: number;
+    /**
+     * Of those, met.
+     */
+    met: number;
+    /**
+     * Of those, pending review.
+     */
+    pending: number;
+    /**
+     * `met / required` as a whole percentage (rounded down; 100 when nothing is required).
+     */
+    percent: number;
+}
+
+/**
+ * One completion requirement.
+ */
+export interface RequirementResult {
+    /**
+     * `competencies`, `coaching`, `mentoring`, `final_assignment` or `time_limit`.
+     */
+    id: string;
+    /**
+     * Whether it is met (for the time limit: not broken).
+     */
+    met: boolean;
+    /**
+     * Why.
+     */
+    reason: Reason;
+    /**
+     * The evidence that counted toward it.
+     */
+    evidence: string[];
+}
+
+/**
+ * Readiness for the next organizational level.
+ */
+export interface NextLevel {
+    /**
+     * The next level's id.
+     */
+    level: Id;
+    /**
+     * Whether the participant is ready for it under the pack's progression rule.
+     */
+    ready: boolean;
+    /**
+     * Why (or why not): what was met against what the rule needs, and whether the current
+     * level must be completed first.
+     */
+    reason: Reason;
+    /**
+     * Competencies required at the next level.
+     */
+    required: number;
+    /**
+     * Of those, already met at the next level's expectation.
+     */
+    met: number;
+    /**
+     * `met / required` as a whole percentage.
+     */
+    percent: number;
+    /**
+     * The percentage the progression rule needs.
+     */
+    needed_percent: number;
+    /**
+     * Whether the rule also needs completion at the current level.
+     */
+    requires_completion: boolean;
+    /**
+     * The competencies still short of the next level's expectation.
+     */
+    missing: Id[];
+}
+
+/**
+ * An evidence item, or one claim of it, that did not count.
+ */
+export interface NotCounted {
+    /**
+     * The evidence id (none when it could not be read).
+     */
+    evidence: string | null;
+    /**
+     * Where the item is in the document, for items that could not be read.
+     */
+    at?: string;
+    /**
+     * For a single claim or grant: the competency it concerned.
+     */
+    competency?: string;
+    /**
+     * Why it did not count.
+     */
+    reason: Reason;
+}
+
+/**
+ * Something about the participant document worth knowing that is not one evidence item's count.
+ */
+export interface Finding {
+    /**
+     * The evidence item concerned, if any.
+     */
+    evidence?: string;
+    /**
+     * The field concerned (a path inside the document or the item).
+     */
+    field: string;
+    /**
+     * What is wrong.
+     */
+    reason: Reason;
+}
+
+/**
+ * A reason: a stable code, its parameters, and the message in each of the pack's languages.
+ */
+export interface Reason {
+    /**
+     * Stable machine-readable code (see the message catalogue).
+     */
+    code: Message;
+    /**
+     * The values the message mentions (ids, dates, counts).
+     */
+    params: Record<string, string>;
+    /**
+     * The message, per language.
+     */
+    message: Record<string, string>;
+}
+
+/**
+ * A reason, finding or set-aside message: what a report's `reason.code` says.
+ */
+export type Message = "malformed" | "malformed_not_an_object" | "malformed_type" | "malformed_missing" | "malformed_not_one_of" | "malformed_date" | "malformed_id_too_long" | "duplicate_id" | "evidence_repeated" | "unknown_kind" | "future_date" | "rejected" | "pending_review" | "missing_item" | "unknown_item" | "wrong_kind_for_item" | "no_claims" | "unknown_competency" | "unknown_level" | "above_kind_max_level" | "claim_capped" | "equivalency_not_allowed" | "missing_topic" | "unknown_topic" | "too_old" | "expired" | "outside_claim_window" | "no_assessor" | "unknown_assessor_role" | "assessor_not_allowed" | "no_coach" | "not_participants_coach" | "ineligible_coach" | "no_mentor" | "not_participants_mentor" | "ineligible_mentor" | "missing_grade" | "below_min_grade" | "invalid_grade" | "over_prior_learning_cap" | "superseded_override" | "unknown_field" | "unused_field" | "level_alias" | "as_of_before_enrolment" | "coach_outside_organization" | "mentor_same_organization" | "mentor_not_appointed" | "competencies_met" | "competencies_not_met" | "coaching_met" | "coaching_not_met" | "coaching_no_coach" | "coaching_ineligible_coach" | "mentoring_met" | "mentoring_not_met" | "mentoring_no_mentor" | "mentoring_ineligible_mentor" | "final_assignment_met" | "final_assignment_pending" | "final_assignment_missing" | "time_limit_open" | "time_limit_met" | "time_limit_passed" | "time_limit_none" | "status_enrolled" | "status_in_progress" | "status_ready_for_final_assignment" | "status_completed" | "status_lapsed" | "to_go_competencies" | "to_go_coaching_sessions" | "to_go_mentoring_conversations" | "to_go_coach" | "to_go_mentor" | "to_go_final_assignment" | "next_level_ready" | "next_level_short" | "next_level_needs_completion" | "next_level_short_and_needs_completion" | "statement_refused" | "statement_repeated" | "statement_voided" | "statement_void_no_effect" | "statement_other_actor" | "statement_not_evidence" | "statement_not_activity" | "statement_unmapped_activity" | "statement_failed" | "statement_waiver_not_accepted";
+
+/**
+ * A label: of the text explanation (`explain`: headings, states, requirement and status names;
+ * their templates are in native builds only, the WebAssembly module has no `explain`, but
+ * their codes are known everywhere, so a pack that overrides them checks the same), and the
+ * words messages are made of (`label.and`, `role.*`, `type.*`, `cell.*`), in every build.
+ */
+export type Label = "label.status" | "label.level" | "label.level_attained" | "label.next_level" | "label.none" | "label.outcomes" | "label.competencies" | "label.requirements" | "label.not_counted" | "label.findings" | "label.required" | "label.achieved" | "label.via" | "label.met_count" | "state.met" | "state.not_met" | "state.not_yet_enough_evidence" | "state.pending_review" | "state.not_required" | "requirement.competencies" | "requirement.coaching" | "requirement.mentoring" | "requirement.final_assignment" | "requirement.time_limit" | "label.and" | "label.missing_for_next_level" | "label.waiting_for_review" | "label.override" | "override.raised" | "override.lowered" | "override.confirmed" | "override.not_applied" | "cell.effective" | "cell.ineffective" | "role.coach" | "role.mentor" | "role.program_assessor" | "role.provider" | "role.employer" | "type.string" | "type.number" | "type.whole_number" | "type.boolean" | "type.list" | "type.object" | "type.text_table" | "type.null" | "status.enrolled" | "status.in_progress" | "status.ready_for_final_assignment" | "status.completed" | "status.lapsed";
+
+/**
+ * Identifies a pack in reports.
+ */
+export interface PackInfo {
+    /**
+     * The program id.
+     */
+    id: string;
+    /**
+     * The pack version.
+     */
+    version: string;
+    /**
+     * `sha256:` and the hash of the pack's canonical JSON form: equal packs, written as TOML or
+     * JSON, in one file or several, have equal fingerprints.
+     */
+    fingerprint: string;
+}
+
+/**
+ * A whole pack document, as decoded from one or more files.
+ *
+ * (The loader decodes section by section to report every problem; `Deserialize` is derived so the
+ * published JSON Schema says exactly which sections are optional.)
+ */
+export interface PackDoc {
+    /**
+     * Must be [`PACK_FORMAT`].
+     */
+    format: string;
+    /**
+     * `[program]`.
+     */
+    program: ProgramDoc;
+    /**
+     * `[scale]`.
+     */
+    scale: ScaleDoc;
+    /**
+     * `[[level]]`: organizational levels, front line first.
+     */
+    level: LevelDoc[];
+    /**
+     * `[[outcome]]`: learning outcomes.
+     */
+    outcome: NamedDoc[];
+    /**
+     * `[[competency]]`.
+     */
+    competency: CompetencyDoc[];
+    /**
+     * `[[evidence_kind]]`.
+     */
+    evidence_kind: EvidenceKindDoc[];
+    /**
+     * `[[catalogue]]`.
+     */
+    catalogue?: CatalogueItemDoc[];
+    /**
+     * `[[rule]]`.
+     */
+    rule?: RuleDoc[];
+    /**
+     * `[equivalency]`.
+     */
+    equivalency?: EquivalencyDoc;
+    /**
+     * `[coaching]`.
+     */
+    coaching?: CoachingDoc | null;
+    /**
+     * `[mentoring]`.
+     */
+    mentoring?: MentoringDoc | null;
+    /**
+     * `[final_assignment]`.
+     */
+    final_assignment?: FinalAssignmentDoc | null;
+    /**
+     * `[[completion]]`.
+     */
+    completion: CompletionDoc[];
+    /**
+     * `[progression]`.
+     */
+    progression?: ProgressionDoc;
+    /**
+     * `[precedence]`.
+     */
+    precedence: PrecedenceDoc;
+    /**
+     * `[messages.<lang>]`: message templates overriding the engine's defaults.
+     */
+    messages?: Record<string, Record<string, string>>;
+    /**
+     * `[xapi]`: how xAPI/cmi5 statements become evidence.
+     */
+    xapi?: XapiDoc;
+    /**
+     * `[credential]`: the credentials issued for this program.
+     */
+    credential?: CredentialDoc;
+}
+
+/**
+ * `[program]`: who the pack is for.
+ */
+export interface ProgramDoc {
+    /**
+     * Stable id of the program, e.g. `hslp`.
+     */
+    id: string;
+    /**
+     * Version of this pack (any string; semantic versioning recommended).
+     */
+    version: string;
+    /**
+     * The program's name.
+     */
+    name: Text;
+    /**
+     * What the program is.
+     */
+    description?: Text | null;
+    /**
+     * A notice shown with every report (e.g. "illustrative encoding").
+     */
+    notice?: Text | null;
+    /**
+     * Languages every name and message must be given in; the first is the default.
+     */
+    languages: string[];
+}
+
+/**
+ * One named entry (a proficiency, an organizational level, a learning outcome, a topic).
+ */
+export interface NamedDoc {
+    /**
+     * Stable id, referenced elsewhere in the pack and by participants.
+     */
+    id: string;
+    /**
+     * Display name per language.
+     */
+    name: Text;
+    /**
+     * One-line description per language.
+     */
+    description?: Text | null;
+}
+
+/**
+ * `[[level]]`: an organizational level.
+ */
+export interface LevelDoc {
+    /**
+     * Stable id, referenced elsewhere in the pack and by participants.
+     */
+    id: string;
+    /**
+     * Display name per language.
+     */
+    name: Text;
+    /**
+     * One-line description per language.
+     */
+    description?: Text | null;
+    /**
+     * Other names participants' records use for this level: job groups or classifications
+     * (`EX-01`, `EX-02`). A participant whose `level` is an alias is evaluated at this level.
+     */
+    aliases?: string[];
+}
+
+/**
+ * `[scale]`: the proficiency scale, lowest level first.
+ */
+export interface ScaleDoc {
+    /**
+     * Stable id of the scale.
+     */
+    id: string;
+    /**
+     * Display name per language.
+     */
+    name: Text;
+    /**
+     * The proficiency levels, lowest first.
+     */
+    level: NamedDoc[];
+}
+
+/**
+ * `[[competency]]`: one competency of the matrix.
+ */
+export interface CompetencyDoc {
+    /**
+     * Stable id, e.g. `ssm.systems_thinking`.
+     */
+    id: string;
+    /**
+     * The learning outcome it belongs to.
+     */
+    outcome: string;
+    /**
+     * Display name per language.
+     */
+    name: Text;
+    /**
+     * One-line description per language.
+     */
+    description: Text;
+    /**
+     * The matrix's cells for this competency: per organizational level, the expected
+     * proficiency (a scale level id or `not_required`), alone or with what the competency looks
+     * like at that level.
+     */
+    expected: Record<string, CellDoc>;
+    /**
+     * What each proficiency level of the scale means for this competency (scale level id →
+     * text), where the program describes it.
+     */
+    proficiency?: Record<string, Text>;
+    /**
+     * Whether the competency may be obtained by equivalency (prior learning, designations,
+     * equivalency rules). `false` marks a capstone competency.
+     */
+    allow_equivalency?: boolean;
+    /**
+     * Cross-references to items of other frameworks (kept from a CASE import, written back as
+     * CASE associations by the export).
+     */
+    references?: ReferenceDoc[];
+}
+
+/**
+ * One cell of the matrix: what a competency is expected to be at one organizational level.
+ * Written `supervisor = "working"` (the short form) or as a table with the level and what the
+ * competency looks like there.
+ */
+export type CellDoc = string | DescribedCellDoc;
+
+/**
+ * A matrix cell's long form.
+ */
+export interface DescribedCellDoc {
+    /**
+     * The expected proficiency level id, or `not_required`.
+     */
+    level: string;
+    /**
+     * What the competency looks like at this organizational level, per language.
+     */
+    description?: Text;
+    /**
+     * Behaviour indicators: what a person who has the competency at this level does (each in
+     * every language).
+     */
+    indicators?: Text[];
+    /**
+     * Ineffective behaviours: what falls short at this level (each in every language).
+     */
+    ineffective?: Text[];
+}
+
+/**
+ * A cross-reference from a competency to an item of another framework.
+ */
+export interface ReferenceDoc {
+    /**
+     * How the two relate.
+     */
+    relation: Relation;
+    /**
+     * The other item's URI (for CASE: its `uri`).
+     */
+    uri: string;
+    /**
+     * The other item's title or statement, when known.
+     */
+    title?: string;
+}
+
+/**
+ * How a competency relates to an item of another framework.
+ */
+export type Relation = "exact_match" | "related";
+
+/**
+ * `[[evidence_kind]]`: a kind of evidence a participant may submit.
+ */
+export interface EvidenceKindDoc {
+    /**
+     * Stable id, e.g. `prior_learning`.
+     */
+    id: string;
+    /**
+     * Display name per language.
+     */
+    name: Text;
+    /**
+     * What the engine does with items of this kind.
+     */
+    counts_as: CountsAs;
+    /**
+     * Whether items of this kind are equivalency (recognition of prior learning): subject to the
+     * claim window, the cap, and refused for competencies that do not allow equivalency.
+     */
+    equivalency?: boolean;
+    /**
+     * Who may assess items of this kind.
+     */
+    assessors: AssessorRole[];
+    /**
+     * How old (months from its date to the evaluation date) an item may be and still count.
+     */
+    max_age_months?: number | null;
+    /**
+     * The highest proficiency an item of this kind may demonstrate (claims only).
+     */
+    max_level?: string | null;
+    /**
+     * What a claim above `max_level` gets: refused (the default), or credited at `max_level`.
+     */
+    above_max_level?: AboveMaxLevel;
+}
+
+/**
+ * What an evidence kind does in the engine.
+ */
+export type CountsAs = "competency_claims" | "catalogue_item" | "coaching_session" | "mentoring_conversation" | "final_assignment" | "override";
+
+/**
+ * Who may assess (or confirm) evidence.
+ */
+export type AssessorRole = "coach" | "mentor" | "program_assessor" | "provider" | "employer";
+
+/**
+ * What a claim above its evidence kind's `max_level` gets.
+ */
+export type AboveMaxLevel = "refuse" | "cap";
+
+/**
+ * `[[catalogue]]`: a course, training program or designation and what it grants.
+ */
+export interface CatalogueItemDoc {
+    /**
+     * Stable id, referenced by evidence items (`item`).
+     */
+    id: string;
+    /**
+     * The evidence kind completions of this item are submitted as.
+     */
+    kind: string;
+    /**
+     * Who offers it.
+     */
+    provider?: string | null;
+    /**
+     * Display name per language.
+     */
+    name: Text;
+    /**
+     * The minimum grade (0–100) a completion needs; none means pass/complete is enough.
+     */
+    min_grade?: number | null;
+    /**
+     * How long (months from completion) a completion stays valid.
+     */
+    valid_months?: number | null;
+    /**
+     * What a valid completion grants.
+     */
+    grants: GrantDoc[];
+    /**
+     * xAPI/cmi5 activity ids (IRIs) whose completion statements are completions of this item.
+     */
+    activities?: string[];
+}
+
+/**
+ * A competency at a proficiency level, granted by a catalogue item or a rule.
+ */
+export interface GrantDoc {
+    /**
+     * The competency id.
+     */
+    competency: string;
+    /**
+     * The proficiency level id.
+     */
+    level: string;
+}
+
+/**
+ * `[xapi]`: how xAPI/cmi5 statements become evidence.
+ */
+export interface XapiDoc {
+    /**
+     * The assessor role recorded for evidence read from statements (the LMS reporting them).
+     * cmi5 `waived` statements become items of `[equivalency] waiver_kind`.
+     */
+    assessor?: AssessorRole;
+}
+
+/**
+ * `[credential]`: the credentials issued for this program.
+ */
+export interface CredentialDoc {
+    /**
+     * How long (months from the award) an issued credential is valid; none means no expiry.
+     */
+    valid_months?: number | null;
+}
+
+/**
+ * `[[rule]]`: an equivalency rule granting competencies when a condition holds.
+ */
+export interface RuleDoc {
+    /**
+     * Stable id, shown in reports as the rule through which evidence counted.
+     */
+    id: string;
+    /**
+     * Display name per language.
+     */
+    name?: Text | null;
+    /**
+     * What the rule grants when its condition holds.
+     */
+    grants: GrantDoc[];
+    /**
+     * The condition.
+     */
+    when: ConditionDoc;
+    /**
+     * Whether this rule is an equivalency (it may then not grant capstone competencies).
+     */
+    equivalency?: boolean;
+}
+
+/**
+ * A condition of an equivalency rule: exactly one of the combinators or leaves.
+ */
+export interface ConditionDoc {
+    /**
+     * Every sub-condition holds.
+     */
+    all?: ConditionDoc[] | null;
+    /**
+     * At least one sub-condition holds.
+     */
+    any?: ConditionDoc[] | null;
+    /**
+     * At least `n` sub-conditions hold.
+     */
+    n_of?: NOfDoc | null;
+    /**
+     * The awards of the sub-conditions that hold add up to at least `min`.
+     */
+    points?: PointsDoc | null;
+    /**
+     * Leaf: a counted completion of this catalogue item.
+     */
+    item?: string | null;
+    /**
+     * Leaf: this competency achieved (at least at `level`), or with `kind`: claimed by that kind.
+     */
+    competency?: string | null;
+    /**
+     * With `competency`: the minimum proficiency level.
+     */
+    level?: string | null;
+    /**
+     * Leaf: counted evidence items of this kind (at least `count`, default 1).
+     */
+    kind?: string | null;
+    /**
+     * With `kind`: how many items are needed.
+     */
+    count?: number | null;
+    /**
+     * Inside `points.from`: the points this condition is worth when it holds.
+     */
+    award?: number | null;
+}
+
+/**
+ * `n_of = { n = 2, of = [...] }`.
+ */
+export interface NOfDoc {
+    /**
+     * How many sub-conditions must hold.
+     */
+    n: number;
+    /**
+     * The sub-conditions.
+     */
+    of: ConditionDoc[];
+}
+
+/**
+ * `points = { min = 10, from = [...] }`.
+ */
+export interface PointsDoc {
+    /**
+     * The threshold.
+     */
+    min: number;
+    /**
+     * Sub-conditions, each with an `award`.
+     */
+    from: ConditionDoc[];
+}
+
+/**
+ * `[equivalency]`: limits on recognition of prior learning.
+ */
+export interface EquivalencyDoc {
+    /**
+     * Equivalency must be claimed within this many days of enrolment.
+     */
+    claim_window_days?: number | null;
+    /**
+     * At most this percentage of the competencies required at the participant's level may be
+     * credited through equivalency evidence.
+     */
+    max_percent?: number | null;
+    /**
+     * An evidence kind whose items waive a catalogue item of any kind (an administrative waiver,
+     * a cmi5 `waived` statement): a `catalogue_item` kind with `equivalency = true`. A waiver
+     * counts as an equivalency completion of the item it names, without a grade.
+     */
+    waiver_kind?: string;
+}
+
+/**
+ * `[[completion]]`: what completing the program means at one organizational level.
+ */
+export interface CompletionDoc {
+    /**
+     * The organizational level.
+     */
+    level: string;
+    /**
+     * Percentage of the competencies required at the level that must be met (default 100).
+     */
+    competencies_percent?: number;
+    /**
+     * Approved coaching sessions needed.
+     */
+    coaching_sessions?: number;
+    /**
+     * Approved mentoring conversations needed.
+     */
+    mentoring_conversations?: number;
+    /**
+     * Whether a passing final assignment is needed.
+     */
+    final_assignment?: boolean;
+    /**
+     * The program must be completed within this many months of enrolment.
+     */
+    time_limit_months?: number | null;
+}
+
+/**
+ * `[coaching]`: who may coach.
+ */
+export interface CoachingDoc {
+    /**
+     * The coach must belong to the participant's organization.
+     */
+    same_organization?: boolean;
+}
+
+/**
+ * `[mentoring]`: who may mentor.
+ */
+export interface MentoringDoc {
+    /**
+     * The mentor must belong to another organization than the participant's.
+     */
+    other_organization?: boolean;
+    /**
+     * Who must appoint the mentor (matched against the participant's `mentor.appointed_by`).
+     */
+    appointed_by?: string | null;
+}
+
+/**
+ * `[final_assignment]`: the final evaluative assignment.
+ */
+export interface FinalAssignmentDoc {
+    /**
+     * The topics an assignment may take; empty means any topic.
+     */
+    topic?: NamedDoc[];
+    /**
+     * The passing grade (0–100).
+     */
+    min_grade?: number | null;
+}
+
+/**
+ * `[progression]`: when a participant is ready for the next organizational level.
+ */
+export interface ProgressionDoc {
+    /**
+     * Percentage of the next level's required competencies that must already be met at the next
+     * level's expectation.
+     */
+    next_level_percent?: number;
+    /**
+     * Whether the program must be completed at the current level first.
+     */
+    requires_completion?: boolean;
+}
+
+/**
+ * `[precedence]`.
+ */
+export interface PrecedenceDoc {
+    /**
+     * How an assessor's override combines with derived levels.
+     */
+    assessor_override: OverridePolicy;
+}
+
+/**
+ * How an assessor's override combines with what rules derive.
+ */
+export type OverridePolicy = "highest_wins" | "override_wins" | "rules_win";
+
+/**
+ * One problem found in a document, with its location.
+ */
+export interface Diagnostic {
+    /**
+     * Error or warning.
+     */
+    severity: Severity;
+    /**
+     * A stable, machine-readable code such as `unknown_id` or `missing_translation`.
+     */
+    code: DiagnosticCode;
+    /**
+     * What is wrong, in English, naming the values involved.
+     */
+    message: string;
+    /**
+     * The file the problem is in (a pack file name, or `<input>` for a string).
+     */
+    file?: string;
+    /**
+     * The key path inside the document, e.g. `competency[3].expected.manager`; empty for the whole document.
+     */
+    path: string;
+    /**
+     * 1-based line, where the format gives it.
+     */
+    line?: number;
+    /**
+     * 1-based column (in characters), where the format gives it.
+     */
+    column?: number;
+}
+
+/**
+ * What is wrong with a rule pack: the `code` of a [`Diagnostic`]. The table is the reference
+ * `docs/messages.md` is generated from.
+ */
+export type DiagnosticCode = "io" | "syntax" | "not_a_table" | "equivalency_unstated" | "not_a_pack_file" | "duplicate_section" | "toml_unsupported" | "limit_exceeded" | "missing_section" | "unknown_section" | "missing_key" | "unknown_key" | "invalid_type" | "invalid_value" | "unsupported_format" | "invalid_id" | "duplicate_id" | "unknown_id" | "wrong_kind" | "duplicate_activity" | "invalid_uri" | "assessor_not_accepted" | "empty" | "empty_text" | "out_of_range" | "too_many_levels" | "levels_out_of_order" | "not_applicable" | "equivalency_not_allowed" | "invalid_condition" | "cycle" | "missing_completion" | "missing_expectation" | "empty_outcome" | "never_required" | "grants_nothing" | "unreachable" | "unknown_message" | "unknown_placeholder" | "unused_translation" | "missing_translation";
+
+/**
+ * How serious a diagnostic is.
+ */
+export type Severity = "error" | "warning";
+
+/**
+ * A failed call: what went wrong, where, and every detail the caller needs to show it.
+ */
+export interface Failure {
+    /**
+     * Why it failed.
+     */
+    code: FailureCode;
+    /**
+     * The path of the offending argument or field (`asOf`, `evidence`, `files[2].name`); empty
+     * for the whole input.
+     */
+    path: string;
+    /**
+     * What is wrong, in English.
+     */
+    message: string;
+    /**
+     * 1-based line in the text given, where there is one.
+     */
+    line?: number;
+    /**
+     * 1-based column in the text given, where there is one.
+     */
+    column?: number;
+    /**
+     * A refused pack's diagnostics, each with its file, path, line and column.
+     */
+    diagnostics: Diagnostic[];
+}
+
+/**
+ * Why a call failed: the `code` of a [`Failure`] (and of the npm package's errors).
+ */
+export type FailureCode = "invalid_pack" | "syntax" | "invalid_document" | "unknown_level" | "limit_exceeded" | "invalid_argument" | "invalid_date" | "no_agents" | "invalid_case" | "not_eligible" | "internal" | "not_in_this_build" | "engine_crashed" | "freed";
