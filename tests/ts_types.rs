@@ -34,7 +34,10 @@ fn every_type_the_declarations_name_is_declared() {
         })
         .collect();
     let mut used: Vec<String> = Vec::new();
-    for line in text.lines().filter(|l| !l.trim_start().starts_with('*') && !l.starts_with("//")) {
+    for line in text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('*') && !l.starts_with("//"))
+    {
         let mut word = String::new();
         for ch in line.chars().chain([' ']) {
             if ch.is_ascii_alphanumeric() || ch == '_' {

@@ -137,11 +137,16 @@ impl Participant {
         if let Some(format) = root.get("format")
             && format.as_str() != Some(PARTICIPANT_FORMAT)
         {
+            // (Not `{format}`: displaying a `Value` would link serde_json's pretty printer.)
+            let shown = match format.as_str() {
+                Some(text) => format!("\"{text}\""),
+                None => json::kind_of(format, "an object").to_owned(),
+            };
             return Err(ParticipantError::at(
                 FailureCode::InvalidDocument,
                 "format",
                 format!(
-                    "unsupported format {format}; expected \"{PARTICIPANT_FORMAT}\" (or leave it out)"
+                    "unsupported format {shown}; expected \"{PARTICIPANT_FORMAT}\" (or leave it out)"
                 ),
             ));
         }
@@ -425,6 +430,27 @@ mod tests {
             Ok(())
         } else {
             Err(format!("{item}: serde {derived:?}, hand {hand:?}"))
+        }
+    }
+
+    #[test]
+    fn an_unsupported_format_is_named_with_the_path() {
+        for (format, shown) in [
+            (
+                serde_json::json!("participant@9"),
+                "unsupported format \"participant@9\"",
+            ),
+            (serde_json::json!(3), "unsupported format a number"),
+        ] {
+            let doc = serde_json::json!({ "format": format, "id": "p", "evidence": [] });
+            let Err(err) = Participant::from_value(doc) else {
+                panic!("a participant with format {format} was read");
+            };
+            assert_eq!(
+                (err.code, err.path.as_str()),
+                (FailureCode::InvalidDocument, "format")
+            );
+            assert!(err.message.starts_with(shown), "{}", err.message);
         }
     }
 
