@@ -92,7 +92,9 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             message(&r.reason)
         );
     }
-    let _ = writeln!(out, "\n{}", label(Label::Outcomes));
+    if !report.outcomes.is_empty() {
+        let _ = writeln!(out, "\n{}", label(Label::Outcomes));
+    }
     for o in &report.outcomes {
         let _ = writeln!(
             out,

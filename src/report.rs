@@ -138,8 +138,9 @@ pub struct OverrideResult {
 pub struct CompetencyResult {
     /// The competency id.
     pub id: Id,
-    /// Its learning outcome.
-    pub outcome: Id,
+    /// Its learning outcome (absent in a pack without outcomes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Id>,
     /// The level required at the participant's organizational level (none: not required).
     pub required: Option<Id>,
     /// The level achieved (none: nothing yet).

@@ -140,6 +140,40 @@ fn a_case_export_imports_back_into_an_equivalent_pack() {
 }
 
 #[test]
+fn a_pack_without_outcomes_exports_and_imports_without_inventing_one() {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
+    doc.as_object_mut().unwrap().remove("outcome");
+    for c in doc["competency"].as_array_mut().unwrap() {
+        c.as_object_mut().unwrap().remove("outcome");
+    }
+    let pack = Pack::from_json(&doc.to_string()).unwrap();
+    let package = export_case(&pack, &case_options("en", None)).unwrap();
+    // Every competency is a child of the document.
+    let document = package["CFDocument"]["identifier"].as_str().unwrap();
+    let parents: Vec<&str> = package["CFAssociations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["associationType"] == "isChildOf")
+        .map(|a| a["destinationNodeURI"]["identifier"].as_str().unwrap())
+        .collect();
+    assert_eq!(parents.len(), pack.document().competency.len());
+    assert!(parents.iter().all(|p| *p == document), "{parents:?}");
+    let imported = import_case(&package, "en").unwrap();
+    assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    let back = Pack::from_json(&imported.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(back.document().outcome.is_empty());
+    assert!(back.document().competency.iter().all(|c| c.outcome.is_none()));
+    // Moodle: the framework row, then one top-level row per competency (no parent).
+    let csv = competency_rules::interop::moodle::export_moodle(&pack, &ExportOptions { lang: "en".into() })
+        .unwrap();
+    let rows: Vec<&str> = csv.lines().skip(2).collect();
+    assert_eq!(rows.len(), pack.document().competency.len(), "{csv}");
+    assert!(rows.iter().all(|r| r.starts_with(',')), "{csv}");
+}
+
+#[test]
 fn real_case_frameworks_import_with_clear_notes() {
     let names = [
         "opensalt_what_standards_could_be.json",

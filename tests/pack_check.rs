@@ -573,3 +573,41 @@ fn capping_claims_needs_a_level_to_cap_at() {
         );
     }
 }
+
+#[test]
+fn outcomes_are_optional_but_all_or_nothing() {
+    // Without outcomes, competencies name none: clean.
+    let none = mutate(|p| {
+        p["outcome"] = serde_json::json!([]);
+        for c in p["competency"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("outcome");
+        }
+    });
+    assert!(none.is_empty(), "{none:?}");
+    let absent = mutate(|p| {
+        p.as_object_mut().unwrap().remove("outcome");
+        for c in p["competency"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("outcome");
+        }
+    });
+    assert!(absent.is_empty(), "{absent:?}");
+    // With outcomes, a competency that names none is an error at its path.
+    let missing = mutate(|p| {
+        p["competency"][1].as_object_mut().unwrap().remove("outcome");
+    });
+    assert_eq!(
+        codes_at(&missing),
+        vec![("missing_key".to_owned(), "competency[1].outcome".to_owned())]
+    );
+    // Without outcomes, a competency that names one names an unknown outcome.
+    let unknown = mutate(|p| {
+        p["outcome"] = serde_json::json!([]);
+        for c in p["competency"].as_array_mut().unwrap().iter_mut().skip(1) {
+            c.as_object_mut().unwrap().remove("outcome");
+        }
+    });
+    assert_eq!(
+        codes_at(&unknown),
+        vec![("unknown_id".to_owned(), "competency[0].outcome".to_owned())]
+    );
+}

@@ -12,7 +12,7 @@ const LABELS = {
     file: "Or open a participant file (JSON)", asOf: "Evaluation date", status: "Status",
     requirements: "Completion requirements", outcomes: "Progress by learning outcome",
     missing: "What is missing, and why", matrix: "Competency matrix", notCounted: "Evidence that did not count",
-    evidence: "Evidence", competency: "Competency", reason: "Reason", findings: "Findings", language: "Language",
+    evidence: "Evidence", competency: "Competency", allCompetencies: "Competencies", reason: "Reason", findings: "Findings", language: "Language",
     required: "Required", achieved: "Achieved", state: "State", how: "How it was achieved",
     level: "Level", levelAttained: "Level attained", nextLevel: "Next level",
     none: "none", met: "met", notMet: "not met", nothing: "Nothing — everything required is met.",
@@ -33,7 +33,7 @@ const LABELS = {
     file: "Ou ouvrir un fichier de participant (JSON)", asOf: "Date d'évaluation", status: "Statut",
     requirements: "Exigences d'achèvement", outcomes: "Progrès par résultat d'apprentissage",
     missing: "Ce qui manque, et pourquoi", matrix: "Matrice des compétences", notCounted: "Preuves non comptées",
-    evidence: "Preuve", competency: "Compétence", reason: "Raison", findings: "Constats", language: "Langue",
+    evidence: "Preuve", competency: "Compétence", allCompetencies: "Compétences", reason: "Raison", findings: "Constats", language: "Langue",
     required: "Requis", achieved: "Atteint", state: "État", how: "Comment elle a été atteinte",
     level: "Niveau", levelAttained: "Niveau atteint", nextLevel: "Niveau suivant",
     none: "aucun", met: "remplie", notMet: "non remplie", nothing: "Rien — tout ce qui est requis est atteint.",
@@ -128,6 +128,8 @@ function renderReport() {
     ),
   );
 
+  // A framework without clusters has no outcomes: the section goes.
+  $("outcomes-heading").hidden = $("outcomes").hidden = r.outcomes.length === 0;
   $("outcomes").replaceChildren(
     ...r.outcomes.map((o) =>
       el("div", { class: "outcome" },
@@ -155,10 +157,12 @@ function renderReport() {
 
   const matrix = $("matrix");
   matrix.replaceChildren(
-    ...state.doc.outcome.map((o) => {
-      const rows = r.competencies.filter((c) => c.outcome === o.id);
+    ...[
+      ...state.doc.outcome.map((o) => ({ caption: name(o.id), rows: r.competencies.filter((c) => c.outcome === o.id) })),
+      { caption: t.allCompetencies, rows: r.competencies.filter((c) => !c.outcome) },
+    ].filter((group) => group.rows.length > 0).map(({ caption, rows }) => {
       return el("table", { class: "matrix" },
-        el("caption", {}, name(o.id)),
+        el("caption", {}, caption),
         el("thead", {}, el("tr", {}, ...[t.competency, t.required, t.achieved, t.state, t.how].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, ...rows.map((c) =>
           el("tr", { class: `state-${c.state}`, "data-competency": c.id },

@@ -345,9 +345,9 @@ export interface CompetencyResult {
      */
     id: Id;
     /**
-     * Its learning outcome.
+     * Its learning outcome (absent in a pack without outcomes).
      */
-    outcome: Id;
+    outcome?: Id;
     /**
      * The level required at the participant's organizational level (none: not required).
      */
@@ -636,9 +636,10 @@ export interface PackDoc {
      */
     level: LevelDoc[];
     /**
-     * `[[outcome]]`: learning outcomes.
+     * `[[outcome]]`: learning outcomes (clusters of competencies); a framework without clusters
+     * leaves them out.
      */
-    outcome: NamedDoc[];
+    outcome?: NamedDoc[];
     /**
      * `[[competency]]`.
      */
@@ -795,9 +796,10 @@ export interface CompetencyDoc {
      */
     id: string;
     /**
-     * The learning outcome it belongs to.
+     * The learning outcome (cluster) it belongs to: required when the pack has outcomes, absent
+     * when it has none.
      */
-    outcome: string;
+    outcome?: string;
     /**
      * Display name per language.
      */

@@ -60,7 +60,7 @@ impl<'a> Ctx<'a> {
                 });
             competencies.push(CompetencyResult {
                 id: comp.id.clone(),
-                outcome: comp.outcome_id.clone(),
+                outcome: comp.outcome.as_ref().map(|(_, id)| id.clone()),
                 required: required.map(|r| self.scale_id(r)),
                 achieved: got.map(|r| self.scale_id(r)),
                 derived: slot.derived.map(|r| self.scale_id(r)),
@@ -82,7 +82,10 @@ impl<'a> Ctx<'a> {
                         .competencies
                         .iter()
                         .zip(&competencies)
-                        .filter(move |(c, r)| c.outcome == oi && r.required.is_some())
+                        .filter(move |(c, r)| {
+                            c.outcome.as_ref().is_some_and(|(o, _)| *o == oi)
+                                && r.required.is_some()
+                        })
                 };
                 let required = mine().count();
                 let met = mine()

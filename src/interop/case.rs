@@ -11,7 +11,7 @@
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::date::Date;
 use crate::pack::Pack;
-use crate::pack::document::{ReferenceDoc, Relation};
+use crate::pack::document::{CompetencyDoc, ReferenceDoc, Relation};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -157,6 +157,41 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             "lastChangeDateTime": w.stamp,
         })
     };
+    // A competency sits under its outcome, or under the document in a pack without outcomes.
+    let competencies = |items: &mut Vec<Value>,
+                        associations: &mut Vec<Value>,
+                        parent: Value,
+                        members: &mut dyn Iterator<Item = &CompetencyDoc>| {
+        for (ci, comp) in members.enumerate() {
+            let cuuid = w.uuid("competency", &comp.id);
+            let cname = text(&comp.name, lang);
+            items.push(json!({
+                "identifier": cuuid,
+                "uri": w.uri("CFItems", &cuuid),
+                "fullStatement": cname,
+                "humanCodingScheme": comp.id,
+                "CFItemType": "Competency",
+                "notes": text(&comp.description, lang),
+                "language": lang,
+                "lastChangeDateTime": w.stamp,
+            }));
+            associations.push(child_of(
+                &w,
+                ("competency", &comp.id, cname.clone()),
+                parent.clone(),
+                ci + 1,
+            ));
+            for (ri, reference) in comp.references.iter().enumerate() {
+                associations.push(w.reference(&cuuid, &cname, &comp.id, ri, reference));
+            }
+        }
+    };
+    competencies(
+        &mut items,
+        &mut associations,
+        doc_link.clone(),
+        &mut doc.competency.iter().filter(|c| c.outcome.is_none()),
+    );
     for (oi, outcome) in doc.outcome.iter().enumerate() {
         let uuid = w.uuid("outcome", &outcome.id);
         let name = text(&outcome.name, lang);
@@ -179,30 +214,15 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             doc_link.clone(),
             oi + 1,
         ));
-        let members = doc.competency.iter().filter(|c| c.outcome == outcome.id);
-        for (ci, comp) in members.enumerate() {
-            let cuuid = w.uuid("competency", &comp.id);
-            let cname = text(&comp.name, lang);
-            items.push(json!({
-                "identifier": cuuid,
-                "uri": w.uri("CFItems", &cuuid),
-                "fullStatement": cname,
-                "humanCodingScheme": comp.id,
-                "CFItemType": "Competency",
-                "notes": text(&comp.description, lang),
-                "language": lang,
-                "lastChangeDateTime": w.stamp,
-            }));
-            associations.push(child_of(
-                &w,
-                ("competency", &comp.id, cname.clone()),
-                w.link("CFItems", &uuid, &name),
-                ci + 1,
-            ));
-            for (ri, reference) in comp.references.iter().enumerate() {
-                associations.push(w.reference(&cuuid, &cname, &comp.id, ri, reference));
-            }
-        }
+        competencies(
+            &mut items,
+            &mut associations,
+            w.link("CFItems", &uuid, &name),
+            &mut doc
+                .competency
+                .iter()
+                .filter(|c| c.outcome.as_deref() == Some(outcome.id.as_str())),
+        );
     }
 
     // One rubric per organizational level: each required competency, with the scale's levels and

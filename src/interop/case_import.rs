@@ -391,9 +391,10 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
 
     // Top-level items with children are learning outcomes; every item below one is a competency of
     // that outcome (deeper groups are flattened, in order). Top-level items without children are
-    // competencies of a "general" outcome.
+    // competencies of a "general" outcome, or of none when no item has children (a framework
+    // without clusters).
     let mut outcomes = Vec::new();
-    let mut competencies: Vec<(String, &Item<'_>)> = Vec::new();
+    let mut competencies: Vec<(Option<String>, &Item<'_>)> = Vec::new();
     let mut loose = Vec::new();
     // Every item is placed once: the walk below cannot loop, whatever the associations say.
     let mut placed: BTreeSet<&str> = BTreeSet::new();
@@ -427,7 +428,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             if !below.is_empty() {
                 notes.push(ImportNote { code: "flattened", path: format!("CFItems[{}]", child.index), message: format!("{} has children of its own; they are listed as competencies of the same outcome", child.uuid) });
             }
-            competencies.push((outcome_id.clone(), child));
+            competencies.push((Some(outcome_id.clone()), child));
             stack.extend(below.into_iter().rev());
         }
     }
@@ -444,10 +445,12 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             });
         }
     }
-    if !loose.is_empty() {
+    if !loose.is_empty() && outcomes.is_empty() {
+        competencies.extend(loose.into_iter().map(|item| (None, item)));
+    } else if !loose.is_empty() {
         outcomes.push(json!({ "id": "general", "name": text("General".into()) }));
         for item in loose {
-            competencies.push(("general".into(), item));
+            competencies.push((Some("general".into()), item));
         }
         notes.push(ImportNote {
             code: "general_outcome",
@@ -607,7 +610,10 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 };
                 expectations.insert(level_id.clone(), entry);
             }
-            let mut competency = json!({ "id": id, "outcome": outcome, "name": text(name), "description": text(description), "expected": expectations });
+            let mut competency = json!({ "id": id, "name": text(name), "description": text(description), "expected": expectations });
+            if let (Some(outcome), Some(map)) = (outcome, competency.as_object_mut()) {
+                map.insert("outcome".into(), Value::from(outcome.as_str()));
+            }
             if let (false, Some(map)) = (proficiency.is_empty(), competency.as_object_mut()) {
                 map.insert("proficiency".into(), Value::Object(proficiency));
             }

@@ -122,19 +122,27 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
             "outcome,competency",
         ],
     )?;
-    // Outcomes are top-level competencies; each competency sits under its outcome.
-    for outcome in &doc.outcome {
-        let id = shorten(&outcome.id);
-        let description = outcome
-            .description
-            .as_ref()
-            .map(|d| text(d, lang))
-            .unwrap_or_default();
-        write(
-            &mut out,
-            node_row("", &id, &shorten(&text(&outcome.name, lang)), &description),
-        )?;
-        for comp in doc.competency.iter().filter(|c| c.outcome == outcome.id) {
+    // Outcomes are top-level competencies; each competency sits under its outcome (or at the top,
+    // in a pack without outcomes).
+    let groups = std::iter::once(None).chain(doc.outcome.iter().map(Some));
+    for outcome in groups {
+        let id = outcome.map(|o| shorten(&o.id)).unwrap_or_default();
+        if let Some(outcome) = outcome {
+            let description = outcome
+                .description
+                .as_ref()
+                .map(|d| text(d, lang))
+                .unwrap_or_default();
+            write(
+                &mut out,
+                node_row("", &id, &shorten(&text(&outcome.name, lang)), &description),
+            )?;
+        }
+        let members = doc
+            .competency
+            .iter()
+            .filter(|c| c.outcome.as_deref() == outcome.map(|o| o.id.as_str()));
+        for comp in members {
             let (cid, name) = (shorten(&comp.id), shorten(&text(&comp.name, lang)));
             // The description, then what the competency looks like at each organizational level
             // whose cell describes it (Moodle has one description per competency).

@@ -148,7 +148,7 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
         program,
         scale,
         level: ctx.entries("level", true, level),
-        outcome: ctx.entries("outcome", true, named),
+        outcome: ctx.entries("outcome", false, named),
         competency: ctx.entries("competency", true, competency),
         evidence_kind: ctx.entries("evidence_kind", true, evidence_kind),
         catalogue: ctx.entries("catalogue", false, catalogue_item),
@@ -339,7 +339,7 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
     let m = r.table(v, path, &keys)?;
     let doc = CompetencyDoc {
         id: r.string(m, path, "id").unwrap_or_default(),
-        outcome: r.string(m, path, "outcome").unwrap_or_default(),
+        outcome: r.opt_string(m, path, "outcome"),
         name: r.req_strings(m, path, "name").unwrap_or_default(),
         description: r.req_strings(m, path, "description").unwrap_or_default(),
         expected: cells(r, m, path),

@@ -95,8 +95,10 @@ pub struct ScaleDoc {
 pub struct CompetencyDoc {
     /// Stable id, e.g. `ssm.systems_thinking`.
     pub id: String,
-    /// The learning outcome it belongs to.
-    pub outcome: String,
+    /// The learning outcome (cluster) it belongs to: required when the pack has outcomes, absent
+    /// when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
     /// Display name per language.
     pub name: Text,
     /// One-line description per language.
@@ -695,7 +697,9 @@ pub struct PackDoc {
     pub scale: ScaleDoc,
     /// `[[level]]`: organizational levels, front line first.
     pub level: Vec<LevelDoc>,
-    /// `[[outcome]]`: learning outcomes.
+    /// `[[outcome]]`: learning outcomes (clusters of competencies); a framework without clusters
+    /// leaves them out.
+    #[serde(default)]
     pub outcome: Vec<NamedDoc>,
     /// `[[competency]]`.
     pub competency: Vec<CompetencyDoc>,

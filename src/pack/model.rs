@@ -83,8 +83,8 @@ pub(crate) type Rank = u8;
 #[derive(Debug, Clone)]
 pub(crate) struct Competency {
     pub id: Id,
-    pub outcome: usize,
-    pub outcome_id: Id,
+    /// Its learning outcome (index, id); `None` in a pack without outcomes.
+    pub outcome: Option<(usize, Id)>,
     /// Expected rank per organizational level; `None` = not required there.
     pub expected: Vec<Option<Rank>>,
     pub allow_equivalency: bool,

@@ -32,14 +32,28 @@ impl Checker<'_> {
             let path = format!("competency[{ci}]");
             self.text(&comp.name, &format!("{path}.name"));
             self.text(&comp.description, &format!("{path}.description"));
-            let outcome = self.resolve(
-                outcomes,
-                "outcome",
-                "learning outcome",
-                &comp.outcome,
-                format!("{path}.outcome"),
-            );
-            if let Some(slot) = outcome.and_then(|o| used_outcomes.get_mut(o)) {
+            let outcome = match &comp.outcome {
+                Some(id) => self
+                    .resolve(
+                        outcomes,
+                        "outcome",
+                        "learning outcome",
+                        id,
+                        format!("{path}.outcome"),
+                    )
+                    .map(|o| (o, Id::from(id.as_str()))),
+                None => {
+                    if !doc.outcome.is_empty() {
+                        self.error(
+                            DiagnosticCode::MissingKey,
+                            format!("{path}.outcome"),
+                            "missing key `outcome`: the pack has learning outcomes, so each competency names its own (or leave `[[outcome]]` out)".to_owned(),
+                        );
+                    }
+                    None
+                }
+            };
+            if let Some(slot) = outcome.as_ref().and_then(|(o, _)| used_outcomes.get_mut(*o)) {
                 *slot = true;
             }
             let mut expected = vec![None; doc.level.len()];
@@ -121,8 +135,7 @@ impl Checker<'_> {
             }
             out.push(Competency {
                 id: comp.id.as_str().into(),
-                outcome: outcome.unwrap_or(0),
-                outcome_id: comp.outcome.as_str().into(),
+                outcome,
                 expected,
                 allow_equivalency: comp.allow_equivalency,
             });
