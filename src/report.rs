@@ -141,6 +141,10 @@ pub struct CompetencyResult {
     /// Its learning outcome (absent in a pack without outcomes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Id>,
+    /// For a competency the participant's level lets them choose: whether they chose it (only
+    /// chosen ones are required). Absent for the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<bool>,
     /// The level required at the participant's organizational level (none: not required).
     pub required: Option<Id>,
     /// The level achieved (none: nothing yet).

@@ -141,8 +141,7 @@ fn a_case_export_imports_back_into_an_equivalent_pack() {
 
 #[test]
 fn a_pack_without_outcomes_exports_and_imports_without_inventing_one() {
-    let mut doc: Value =
-        serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
     doc.as_object_mut().unwrap().remove("outcome");
     for c in doc["competency"].as_array_mut().unwrap() {
         c.as_object_mut().unwrap().remove("outcome");
@@ -164,10 +163,18 @@ fn a_pack_without_outcomes_exports_and_imports_without_inventing_one() {
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     let back = Pack::from_json(&imported.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
     assert!(back.document().outcome.is_empty());
-    assert!(back.document().competency.iter().all(|c| c.outcome.is_none()));
+    assert!(
+        back.document()
+            .competency
+            .iter()
+            .all(|c| c.outcome.is_none())
+    );
     // Moodle: the framework row, then one top-level row per competency (no parent).
-    let csv = competency_rules::interop::moodle::export_moodle(&pack, &ExportOptions { lang: "en".into() })
-        .unwrap();
+    let csv = competency_rules::interop::moodle::export_moodle(
+        &pack,
+        &ExportOptions { lang: "en".into() },
+    )
+    .unwrap();
     let rows: Vec<&str> = csv.lines().skip(2).collect();
     assert_eq!(rows.len(), pack.document().competency.len(), "{csv}");
     assert!(rows.iter().all(|r| r.starts_with(',')), "{csv}");

@@ -593,7 +593,10 @@ fn outcomes_are_optional_but_all_or_nothing() {
     assert!(absent.is_empty(), "{absent:?}");
     // With outcomes, a competency that names none is an error at its path.
     let missing = mutate(|p| {
-        p["competency"][1].as_object_mut().unwrap().remove("outcome");
+        p["competency"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("outcome");
     });
     assert_eq!(
         codes_at(&missing),
@@ -609,5 +612,75 @@ fn outcomes_are_optional_but_all_or_nothing() {
     assert_eq!(
         codes_at(&unknown),
         vec![("unknown_id".to_owned(), "competency[0].outcome".to_owned())]
+    );
+}
+
+#[test]
+fn a_chosen_set_is_checked() {
+    let with = |chosen: serde_json::Value| mutate(move |p| p["completion"][0]["chosen"] = chosen);
+    assert!(
+        with(serde_json::json!({ "count": 1, "from": ["c.analysis", "c.writing"] })).is_empty()
+    );
+    // An unknown competency (with a hint), one listed twice, a count outside 1..=size.
+    assert_eq!(
+        codes_at(&with(
+            serde_json::json!({ "count": 3, "from": ["c.analysis", "c.analyses", "c.analysis"] })
+        )),
+        vec![
+            (
+                "out_of_range".to_owned(),
+                "completion[0].chosen.count".to_owned()
+            ),
+            (
+                "unknown_id".to_owned(),
+                "completion[0].chosen.from[1]".to_owned()
+            ),
+            (
+                "duplicate_id".to_owned(),
+                "completion[0].chosen.from[2]".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        codes_at(&with(
+            serde_json::json!({ "count": 0, "from": ["c.analysis"] })
+        )),
+        vec![(
+            "out_of_range".to_owned(),
+            "completion[0].chosen.count".to_owned()
+        )]
+    );
+    // Unknown keys and a missing `from` are refused like any other table's, with no cascade (the
+    // level's completion entry is not also reported missing).
+    assert_eq!(
+        codes_at(&with(
+            serde_json::json!({ "count": 1, "form": ["c.analysis"] })
+        )),
+        vec![
+            (
+                "missing_key".to_owned(),
+                "completion[0].chosen.from".to_owned()
+            ),
+            (
+                "unknown_key".to_owned(),
+                "completion[0].chosen.form".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn choosing_a_competency_the_level_does_not_require_is_a_warning() {
+    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    // c.people is not required at staff (completion[0]).
+    pack["completion"][0]["chosen"] =
+        serde_json::json!({ "count": 1, "from": ["c.people", "c.writing"] });
+    let pack = Pack::from_json(&pack.to_string()).unwrap();
+    assert_eq!(
+        codes_at(pack.warnings()),
+        vec![(
+            "not_applicable".to_owned(),
+            "completion[0].chosen.from[0]".to_owned()
+        )]
     );
 }

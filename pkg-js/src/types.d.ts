@@ -49,6 +49,11 @@ export interface Participant {
      */
     agents?: Agent[];
     /**
+     * The competencies the participant chose to develop, where the pack lets them choose
+     * (`chosen` in `[[completion]]`).
+     */
+    development?: Development;
+    /**
      * The evidence items.
      */
     evidence?: Evidence[];
@@ -111,6 +116,24 @@ export interface Account {
      * The user's id or login on that system.
      */
     name: string;
+}
+
+/**
+ * A development selection: the competencies a participant chose, and who agreed to it, when.
+ */
+export interface Development {
+    /**
+     * The competency ids chosen.
+     */
+    competencies: string[];
+    /**
+     * Who agreed to the selection (the participant's manager), as the caller records them.
+     */
+    agreed_by?: string;
+    /**
+     * When the selection was agreed; it counts from that date.
+     */
+    agreed_on?: string;
 }
 
 /**
@@ -349,6 +372,11 @@ export interface CompetencyResult {
      */
     outcome?: Id;
     /**
+     * For a competency the participant's level lets them choose: whether they chose it (only
+     * chosen ones are required). Absent for the others.
+     */
+    chosen?: boolean;
+    /**
      * The level required at the participant's organizational level (none: not required).
      */
     required: Id | null;
@@ -583,7 +611,7 @@ export interface Reason {
 /**
  * A reason, finding or set-aside message: what a report's `reason.code` says.
  */
-export type Message = "malformed" | "malformed_not_an_object" | "malformed_type" | "malformed_missing" | "malformed_not_one_of" | "malformed_date" | "malformed_id_too_long" | "duplicate_id" | "evidence_repeated" | "unknown_kind" | "future_date" | "rejected" | "pending_review" | "missing_item" | "unknown_item" | "wrong_kind_for_item" | "no_claims" | "unknown_competency" | "unknown_level" | "above_kind_max_level" | "claim_capped" | "equivalency_not_allowed" | "missing_topic" | "unknown_topic" | "too_old" | "expired" | "outside_claim_window" | "no_assessor" | "unknown_assessor_role" | "assessor_not_allowed" | "no_coach" | "not_participants_coach" | "ineligible_coach" | "no_mentor" | "not_participants_mentor" | "ineligible_mentor" | "missing_grade" | "below_min_grade" | "invalid_grade" | "over_prior_learning_cap" | "superseded_override" | "unknown_field" | "unused_field" | "level_alias" | "as_of_before_enrolment" | "coach_outside_organization" | "mentor_same_organization" | "mentor_not_appointed" | "competencies_met" | "competencies_not_met" | "coaching_met" | "coaching_not_met" | "coaching_no_coach" | "coaching_ineligible_coach" | "mentoring_met" | "mentoring_not_met" | "mentoring_no_mentor" | "mentoring_ineligible_mentor" | "final_assignment_met" | "final_assignment_pending" | "final_assignment_missing" | "time_limit_open" | "time_limit_met" | "time_limit_passed" | "time_limit_none" | "status_enrolled" | "status_in_progress" | "status_ready_for_final_assignment" | "status_completed" | "status_lapsed" | "to_go_competencies" | "to_go_coaching_sessions" | "to_go_mentoring_conversations" | "to_go_coach" | "to_go_mentor" | "to_go_final_assignment" | "next_level_ready" | "next_level_short" | "next_level_needs_completion" | "next_level_short_and_needs_completion" | "statement_refused" | "statement_repeated" | "statement_voided" | "statement_void_no_effect" | "statement_other_actor" | "statement_not_evidence" | "statement_not_activity" | "statement_unmapped_activity" | "statement_failed" | "statement_waiver_not_accepted";
+export type Message = "malformed" | "malformed_not_an_object" | "malformed_type" | "malformed_missing" | "malformed_not_one_of" | "malformed_date" | "malformed_id_too_long" | "duplicate_id" | "evidence_repeated" | "unknown_kind" | "future_date" | "rejected" | "pending_review" | "missing_item" | "unknown_item" | "wrong_kind_for_item" | "no_claims" | "unknown_competency" | "unknown_level" | "above_kind_max_level" | "claim_capped" | "equivalency_not_allowed" | "missing_topic" | "unknown_topic" | "too_old" | "expired" | "outside_claim_window" | "no_assessor" | "unknown_assessor_role" | "assessor_not_allowed" | "no_coach" | "not_participants_coach" | "ineligible_coach" | "no_mentor" | "not_participants_mentor" | "ineligible_mentor" | "missing_grade" | "below_min_grade" | "invalid_grade" | "over_prior_learning_cap" | "superseded_override" | "unknown_field" | "unused_field" | "level_alias" | "as_of_before_enrolment" | "coach_outside_organization" | "mentor_same_organization" | "chosen_outside_set" | "chosen_repeated" | "mentor_not_appointed" | "competencies_met" | "competencies_not_met" | "coaching_met" | "coaching_not_met" | "coaching_no_coach" | "coaching_ineligible_coach" | "mentoring_met" | "mentoring_not_met" | "mentoring_no_mentor" | "mentoring_ineligible_mentor" | "chosen_met" | "chosen_short" | "chosen_too_many" | "chosen_not_agreed" | "final_assignment_met" | "final_assignment_pending" | "final_assignment_missing" | "time_limit_open" | "time_limit_met" | "time_limit_passed" | "time_limit_none" | "status_enrolled" | "status_in_progress" | "status_ready_for_final_assignment" | "status_completed" | "status_lapsed" | "to_go_competencies" | "to_go_coaching_sessions" | "to_go_mentoring_conversations" | "to_go_coach" | "to_go_mentor" | "to_go_final_assignment" | "to_go_chosen" | "next_level_ready" | "next_level_short" | "next_level_needs_completion" | "next_level_short_and_needs_completion" | "statement_refused" | "statement_repeated" | "statement_voided" | "statement_void_no_effect" | "statement_other_actor" | "statement_not_evidence" | "statement_not_activity" | "statement_unmapped_activity" | "statement_failed" | "statement_waiver_not_accepted";
 
 /**
  * A label: of the text explanation (`explain`: headings, states, requirement and status names;
@@ -591,7 +619,7 @@ export type Message = "malformed" | "malformed_not_an_object" | "malformed_type"
  * their codes are known everywhere, so a pack that overrides them checks the same), and the
  * words messages are made of (`label.and`, `role.*`, `type.*`, `cell.*`), in every build.
  */
-export type Label = "label.status" | "label.level" | "label.level_attained" | "label.next_level" | "label.none" | "label.outcomes" | "label.competencies" | "label.requirements" | "label.not_counted" | "label.findings" | "label.required" | "label.achieved" | "label.via" | "label.met_count" | "state.met" | "state.not_met" | "state.not_yet_enough_evidence" | "state.pending_review" | "state.not_required" | "requirement.competencies" | "requirement.coaching" | "requirement.mentoring" | "requirement.final_assignment" | "requirement.time_limit" | "label.and" | "label.missing_for_next_level" | "label.waiting_for_review" | "label.override" | "override.raised" | "override.lowered" | "override.confirmed" | "override.not_applied" | "cell.effective" | "cell.ineffective" | "role.coach" | "role.mentor" | "role.program_assessor" | "role.provider" | "role.employer" | "type.string" | "type.number" | "type.whole_number" | "type.boolean" | "type.list" | "type.object" | "type.text_table" | "type.null" | "status.enrolled" | "status.in_progress" | "status.ready_for_final_assignment" | "status.completed" | "status.lapsed";
+export type Label = "label.status" | "label.level" | "label.level_attained" | "label.next_level" | "label.none" | "label.outcomes" | "label.competencies" | "label.requirements" | "label.not_counted" | "label.findings" | "label.required" | "label.achieved" | "label.via" | "label.met_count" | "state.met" | "state.not_met" | "state.not_yet_enough_evidence" | "state.pending_review" | "state.not_required" | "requirement.competencies" | "requirement.coaching" | "requirement.mentoring" | "requirement.final_assignment" | "requirement.time_limit" | "requirement.chosen" | "label.and" | "label.missing_for_next_level" | "label.waiting_for_review" | "label.override" | "override.raised" | "override.lowered" | "override.confirmed" | "override.not_applied" | "cell.effective" | "cell.ineffective" | "role.coach" | "role.mentor" | "role.program_assessor" | "role.provider" | "role.employer" | "type.string" | "type.number" | "type.whole_number" | "type.boolean" | "type.list" | "type.object" | "type.text_table" | "type.null" | "status.enrolled" | "status.in_progress" | "status.ready_for_final_assignment" | "status.completed" | "status.lapsed";
 
 /**
  * Identifies a pack in reports.
@@ -1160,6 +1188,25 @@ export interface CompletionDoc {
      * The program must be completed within this many months of enrolment.
      */
     time_limit_months?: number | null;
+    /**
+     * Competencies each participant chooses (with their manager) from a set: the ones chosen are
+     * required, the others of the set are not; the rest of the level's matrix is the core.
+     */
+    chosen?: ChosenDoc;
+}
+
+/**
+ * `chosen` in `[[completion]]`: how many competencies a participant chooses, and from which.
+ */
+export interface ChosenDoc {
+    /**
+     * How many the participant chooses (at least 1, at most the size of `from`).
+     */
+    count: number;
+    /**
+     * The competencies to choose from (each required at the level in the matrix).
+     */
+    from: string[];
 }
 
 /**

@@ -94,6 +94,8 @@ pub(crate) struct Ctx<'a> {
     pub org_level: usize,
     pub coach_eligible: bool,
     pub mentor_eligible: bool,
+    /// Per competency: whether the participant's development selection names it.
+    pub selected: Vec<bool>,
     pub not_counted: Vec<NotCounted>,
     pub findings: Vec<Finding>,
 }
@@ -121,6 +123,17 @@ impl<'a> Ctx<'a> {
             }
             None => false,
         };
+        let mut selected = vec![false; pack.model.competencies.len()];
+        for id in participant.development.iter().flat_map(|d| &d.competencies) {
+            if let Some(slot) = pack
+                .model
+                .competency_index
+                .get(id)
+                .and_then(|ci| selected.get_mut(ci))
+            {
+                *slot = true;
+            }
+        }
         Ctx {
             pack,
             model: &pack.model,
@@ -129,6 +142,7 @@ impl<'a> Ctx<'a> {
             org_level: level,
             coach_eligible,
             mentor_eligible,
+            selected,
             not_counted: Vec::new(),
             findings: Vec::new(),
         }
@@ -187,6 +201,63 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// The rank competency `ci` is required at on organizational level `li`: the matrix's cell,
+    /// unless the competency is one the level lets participants choose and this one did not.
+    pub(crate) fn required_at(&self, li: usize, ci: usize) -> Option<Rank> {
+        let expected = self
+            .model
+            .competencies
+            .get(ci)?
+            .expected
+            .get(li)
+            .copied()??;
+        let chosen = self
+            .model
+            .completion
+            .get(li)
+            .and_then(|c| c.chosen.as_ref());
+        match chosen {
+            Some((_, from)) if from.contains(&ci) => self
+                .selected
+                .get(ci)
+                .copied()
+                .unwrap_or(false)
+                .then_some(expected),
+            _ => Some(expected),
+        }
+    }
+
+    /// Findings on the development selection: a competency chosen twice, or not one to choose
+    /// from at the participant's level.
+    fn selection_findings(&mut self) {
+        let Some(development) = &self.participant.development else {
+            return;
+        };
+        let model = self.model;
+        let from: &[usize] = model
+            .completion
+            .get(self.org_level)
+            .and_then(|c| c.chosen.as_ref())
+            .map_or(&[], |(_, from)| from.as_slice());
+        let mut seen = vec![false; model.competencies.len()];
+        for (i, id) in development.competencies.iter().enumerate() {
+            let known = model.competency_index.get(id);
+            let field = format!("development.competencies[{i}]");
+            let params = [("competency", id.clone())];
+            match known.and_then(|ci| seen.get_mut(ci)) {
+                Some(true) => {
+                    self.finding(None, &field, Message::ChosenRepeated, &params);
+                    continue;
+                }
+                Some(slot) => *slot = true,
+                None => {}
+            }
+            if !known.is_some_and(|ci| from.contains(&ci)) {
+                self.finding(None, &field, Message::ChosenOutsideSet, &params);
+            }
+        }
+    }
+
     fn participant_findings(&mut self) {
         let p = self.participant;
         let doc = self.pack.document();
@@ -200,6 +271,7 @@ impl<'a> Ctx<'a> {
                 &[("given", p.level.clone()), ("org_level", level.id.clone())],
             );
         }
+        self.selection_findings();
         for field in &p.unknown_fields {
             self.finding(
                 None,

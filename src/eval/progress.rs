@@ -8,6 +8,43 @@ use crate::pack::document::CountsAs;
 use crate::pack::model::Rank;
 use crate::report::*;
 
+impl Ctx<'_> {
+    /// The `chosen` requirement: `count` competencies chosen from `from`, agreed by the as-of date.
+    fn chosen_requirement(
+        &self,
+        count: u32,
+        from: &[usize],
+        to_go: &mut Vec<(&'static str, String)>,
+    ) -> RequirementResult {
+        let chosen = from
+            .iter()
+            .filter(|ci| self.selected.get(**ci).copied().unwrap_or(false))
+            .count();
+        let agreed = self.participant.development.as_ref().is_some_and(|d| {
+            d.agreed_by.is_some() && d.agreed_on.is_some_and(|on| on <= self.as_of)
+        });
+        let needed = usize::try_from(count).unwrap_or(usize::MAX);
+        let (met, code) = match chosen.cmp(&needed) {
+            std::cmp::Ordering::Less => (false, Message::ChosenShort),
+            std::cmp::Ordering::Greater => (false, Message::ChosenTooMany),
+            std::cmp::Ordering::Equal if !agreed => (false, Message::ChosenNotAgreed),
+            std::cmp::Ordering::Equal => (true, Message::ChosenMet),
+        };
+        if !met {
+            to_go.push(("chosen", count.to_string()));
+        }
+        RequirementResult {
+            id: "chosen",
+            met,
+            reason: self.reason(
+                code,
+                &[("chosen", chosen.to_string()), ("count", count.to_string())],
+            ),
+            evidence: Vec::new(),
+        }
+    }
+}
+
 fn percent(met: usize, required: usize) -> u32 {
     if required == 0 {
         return 100;
@@ -31,10 +68,16 @@ impl<'a> Ctx<'a> {
             .collect();
         let rank_at = |comp: usize| achieved.get(comp).copied().flatten();
 
+        let completion = model
+            .completion
+            .get(self.org_level)
+            .cloned()
+            .unwrap_or_default();
+
         // Per competency.
         let mut competencies = Vec::with_capacity(model.competencies.len());
         for (ci, (comp, slot)) in model.competencies.iter().zip(d).enumerate() {
-            let required = comp.expected.get(self.org_level).copied().flatten();
+            let required = self.required_at(self.org_level, ci);
             let got = rank_at(ci);
             let state = match required {
                 None => CompetencyState::NotRequired,
@@ -61,6 +104,11 @@ impl<'a> Ctx<'a> {
             competencies.push(CompetencyResult {
                 id: comp.id.clone(),
                 outcome: comp.outcome.as_ref().map(|(_, id)| id.clone()),
+                chosen: completion
+                    .chosen
+                    .as_ref()
+                    .filter(|(_, from)| from.contains(&ci))
+                    .map(|_| self.selected.get(ci).copied().unwrap_or(false)),
                 required: required.map(|r| self.scale_id(r)),
                 achieved: got.map(|r| self.scale_id(r)),
                 derived: slot.derived.map(|r| self.scale_id(r)),
@@ -109,11 +157,6 @@ impl<'a> Ctx<'a> {
             .collect();
 
         // Requirements at the participant's level.
-        let completion = model
-            .completion
-            .get(self.org_level)
-            .cloned()
-            .unwrap_or_default();
         let mut requirements = Vec::new();
         let required_total = competencies.iter().filter(|c| c.required.is_some()).count();
         let met_total = competencies
@@ -152,6 +195,9 @@ impl<'a> Ctx<'a> {
             reason: self.reason(code, &params),
             evidence: Vec::new(),
         });
+        if let Some((count, from)) = &completion.chosen {
+            requirements.push(self.chosen_requirement(*count, from, &mut to_go));
+        }
 
         let of_kind = |counts: CountsAs| -> Vec<&Counted<'a>> {
             counted
@@ -361,8 +407,8 @@ impl<'a> Ctx<'a> {
         let short_of = |li: usize| {
             let mut required = 0;
             let mut short = Vec::new();
-            for (ci, c) in model.competencies.iter().enumerate() {
-                if let Some(expected) = c.expected.get(li).copied().flatten() {
+            for ci in 0..model.competencies.len() {
+                if let Some(expected) = self.required_at(li, ci) {
                     required += 1;
                     if rank_at(ci).is_none_or(|r| r < expected) {
                         short.push(ci);

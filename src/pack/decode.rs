@@ -252,7 +252,9 @@ impl Sections<'_, '_> {
                     positions.push(index);
                 }
                 None => {
-                    if let Some(id) = item.get("id").and_then(Value::as_str) {
+                    // (A completion entry is known by its level.)
+                    let id = item.get("id").or_else(|| item.get("level"));
+                    if let Some(id) = id.and_then(Value::as_str) {
                         self.broken_ids.insert(format!("{key}/{id}"));
                     }
                 }
@@ -664,8 +666,19 @@ fn completion(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompletionDoc
         "mentoring_conversations",
         "final_assignment",
         "time_limit_months",
+        "chosen",
     ];
     let m = r.table(v, path, &keys)?;
+    let chosen = crate::json_reader::present(m, "chosen").and_then(|value| {
+        let p = child(path, "chosen");
+        let mark = r.mark();
+        let t = r.table(value, &p, &["count", "from"])?;
+        let doc = ChosenDoc {
+            count: r.u32(t, &p, "count").unwrap_or_default(),
+            from: r.string_list(t, &p, "from").unwrap_or_default(),
+        };
+        r.clean_since(mark, doc)
+    });
     let doc = CompletionDoc {
         level: r.string(m, path, "level").unwrap_or_default(),
         competencies_percent: r.u32_or(m, path, "competencies_percent", 100),
@@ -673,6 +686,7 @@ fn completion(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompletionDoc
         mentoring_conversations: r.u32_or(m, path, "mentoring_conversations", 0),
         final_assignment: r.bool_or(m, path, "final_assignment", false),
         time_limit_months: r.opt_u32(m, path, "time_limit_months"),
+        chosen,
     };
     r.clean_since(mark, doc)
 }

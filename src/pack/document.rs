@@ -620,6 +620,23 @@ pub struct CompletionDoc {
     /// The program must be completed within this many months of enrolment.
     #[serde(default)]
     pub time_limit_months: Option<u32>,
+    /// Competencies each participant chooses (with their manager) from a set: the ones chosen are
+    /// required, the others of the set are not; the rest of the level's matrix is the core.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<ChosenDoc>,
+}
+
+/// `chosen` in `[[completion]]`: how many competencies a participant chooses, and from which.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ChosenDoc {
+    /// How many the participant chooses (at least 1, at most the size of `from`).
+    pub count: u32,
+    /// The competencies to choose from (each required at the level in the matrix).
+    pub from: Vec<String>,
 }
 
 fn hundred() -> u32 {

@@ -186,8 +186,9 @@ impl Pack {
     /// assignment`), each part a message a pack may override.
     fn remaining(&self, params: &BTreeMap<String, String>, lang: &str) -> String {
         use messages::{Label, Message};
-        const PARTS: [(&str, Message); 6] = [
+        const PARTS: [(&str, Message); 7] = [
             ("competencies", Message::ToGoCompetencies),
+            ("chosen", Message::ToGoChosen),
             ("coaching_sessions", Message::ToGoCoachingSessions),
             (
                 "mentoring_conversations",

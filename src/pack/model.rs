@@ -149,4 +149,6 @@ pub(crate) struct Completion {
     pub mentoring_conversations: u32,
     pub final_assignment: bool,
     pub time_limit_months: Option<u32>,
+    /// Competencies the participant chooses: how many, and from which (indices, in the order `from` lists them).
+    pub chosen: Option<(u32, Vec<usize>)>,
 }

@@ -44,6 +44,10 @@ pub struct Participant {
     /// The participant's xAPI identities, matched against the actor of xAPI statements.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agents: Vec<Agent>,
+    /// The competencies the participant chose to develop, where the pack lets them choose
+    /// (`chosen` in `[[completion]]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub development: Option<Development>,
     /// The evidence items.
     #[serde(default)]
     #[cfg_attr(feature = "ts-types", tsify(type = "Evidence[]"))]
@@ -70,6 +74,41 @@ pub struct SetAside {
     pub code: crate::messages::Message,
     /// The values the message mentions.
     pub params: Vec<(&'static str, String)>,
+}
+
+/// A development selection: the competencies a participant chose, and who agreed to it, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Development {
+    /// The competency ids chosen.
+    pub competencies: Vec<String>,
+    /// Who agreed to the selection (the participant's manager), as the caller records them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_by: Option<String>,
+    /// When the selection was agreed; it counts from that date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
+    pub agreed_on: Option<Date>,
+}
+
+impl Development {
+    /// A selection of competencies, not yet agreed.
+    pub fn new(competencies: Vec<String>) -> Self {
+        Self {
+            competencies,
+            agreed_by: None,
+            agreed_on: None,
+        }
+    }
+
+    /// Agreed by someone on a date.
+    pub fn agreed(mut self, by: impl Into<String>, on: Date) -> Self {
+        self.agreed_by = Some(by.into());
+        self.agreed_on = Some(on);
+        self
+    }
 }
 
 /// A coach or mentor.
@@ -371,10 +410,17 @@ impl Participant {
             coach: None,
             mentor: None,
             agents: Vec::new(),
+            development: None,
             evidence: Vec::new(),
             unknown_fields: Vec::new(),
             set_aside: Vec::new(),
         }
+    }
+
+    /// With a development selection.
+    pub fn with_development(mut self, development: Development) -> Self {
+        self.development = Some(development);
+        self
     }
 
     /// With a display name.

@@ -28,8 +28,10 @@ const ROOT_FIELDS: &[&str] = &[
     "coach",
     "mentor",
     "agents",
+    "development",
     "evidence",
 ];
+const DEVELOPMENT_FIELDS: &[&str] = &["competencies", "agreed_by", "agreed_on"];
 const PERSON_FIELDS: &[&str] = &["id", "name", "organization", "appointed_by"];
 const EVIDENCE_FIELDS: &[&str] = &[
     "id",
@@ -154,6 +156,14 @@ impl Participant {
             if let Some(Value::Object(person)) = root.get(key) {
                 unknown_keys(person, PERSON_FIELDS, key, &mut unknown_fields);
             }
+        }
+        if let Some(Value::Object(development)) = root.get("development") {
+            unknown_keys(
+                development,
+                DEVELOPMENT_FIELDS,
+                "development",
+                &mut unknown_fields,
+            );
         }
         if let Some(Value::Array(agents)) = root.get("agents") {
             for (i, agent) in agents.iter().enumerate() {
@@ -359,9 +369,21 @@ fn read_root(root: &Map<String, Value>) -> Result<Participant, Problem> {
         mentor: json::opt(W, root, "", "mentor", person)?,
         agents: json::opt(W, root, "", "agents", |w, v, p| each(w, v, p, agent))?
             .unwrap_or_default(),
+        development: json::opt(W, root, "", "development", development)?,
         evidence: Vec::new(),
         unknown_fields: Vec::new(),
         set_aside: Vec::new(),
+    })
+}
+
+fn development(w: Wording, value: &Value, path: &str) -> Result<Development, Problem> {
+    let map = json::object(w, value, path)?;
+    Ok(Development {
+        competencies: json::req(w, map, path, "competencies", |w, v, p| {
+            each(w, v, p, json::string)
+        })?,
+        agreed_by: json::opt(w, map, path, "agreed_by", json::string)?,
+        agreed_on: json::opt(w, map, path, "agreed_on", date)?,
     })
 }
 
@@ -430,6 +452,47 @@ mod tests {
             Ok(())
         } else {
             Err(format!("{item}: serde {derived:?}, hand {hand:?}"))
+        }
+    }
+
+    #[test]
+    fn a_development_selection_is_read_and_checked() {
+        let doc = |development: Value| {
+            serde_json::json!({ "id": "p", "organization": "o", "level": "l",
+                "enrolled": "2026-01-01", "development": development })
+        };
+        let read = Participant::from_value(doc(serde_json::json!({
+            "competencies": ["a", "b"], "agreed_by": "m", "agreed_on": "2026-02-01", "why": 1
+        })));
+        let Ok(p) = read else {
+            panic!("not read: {read:?}");
+        };
+        let development = p
+            .development
+            .as_ref()
+            .map(|d| (d.competencies.len(), d.agreed_on));
+        assert_eq!(development, Some((2, "2026-02-01".parse().ok())));
+        assert_eq!(p.unknown_fields(), ["development.why"]);
+        for (bad, path) in [
+            (
+                serde_json::json!({ "competencies": "a" }),
+                "development.competencies",
+            ),
+            (
+                serde_json::json!({ "competencies": [1] }),
+                "development.competencies[0]",
+            ),
+            (
+                serde_json::json!({ "agreed_by": "m" }),
+                "development.competencies",
+            ),
+            (
+                serde_json::json!({ "competencies": [], "agreed_on": "soon" }),
+                "development.agreed_on",
+            ),
+        ] {
+            let err = Participant::from_value(doc(bad)).err().map(|e| e.path);
+            assert_eq!(err.as_deref(), Some(path));
         }
     }
 

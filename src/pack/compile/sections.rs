@@ -53,7 +53,10 @@ impl Checker<'_> {
                     None
                 }
             };
-            if let Some(slot) = outcome.as_ref().and_then(|(o, _)| used_outcomes.get_mut(*o)) {
+            if let Some(slot) = outcome
+                .as_ref()
+                .and_then(|(o, _)| used_outcomes.get_mut(*o))
+            {
                 *slot = true;
             }
             let mut expected = vec![None; doc.level.len()];
@@ -426,6 +429,10 @@ impl Checker<'_> {
                     "a final assignment is required but the pack has no [final_assignment] section",
                 );
             }
+            let chosen = comp
+                .chosen
+                .as_ref()
+                .and_then(|chosen| self.chosen(model, chosen, level, &path));
             let slot = out.get_mut(level);
             match slot {
                 Some(slot @ None) => {
@@ -435,6 +442,7 @@ impl Checker<'_> {
                         mentoring_conversations: comp.mentoring_conversations,
                         final_assignment: comp.final_assignment,
                         time_limit_months: comp.time_limit_months,
+                        chosen,
                     });
                 }
                 Some(Some(_)) => self.error(
@@ -447,8 +455,14 @@ impl Checker<'_> {
         }
         if !self.decoded.broken_sections.contains("completion") {
             for (li, slot) in out.iter().enumerate() {
-                if slot.is_none() {
-                    let id = doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
+                let id = doc.level.get(li).map(|l| l.id.clone()).unwrap_or_default();
+                // (A level whose entry could not be read has its problem reported already.)
+                if slot.is_none()
+                    && !self
+                        .decoded
+                        .broken_ids
+                        .contains(&format!("completion/{id}"))
+                {
                     self.error(DiagnosticCode::MissingCompletion, "completion", format!("level `{id}` has no [[completion]] entry, so participants at that level could never complete"));
                 }
             }
@@ -461,5 +475,61 @@ impl Checker<'_> {
             );
         }
         out.into_iter().map(Option::unwrap_or_default).collect()
+    }
+
+    /// A level's chosen competencies: each known, listed once and required at the level; a count
+    /// from 1 to the size of the set.
+    fn chosen(
+        &mut self,
+        model: &Model,
+        chosen: &ChosenDoc,
+        level: usize,
+        path: &str,
+    ) -> Option<(u32, Vec<usize>)> {
+        let path = format!("{path}.chosen");
+        let mut from: Vec<usize> = Vec::with_capacity(chosen.from.len());
+        for (i, id) in chosen.from.iter().enumerate() {
+            let at = format!("{path}.from[{i}]");
+            let Some(ci) = self.resolve(
+                &model.competency_index,
+                "competency",
+                "competency",
+                id,
+                at.clone(),
+            ) else {
+                continue;
+            };
+            if from.contains(&ci) {
+                self.error(
+                    DiagnosticCode::DuplicateId,
+                    at,
+                    format!("`{id}` is listed twice"),
+                );
+                continue;
+            }
+            let required = model
+                .competencies
+                .get(ci)
+                .and_then(|c| c.expected.get(level).copied().flatten());
+            if required.is_none() {
+                let level_id = self.doc.level.get(level).map_or("", |l| l.id.as_str());
+                self.warn(
+                    DiagnosticCode::NotApplicable,
+                    at,
+                    format!("`{id}` is not required at level `{level_id}`, so choosing it changes nothing: give it an expected proficiency there"),
+                );
+            }
+            from.push(ci);
+        }
+        // (The distinct competencies of `from`.)
+        let size = u32::try_from(from.len()).unwrap_or(u32::MAX);
+        if chosen.count == 0 || chosen.count > size {
+            self.error(
+                DiagnosticCode::OutOfRange,
+                format!("{path}.count"),
+                format!("a participant chooses from 1 to {size} (the competencies of `from`)"),
+            );
+        }
+        Some((chosen.count, from))
     }
 }
