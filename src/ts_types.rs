@@ -55,6 +55,7 @@ pub fn declarations() -> String {
         d::ProgramDoc::DECL,
         d::NamedDoc::DECL,
         d::LevelDoc::DECL,
+        d::Scales::DECL,
         d::ScaleDoc::DECL,
         d::CompetencyDoc::DECL,
         d::CellDoc::DECL,

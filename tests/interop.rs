@@ -100,8 +100,16 @@ fn a_case_export_imports_back_into_an_equivalent_pack() {
         b.outcome.iter().map(|o| &o.id).collect::<Vec<_>>()
     );
     assert_eq!(
-        a.scale.level.iter().map(|l| &l.id).collect::<Vec<_>>(),
-        b.scale.level.iter().map(|l| &l.id).collect::<Vec<_>>()
+        a.scale.all()[0]
+            .level
+            .iter()
+            .map(|l| &l.id)
+            .collect::<Vec<_>>(),
+        b.scale.all()[0]
+            .level
+            .iter()
+            .map(|l| &l.id)
+            .collect::<Vec<_>>()
     );
     assert_eq!(a.level.len(), b.level.len());
     // The same cell at every organizational level, level by level: the expected proficiency, and
@@ -178,6 +186,68 @@ fn a_pack_without_outcomes_exports_and_imports_without_inventing_one() {
     let rows: Vec<&str> = csv.lines().skip(2).collect();
     assert_eq!(rows.len(), pack.document().competency.len(), "{csv}");
     assert!(rows.iter().all(|r| r.starts_with(',')), "{csv}");
+}
+
+#[test]
+fn a_competency_on_its_own_scale_exports_with_that_scale() {
+    let mut doc: Value = serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
+    let default = doc["scale"].clone();
+    doc["scale"] = serde_json::json!([default, {
+        "id": "attributes", "name": { "en": "Attributes", "fr": "Qualités" },
+        "level": [
+            { "id": "emerging", "name": { "en": "Emerging", "fr": "En émergence" } },
+            { "id": "evident", "name": { "en": "Evident", "fr": "Manifeste" } }
+        ]
+    }]);
+    doc["competency"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "c.integrity", "outcome": "o.people", "scale": "attributes",
+            "name": { "en": "Integrity", "fr": "Intégrité" },
+            "description": { "en": "Acts with integrity.", "fr": "Agit avec intégrité." },
+            "expected": { "staff": "emerging", "lead": "evident" }
+        }));
+    let pack = Pack::from_json(&doc.to_string()).unwrap();
+    // CASE: the criterion of c.integrity has the levels of its scale; the others have three.
+    let package = export_case(&pack, &case_options("en", None)).unwrap();
+    let criteria: Vec<&Value> = package["CFRubrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["CFRubricCriteria"].as_array().unwrap())
+        .collect();
+    for criterion in &criteria {
+        let qualities: Vec<&str> = criterion["CFRubricCriterionLevels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["quality"].as_str().unwrap())
+            .collect();
+        if criterion["category"] == "c.integrity" {
+            assert_eq!(qualities, ["emerging", "evident"]);
+        } else {
+            assert_eq!(qualities, ["basic", "skilled", "expert"]);
+        }
+    }
+    // Moodle: the framework row has the default scale; c.integrity's row has its own.
+    let csv = competency_rules::interop::moodle::export_moodle(
+        &pack,
+        &ExportOptions { lang: "en".into() },
+    )
+    .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][5], "Basic,Skilled,Expert");
+    let integrity = rows.iter().find(|r| &r[1] == "c.integrity").unwrap();
+    assert_eq!(&integrity[5], "Emerging,Evident");
+    assert!(
+        integrity[6].contains("\"proficient\":1"),
+        "{}",
+        &integrity[6]
+    );
+    let others = rows.iter().skip(1).filter(|r| &r[1] != "c.integrity");
+    assert!(others.into_iter().all(|r| r[5].is_empty()));
 }
 
 #[test]

@@ -684,3 +684,107 @@ fn choosing_a_competency_the_level_does_not_require_is_a_warning() {
         )]
     );
 }
+
+/// The errors only (the second scale also brings a warning, tested on its own).
+fn errors_at(diagnostics: &[competency_rules::Diagnostic]) -> Vec<(String, String)> {
+    let errors: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .cloned()
+        .collect();
+    codes_at(&errors)
+}
+
+/// The mini pack with a second scale (`attributes`: emerging, evident) and a competency on it.
+fn two_scales(p: &mut serde_json::Value) {
+    let default = p["scale"].clone();
+    p["scale"] = serde_json::json!([default, {
+        "id": "attributes", "name": { "en": "Attributes", "fr": "Qualités" },
+        "level": [
+            { "id": "emerging", "name": { "en": "Emerging", "fr": "En émergence" } },
+            { "id": "evident", "name": { "en": "Evident", "fr": "Manifeste" } }
+        ]
+    }]);
+    p["competency"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "c.integrity", "outcome": "o.people", "scale": "attributes",
+            "name": { "en": "Integrity", "fr": "Intégrité" },
+            "description": { "en": "Acts with integrity.", "fr": "Agit avec intégrité." },
+            "expected": { "staff": "emerging", "lead": "evident" }
+        }));
+}
+
+#[test]
+fn competencies_are_checked_against_their_own_scale() {
+    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    two_scales(&mut pack);
+    let loaded = Pack::from_json(&pack.to_string()).unwrap();
+    // The `reading` kind's maximum (`basic`) is not a level of `attributes`: not capped there.
+    assert_eq!(
+        codes_at(loaded.warnings()),
+        vec![(
+            "not_applicable".to_owned(),
+            "evidence_kind[4].max_level".to_owned()
+        )]
+    );
+    // A level of the other scale, in a cell and in a grant, is unknown for the competency.
+    let wrong = mutate(|p| {
+        two_scales(p);
+        p["competency"][5]["expected"]["lead"] = serde_json::json!("expert");
+        p["catalogue"][0]["grants"] =
+            serde_json::json!([{ "competency": "c.integrity", "level": "skilled" }]);
+    });
+    assert_eq!(
+        errors_at(&wrong),
+        vec![
+            (
+                "unknown_id".to_owned(),
+                "catalogue[0].grants[0].level".to_owned()
+            ),
+            (
+                "unknown_id".to_owned(),
+                "competency[5].expected.lead".to_owned()
+            ),
+        ]
+    );
+    // An unknown scale is one error: its levels are not also checked against another scale.
+    let unknown = mutate(|p| {
+        two_scales(p);
+        p["competency"][5]["scale"] = serde_json::json!("atributes");
+    });
+    assert_eq!(
+        errors_at(&unknown),
+        vec![("unknown_id".to_owned(), "competency[5].scale".to_owned())]
+    );
+    assert!(
+        unknown
+            .iter()
+            .find(|d| d.is_error())
+            .unwrap()
+            .message
+            .contains("did you mean `attributes`?"),
+        "{unknown:?}"
+    );
+    // Scale ids are unique; each scale has levels.
+    let twice = mutate(|p| {
+        two_scales(p);
+        p["scale"][1]["id"] = p["scale"][0]["id"].clone();
+        p["competency"][5].as_object_mut().unwrap().remove("scale");
+        p["competency"][5]["expected"] = serde_json::json!({ "staff": "basic", "lead": "basic" });
+    });
+    assert_eq!(
+        errors_at(&twice),
+        vec![("duplicate_id".to_owned(), "scale[1].id".to_owned())]
+    );
+    let empty = mutate(|p| {
+        two_scales(p);
+        p["scale"][1]["level"] = serde_json::json!([]);
+        p["competency"].as_array_mut().unwrap().pop();
+    });
+    assert_eq!(
+        errors_at(&empty),
+        vec![("empty".to_owned(), "scale[1].level".to_owned())]
+    );
+}

@@ -30,7 +30,7 @@ fn vocabulary() -> &'static Vocabulary {
         let kinds = doc.evidence_kind.iter().map(|k| k.id.clone()).chain([unknown()]).collect();
         let items = doc.catalogue.iter().map(|i| i.id.clone()).chain([unknown()]).collect();
         let competencies = doc.competency.iter().map(|c| c.id.clone()).chain([unknown()]).collect();
-        let levels = doc.scale.level.iter().map(|l| l.id.clone()).chain([unknown()]).collect();
+        let levels = doc.scale.all().iter().flat_map(|s| &s.level).map(|l| l.id.clone()).chain([unknown()]).collect();
         let org_levels = doc.level.iter().map(|l| l.id.clone()).collect();
         Vocabulary { pack, kinds, items, competencies, levels, org_levels }
     })

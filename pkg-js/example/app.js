@@ -84,9 +84,23 @@ function looksLike(id, level) {
 function name(id) {
   if (id == null) return "—";
   const doc = state.doc;
-  const all = [...doc.competency, ...doc.outcome, ...doc.level, ...doc.scale.level, ...doc.catalogue, ...doc.evidence_kind, ...doc.rule];
+  const all = [...doc.competency, ...doc.outcome, ...doc.level, ...scales().flatMap((s) => s.level), ...doc.catalogue, ...doc.evidence_kind, ...doc.rule];
   const found = all.find((x) => x.id === id);
   return found?.name?.[state.lang] ?? found?.name?.en ?? id;
+}
+
+/** The pack's proficiency scales (`[scale]` or `[[scale]]`), the default first. */
+function scales() {
+  return Array.isArray(state.doc.scale) ? state.doc.scale : [state.doc.scale];
+}
+
+/** The name of proficiency level `id` on the scale competency `competencyId` is rated on. */
+function levelName(competencyId, id) {
+  if (id == null) return "—";
+  const competency = state.doc.competency.find((c) => c.id === competencyId);
+  const scale = scales().find((s) => s.id === competency?.scale) ?? scales()[0];
+  const level = scale?.level.find((l) => l.id === id);
+  return level ? level.name[state.lang] ?? level.name.en ?? id : name(id);
 }
 
 function message(reason) {
@@ -146,9 +160,9 @@ function renderReport() {
       : missing.map((c) => {
           const why =
             c.state === "pending_review" ? `${t.pending}${t.colon}${(c.pending ?? []).join(", ")}`
-            : c.state === "not_met" ? `${t.below} (${name(c.achieved)} < ${name(c.required)})`
+            : c.state === "not_met" ? `${t.below} (${levelName(c.id, c.achieved)} < ${levelName(c.id, c.required)})`
             : t.noEvidence;
-          const item = el("li", { "data-competency": c.id }, el("strong", {}, name(c.id)), ` — ${t.required} ${name(c.required)}${t.colon}${why}`);
+          const item = el("li", { "data-competency": c.id }, el("strong", {}, name(c.id)), ` — ${t.required} ${levelName(c.id, c.required)}${t.colon}${why}`);
           const cell = looksLike(c.id, r.level);
           if (cell) item.append(cell);
           return item;
@@ -167,10 +181,10 @@ function renderReport() {
         el("tbody", {}, ...rows.map((c) =>
           el("tr", { class: `state-${c.state}`, "data-competency": c.id },
             el("th", { scope: "row" }, name(c.id)),
-            el("td", {}, c.required ? name(c.required) : "—"),
-            el("td", {}, c.achieved ? name(c.achieved) : "—"),
+            el("td", {}, c.required ? levelName(c.id, c.required) : "—"),
+            el("td", {}, c.achieved ? levelName(c.id, c.achieved) : "—"),
             el("td", {}, el("span", { class: "state" }, t.states[c.state])),
-            el("td", {}, (c.sources ?? []).map((s) => `${t.via[s.via]} ${name(s.from)} (${name(s.level)})`).join("; ") || "—"),
+            el("td", {}, (c.sources ?? []).map((s) => `${t.via[s.via]} ${name(s.from)} (${levelName(c.id, s.level)})`).join("; ") || "—"),
           ))),
       );
     }),

@@ -656,9 +656,9 @@ export interface PackDoc {
      */
     program: ProgramDoc;
     /**
-     * `[scale]`.
+     * `[scale]`, or `[[scale]]` (the first is the default).
      */
-    scale: ScaleDoc;
+    scale: Scales;
     /**
      * `[[level]]`: organizational levels, front line first.
      */
@@ -798,7 +798,14 @@ export interface LevelDoc {
 }
 
 /**
- * `[scale]`: the proficiency scale, lowest level first.
+ * `[scale]`, or `[[scale]]` for a framework that rates some competencies on another scale (say,
+ * leadership competencies and personal attributes): the first scale is the default, and a
+ * competency names the one it uses.
+ */
+export type Scales = ScaleDoc | ScaleDoc[];
+
+/**
+ * A proficiency scale (`[scale]`, or one entry of `[[scale]]`), lowest level first.
  */
 export interface ScaleDoc {
     /**
@@ -828,6 +835,10 @@ export interface CompetencyDoc {
      * when it has none.
      */
     outcome?: string;
+    /**
+     * The proficiency scale it is rated on (a `[[scale]]` id); the first scale when absent.
+     */
+    scale?: string;
     /**
      * Display name per language.
      */

@@ -7,7 +7,6 @@ use crate::messages::Message;
 use crate::pack::document::{AssessorRole, CountsAs};
 use crate::pack::model::Rank;
 use crate::participant::{Evidence, ReviewState};
-use crate::report::Id;
 
 /// An evidence item that counts, with what it gives.
 #[derive(Debug, Clone)]
@@ -147,8 +146,8 @@ impl<'a> Ctx<'a> {
                     };
                     let Some(rank) = self
                         .model
-                        .scale
-                        .get(&claim.level)
+                        .scale_of(comp)
+                        .and_then(|s| s.index.get(&claim.level))
                         .and_then(|r| Rank::try_from(r).ok())
                     else {
                         self.refuse(
@@ -160,12 +159,15 @@ impl<'a> Ctx<'a> {
                         continue;
                     };
                     let mut rank = rank;
-                    if let Some(max) = kind.max_level
+                    // The kind's maximum on this competency's scale (none if the scale lacks it).
+                    let scale = self.model.competencies.get(comp).map_or(0, |c| c.scale);
+                    let kind_max = kind.max_level.get(scale).copied().flatten();
+                    if let Some(max) = kind_max
                         && rank > max
                         && kind.cap_at_max_level
                     {
                         // Credited at the kind's maximum, and said so.
-                        let max_level = self.scale_id(max).to_string();
+                        let max_level = self.model.level_id(comp, max).to_string();
                         self.finding(
                             Some(&ev.id),
                             "claims",
@@ -179,10 +181,10 @@ impl<'a> Ctx<'a> {
                         );
                         rank = max;
                     }
-                    if let Some(max) = kind.max_level
+                    if let Some(max) = kind_max
                         && rank > max
                     {
-                        let max_level = self.scale_id(max).to_string();
+                        let max_level = self.model.level_id(comp, max).to_string();
                         self.refuse(
                             ev,
                             Some(&claim.competency),
@@ -422,15 +424,6 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
-    }
-
-    /// The id of the proficiency level at `rank`.
-    pub(crate) fn scale_id(&self, rank: Rank) -> Id {
-        self.model
-            .scale_ids
-            .get(usize::from(rank))
-            .cloned()
-            .unwrap_or_else(|| Id::from(""))
     }
 }
 

@@ -65,7 +65,7 @@ impl<'a> Ctx<'a> {
                             slot.sources.push(Source {
                                 via,
                                 from: from.clone(),
-                                level: self.scale_id(*rank),
+                                level: self.model.level_id(*comp, *rank),
                                 equivalency: kind.equivalency,
                                 evidence: vec![item.ev.id.clone()],
                             });
@@ -122,7 +122,7 @@ impl<'a> Ctx<'a> {
             crate::sorting::sort(&mut evidence);
             evidence.dedup();
             for (comp, rank) in &rule.grants {
-                let level = self.scale_id(*rank);
+                let level = self.model.level_id(*comp, *rank);
                 if let Some(slot) = d.get_mut(*comp) {
                     raise(slot, *rank);
                     slot.sources.push(Source {

@@ -91,7 +91,7 @@ impl<'a> Ctx<'a> {
                 .as_ref()
                 .map(|(evidence, rank)| OverrideResult {
                     evidence: evidence.clone(),
-                    level: self.scale_id(*rank),
+                    level: model.level_id(ci, *rank),
                     policy: policy.id(),
                     effect: match (slot.derived, got) {
                         (Some(derived), Some(g)) if g > derived => "raised",
@@ -109,9 +109,9 @@ impl<'a> Ctx<'a> {
                     .as_ref()
                     .filter(|(_, from)| from.contains(&ci))
                     .map(|_| self.selected.get(ci).copied().unwrap_or(false)),
-                required: required.map(|r| self.scale_id(r)),
-                achieved: got.map(|r| self.scale_id(r)),
-                derived: slot.derived.map(|r| self.scale_id(r)),
+                required: required.map(|r| model.level_id(ci, r)),
+                achieved: got.map(|r| model.level_id(ci, r)),
+                derived: slot.derived.map(|r| model.level_id(ci, r)),
                 state,
                 sources: slot.sources,
                 pending: slot.pending,

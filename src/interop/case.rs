@@ -227,7 +227,6 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
 
     // One rubric per organizational level: each required competency, with the scale's levels and
     // the one expected at that organizational level.
-    let scale = &doc.scale.level;
     let mut rubrics = Vec::new();
     for level in &doc.level {
         let rubric_id = w.uuid("rubric", &level.id);
@@ -241,6 +240,8 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
                 continue;
             };
             let expected = cell.expected();
+            // The levels of the competency's own scale.
+            let scale = doc.scale.of(comp).map_or(&[][..], |s| s.level.as_slice());
             // What the competency looks like at this level: the cell's text on the expected
             // criterion level; the competency's own proficiency descriptions, else the scale's,
             // on the others.
@@ -298,7 +299,7 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             "identifier": rubric_id,
             "uri": w.uri("CFRubrics", &rubric_id),
             "title": text(&level.name, lang),
-            "description": text(&doc.scale.name, lang),
+            "description": doc.scale.all().first().map(|s| text(&s.name, lang)).unwrap_or_default(),
             "CFRubricCriteria": criteria,
             "lastChangeDateTime": w.stamp,
         }));

@@ -124,8 +124,8 @@ impl Issuer<'_> {
         let doc = self.pack.document();
         let comp = doc.competency.iter().find(|c| c.id == id)?;
         let item = identifier(&doc.program.id, "competency", id).to_string();
-        let levels: Vec<Value> = doc
-            .scale
+        let scale = doc.scale.of(comp)?;
+        let levels: Vec<Value> = scale
             .level
             .iter()
             .map(|l| json!({ "id": self.urn(&format!("level:{}", l.id)), "type": ["RubricCriterionLevel"], "name": text(&l.name, self.lang()), "level": l.id }))
@@ -150,7 +150,7 @@ impl Issuer<'_> {
             "resultDescription": [{
                 "id": self.urn(&format!("result:{id}")),
                 "type": ["ResultDescription"],
-                "name": text(&doc.scale.name, self.lang()),
+                "name": text(&scale.name, self.lang()),
                 "resultType": "RubricCriterionLevel",
                 "rubricCriterionLevel": levels,
             }],

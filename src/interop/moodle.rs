@@ -4,7 +4,7 @@
 
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::pack::Pack;
-use crate::pack::document::{CellDoc, NOT_REQUIRED};
+use crate::pack::document::{CellDoc, NOT_REQUIRED, PackDoc};
 
 /// The columns, in the order Moodle's importer reads them.
 pub const HEADER: [&str; 14] = [
@@ -30,6 +30,42 @@ const PLAIN_TEXT: &str = "2";
 /// Moodle limits short names and ID numbers to 100 characters.
 fn shorten(text: &str) -> String {
     text.chars().take(100).collect()
+}
+
+/// Scale `si` as Moodle's scale columns: its values (Moodle separates them with commas; a comma
+/// inside a level's name becomes a semicolon) and its configuration, in which every level at or
+/// above the lowest level any competency on the scale expects counts as proficient.
+fn scale_columns(doc: &PackDoc, si: usize, lang: &str) -> (String, String) {
+    let Some(scale) = doc.scale.all().get(si) else {
+        return Default::default();
+    };
+    let values: Vec<String> = scale
+        .level
+        .iter()
+        .map(|l| text(&l.name, lang).replace(',', ";"))
+        .collect();
+    let lowest_expected = doc
+        .competency
+        .iter()
+        .filter(|c| doc.scale.of(c).is_some_and(|s| s.id == scale.id))
+        .flat_map(|c| c.expected.values())
+        .map(CellDoc::expected)
+        .filter(|e| *e != NOT_REQUIRED)
+        .filter_map(|e| scale.level.iter().position(|l| l.id == e))
+        .min()
+        .unwrap_or(0);
+    let mut configuration = vec![serde_json::json!({ "scaleid": "1" })];
+    for (index, _) in scale.level.iter().enumerate() {
+        configuration.push(serde_json::json!({
+            "id": index + 1,
+            "scaledefault": u8::from(index == 0),
+            "proficient": u8::from(index >= lowest_expected),
+        }));
+    }
+    (
+        values.join(","),
+        serde_json::Value::Array(configuration).to_string(),
+    )
 }
 
 /// A competency row: under `parent` (empty for the top level), exported under its own id.
@@ -62,32 +98,11 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
     let lang = options.lang.as_str();
     check_lang(pack, lang)?;
     let doc = pack.document();
-    // Moodle separates scale values with commas; a comma inside a level's name becomes a semicolon.
-    let scale_values: Vec<String> = doc
-        .scale
-        .level
-        .iter()
-        .map(|l| text(&l.name, lang).replace(',', ";"))
+    // The framework carries the default scale; a competency on another scale carries its own.
+    let scale_columns: Vec<(String, String)> = (0..doc.scale.all().len())
+        .map(|si| scale_columns(doc, si, lang))
         .collect();
-    // Every level at or above the lowest level any competency expects counts as proficient.
-    let lowest_expected = doc
-        .competency
-        .iter()
-        .flat_map(|c| c.expected.values())
-        .map(CellDoc::expected)
-        .filter(|e| *e != NOT_REQUIRED)
-        .filter_map(|e| doc.scale.level.iter().position(|l| l.id == e))
-        .min()
-        .unwrap_or(0);
-    let mut configuration = vec![serde_json::json!({ "scaleid": "1" })];
-    for (index, _) in doc.scale.level.iter().enumerate() {
-        configuration.push(serde_json::json!({
-            "id": index + 1,
-            "scaledefault": u8::from(index == 0),
-            "proficient": u8::from(index >= lowest_expected),
-        }));
-    }
-    let scale_configuration = serde_json::Value::Array(configuration).to_string();
+    let (values, scale_configuration) = scale_columns.first().cloned().unwrap_or_default();
 
     let mut out = csv::Writer::from_writer(Vec::new());
     let write = |out: &mut csv::Writer<Vec<u8>>, row: [&str; 14]| {
@@ -102,7 +117,6 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
         .as_ref()
         .map(|d| text(d, lang))
         .unwrap_or_default();
-    let values = scale_values.join(",");
     write(
         &mut out,
         [
@@ -158,7 +172,21 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
                         .push_str(&format!("\n\n{}{colon}\n{cell}", text(&level.name, lang)));
                 }
             }
-            write(&mut out, node_row(&id, &cid, &name, &description))?;
+            let mut row = node_row(&id, &cid, &name, &description);
+            let own = doc
+                .scale
+                .all()
+                .iter()
+                .position(|s| Some(&s.id) == comp.scale.as_ref())
+                .filter(|si| *si > 0)
+                .and_then(|si| scale_columns.get(si));
+            if let (Some((values, configuration)), [.., v, c, _, _, _, _, _, _, _]) =
+                (own, &mut row)
+            {
+                *v = values;
+                *c = configuration;
+            }
+            write(&mut out, row)?;
         }
     }
     let bytes = out

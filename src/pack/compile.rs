@@ -70,7 +70,7 @@ impl Checker<'_> {
             ("catalogue", doc.catalogue.len(), MAX_CATALOGUE_ITEMS),
             ("rule", doc.rule.len(), MAX_RULES),
             ("level", doc.level.len(), MAX_SECTION_ENTRIES),
-            ("scale.level", doc.scale.level.len(), MAX_SECTION_ENTRIES),
+            ("scale", doc.scale.all().len(), MAX_SECTION_ENTRIES),
             ("outcome", doc.outcome.len(), MAX_SECTION_ENTRIES),
             (
                 "evidence_kind",
@@ -87,7 +87,60 @@ impl Checker<'_> {
                 );
             }
         }
+        for (i, scale) in doc.scale.all().iter().enumerate() {
+            let count = scale.level.len();
+            if count > MAX_SECTION_ENTRIES {
+                within = false;
+                self.error(
+                    DiagnosticCode::LimitExceeded,
+                    format!("{}.level", doc.scale.path(i)),
+                    format!("{count} entries, more than the limit of {MAX_SECTION_ENTRIES}"),
+                );
+            }
+        }
         within
+    }
+
+    /// The proficiency scales: ids unique, each with at least one level, every text in every
+    /// language.
+    fn scales(&mut self) -> Vec<Scale> {
+        let doc = self.doc;
+        let all = doc.scale.all();
+        let broken = self.decoded.broken_sections.contains("scale");
+        if all.is_empty() && !broken {
+            self.error(
+                DiagnosticCode::Empty,
+                "scale",
+                "the pack needs a proficiency scale",
+            );
+        }
+        if let Scales::Many(list) = &doc.scale {
+            self.index("scale", list.iter().map(|s| s.id.as_str()));
+        }
+        let mut out = Vec::with_capacity(all.len());
+        for (i, scale) in all.iter().enumerate() {
+            let path = doc.scale.path(i);
+            let levels = format!("{path}.level");
+            let index = self.index(&levels, scale.level.iter().map(|l| l.id.as_str()));
+            if scale.level.is_empty() && !broken {
+                self.error(
+                    DiagnosticCode::Empty,
+                    levels.clone(),
+                    "the proficiency scale needs at least one level",
+                );
+            }
+            self.text(&scale.name, &format!("{path}.name"));
+            self.named(&scale.level, &levels);
+            out.push(Scale {
+                index,
+                ids: scale
+                    .level
+                    .iter()
+                    .map(|l| Id::from(l.id.as_str()))
+                    .collect(),
+            });
+        }
+        out
     }
 
     /// Builds an id index for a list section, reporting invalid, over-long and duplicate ids.
@@ -257,16 +310,7 @@ impl Checker<'_> {
         }
         let doc = self.doc;
         self.program();
-        let scale = self.index("scale.level", doc.scale.level.iter().map(|l| l.id.as_str()));
-        if doc.scale.level.is_empty() && !self.decoded.broken_sections.contains("scale") {
-            self.error(
-                DiagnosticCode::Empty,
-                "scale.level",
-                "the proficiency scale needs at least one level",
-            );
-        }
-        self.text(&doc.scale.name, "scale.name");
-        self.named(&doc.scale.level, "scale.level");
+        let scales = self.scales();
         let levels = self.index("level", doc.level.iter().map(|l| l.id.as_str()));
         for (i, level) in doc.level.iter().enumerate() {
             self.text(&level.name, &format!("level[{i}].name"));
@@ -279,15 +323,15 @@ impl Checker<'_> {
         self.named(&doc.outcome, "outcome");
         let competency_index =
             self.index("competency", doc.competency.iter().map(|c| c.id.as_str()));
-        let competencies = self.competencies(&scale, &levels, &outcomes);
+        let competencies = self.competencies(&scales, &levels, &outcomes);
         let kind_index = self.index(
             "evidence_kind",
             doc.evidence_kind.iter().map(|k| k.id.as_str()),
         );
-        let kinds = self.kinds(&scale);
+        let kinds = self.kinds(&scales);
         let item_index = self.index("catalogue", doc.catalogue.iter().map(|i| i.id.as_str()));
         let items = self.catalogue(
-            &scale,
+            &scales,
             &competency_index,
             &kind_index,
             &kinds,
@@ -305,19 +349,13 @@ impl Checker<'_> {
             None => Index::default(),
         };
         let mut model = Model {
-            scale,
+            scales,
             org_levels: levels,
             org_level_aliases: level_aliases,
             competency_index,
             kind_index,
             item_index,
             topics,
-            scale_ids: doc
-                .scale
-                .level
-                .iter()
-                .map(|l| Id::from(l.id.as_str()))
-                .collect(),
             org_level_ids: doc.level.iter().map(|l| Id::from(l.id.as_str())).collect(),
             outcome_ids: doc
                 .outcome

@@ -132,12 +132,8 @@ pub(crate) fn decode(root: &Map<String, Value>, diagnostics: &mut Vec<Diagnostic
             languages,
         });
     let scale = ctx
-        .section("scale", true, scale)
-        .unwrap_or_else(|| ScaleDoc {
-            id: String::new(),
-            name: BTreeMap::new(),
-            level: Vec::new(),
-        });
+        .section("scale", true, scales)
+        .unwrap_or(Scales::Many(Vec::new()));
     let precedence = ctx
         .section("precedence", true, precedence)
         .unwrap_or(PrecedenceDoc {
@@ -315,6 +311,14 @@ fn named(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<NamedDoc> {
     r.clean_since(mark, doc)
 }
 
+/// `[scale]` (one table) or `[[scale]]` (a list of them).
+fn scales(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Scales> {
+    match v {
+        Value::Array(_) => r.list(v, path, scale).map(Scales::Many),
+        _ => scale(r, v, path).map(Scales::One),
+    }
+}
+
 fn scale(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<ScaleDoc> {
     let mark = r.mark();
     let m = r.table(v, path, &["id", "name", "level"])?;
@@ -331,6 +335,7 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
     let keys = [
         "id",
         "outcome",
+        "scale",
         "name",
         "description",
         "expected",
@@ -342,6 +347,7 @@ fn competency(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<CompetencyDoc
     let doc = CompetencyDoc {
         id: r.string(m, path, "id").unwrap_or_default(),
         outcome: r.opt_string(m, path, "outcome"),
+        scale: r.opt_string(m, path, "scale"),
         name: r.req_strings(m, path, "name").unwrap_or_default(),
         description: r.req_strings(m, path, "description").unwrap_or_default(),
         expected: cells(r, m, path),

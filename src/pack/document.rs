@@ -71,7 +71,7 @@ pub struct LevelDoc {
     pub aliases: Vec<String>,
 }
 
-/// `[scale]`: the proficiency scale, lowest level first.
+/// A proficiency scale (`[scale]`, or one entry of `[[scale]]`), lowest level first.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -84,6 +84,56 @@ pub struct ScaleDoc {
     pub name: Text,
     /// The proficiency levels, lowest first.
     pub level: Vec<NamedDoc>,
+}
+
+/// `[scale]`, or `[[scale]]` for a framework that rates some competencies on another scale (say,
+/// leadership competencies and personal attributes): the first scale is the default, and a
+/// competency names the one it uses.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Scales {
+    /// One scale (`[scale]`).
+    One(ScaleDoc),
+    /// Several (`[[scale]]`), the default first.
+    Many(Vec<ScaleDoc>),
+}
+
+impl Scales {
+    /// Every scale, the default first.
+    pub fn all(&self) -> &[ScaleDoc] {
+        match self {
+            Scales::One(scale) => std::slice::from_ref(scale),
+            Scales::Many(scales) => scales,
+        }
+    }
+
+    /// The path of scale `i` in the pack (`scale`, or `scale[i]`).
+    pub(crate) fn path(&self, i: usize) -> String {
+        match self {
+            Scales::One(_) => "scale".to_owned(),
+            Scales::Many(_) => format!("scale[{i}]"),
+        }
+    }
+
+    /// The scale a competency uses: the one it names, else the default.
+    pub fn of(&self, competency: &CompetencyDoc) -> Option<&ScaleDoc> {
+        let all = self.all();
+        match &competency.scale {
+            Some(id) => all.iter().find(|s| s.id == *id),
+            None => all.first(),
+        }
+    }
+
+    /// The name of proficiency level `id` (of the first scale that has it).
+    pub fn level_name(&self, id: &str) -> Option<&Text> {
+        self.all()
+            .iter()
+            .find_map(|s| s.level.iter().find(|l| l.id == id))
+            .map(|l| &l.name)
+    }
 }
 
 /// `[[competency]]`: one competency of the matrix.
@@ -99,6 +149,9 @@ pub struct CompetencyDoc {
     /// when it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// The proficiency scale it is rated on (a `[[scale]]` id); the first scale when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
     /// Display name per language.
     pub name: Text,
     /// One-line description per language.
@@ -710,8 +763,8 @@ pub struct PackDoc {
     pub format: String,
     /// `[program]`.
     pub program: ProgramDoc,
-    /// `[scale]`.
-    pub scale: ScaleDoc,
+    /// `[scale]`, or `[[scale]]` (the first is the default).
+    pub scale: Scales,
     /// `[[level]]`: organizational levels, front line first.
     pub level: Vec<LevelDoc>,
     /// `[[outcome]]`: learning outcomes (clusters of competencies); a framework without clusters

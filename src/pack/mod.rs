@@ -239,7 +239,7 @@ impl Pack {
             "competency" => &doc.competency.get(model.competency_index.get(value)?)?.name,
             "kind" | "expected_kind" => &doc.evidence_kind.get(model.kind_index.get(value)?)?.name,
             "item" => &doc.catalogue.get(model.item_index.get(value)?)?.name,
-            "level" | "max_level" => &doc.scale.level.get(model.scale.get(value)?)?.name,
+            "level" | "max_level" => doc.scale.level_name(value)?,
             "next_level" | "org_level" => &doc.level.get(model.org_levels.get(value)?)?.name,
             "topic" => {
                 &doc.final_assignment
@@ -270,7 +270,7 @@ impl Pack {
             Named::Competency => &doc.competency.get(model.competency_index.get(id)?)?.name,
             Named::Outcome => &doc.outcome.iter().find(|o| o.id == id)?.name,
             Named::Level => &doc.level.get(model.org_levels.get(id)?)?.name,
-            Named::Proficiency => &doc.scale.level.get(model.scale.get(id)?)?.name,
+            Named::Proficiency => doc.scale.level_name(id)?,
             Named::Rule => doc.rule.iter().find(|r| r.id == id)?.name.as_ref()?,
             Named::CatalogueItem => &doc.catalogue.get(model.item_index.get(id)?)?.name,
             Named::EvidenceKind => &doc.evidence_kind.get(model.kind_index.get(id)?)?.name,

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 /// `compile`; held by [`super::Pack`].)
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    pub scale: Index,
+    /// The proficiency scales, the default first.
+    pub scales: Vec<Scale>,
     pub org_levels: Index,
     /// Other names of organizational levels (job groups) → level index.
     pub org_level_aliases: Index,
@@ -19,8 +20,7 @@ pub(crate) struct Model {
     pub kind_index: Index,
     pub item_index: Index,
     pub topics: Index,
-    /// Proficiency level ids by rank; organizational level ids by index.
-    pub scale_ids: Vec<Id>,
+    /// Organizational level ids by index.
     pub org_level_ids: Vec<Id>,
     pub outcome_ids: Vec<Id>,
     pub competencies: Vec<Competency>,
@@ -35,6 +35,20 @@ pub(crate) struct Model {
 }
 
 impl Model {
+    /// The scale of competency `ci` (the default scale for an unknown one).
+    pub fn scale_of(&self, ci: usize) -> Option<&Scale> {
+        let scale = self.competencies.get(ci).map_or(0, |c| c.scale);
+        self.scales.get(scale)
+    }
+
+    /// The id of level `rank` on the scale of competency `ci`.
+    pub fn level_id(&self, ci: usize, rank: Rank) -> Id {
+        self.scale_of(ci)
+            .and_then(|s| s.ids.get(usize::from(rank)))
+            .cloned()
+            .unwrap_or_else(|| Id::from(""))
+    }
+
     /// The index of the organizational level a participant's `level` names: its id, or one of
     /// its aliases (a job group).
     pub fn org_level_index(&self, id_or_alias: &str) -> Option<usize> {
@@ -70,10 +84,13 @@ impl Index {
     pub(super) fn ids(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(k, _)| &**k)
     }
+}
 
-    pub(super) fn len(&self) -> usize {
-        self.0.len()
-    }
+/// A proficiency scale: its level ids (index) and the ids by rank.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Scale {
+    pub index: Index,
+    pub ids: Vec<Id>,
 }
 
 /// A rank on the proficiency scale (0 = lowest).
@@ -85,6 +102,8 @@ pub(crate) struct Competency {
     pub id: Id,
     /// Its learning outcome (index, id); `None` in a pack without outcomes.
     pub outcome: Option<(usize, Id)>,
+    /// Its proficiency scale (an index into the model's scales).
+    pub scale: usize,
     /// Expected rank per organizational level; `None` = not required there.
     pub expected: Vec<Option<Rank>>,
     pub allow_equivalency: bool,
@@ -98,7 +117,9 @@ pub(crate) struct Kind {
     pub equivalency: bool,
     pub assessors: Vec<AssessorRole>,
     pub max_age_months: Option<u32>,
-    pub max_level: Option<Rank>,
+    /// The highest level a claim may give, per scale (empty: no maximum; `None` for a scale
+    /// without that level, whose claims are not capped).
+    pub max_level: Vec<Option<Rank>>,
     /// A claim above `max_level` counts at `max_level` (else it is refused).
     pub cap_at_max_level: bool,
 }

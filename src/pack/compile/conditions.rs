@@ -20,7 +20,13 @@ impl Checker<'_> {
                     "a rule must grant at least one competency",
                 );
             }
-            let grants = self.grants(&rule.grants, &path, &model.scale, &model.competency_index);
+            let grants = self.grants(
+                &rule.grants,
+                &path,
+                &model.scales,
+                &model.competency_index,
+                &model.competencies,
+            );
             if rule.equivalency {
                 for (gi, (comp, _)) in grants.iter().enumerate() {
                     if let Some(c) = model.competencies.get(*comp)
@@ -186,7 +192,11 @@ impl Checker<'_> {
             None => None,
         };
         let rank = match &cond.level {
-            Some(level) => Some(self.rank(&model.scale, level, format!("{path}.level"))?),
+            // On the competency's scale (`level` goes with `competency`).
+            Some(level) => {
+                let scale = competency.and_then(|c| model.scale_of(c));
+                Some(self.rank(&scale?.index, level, format!("{path}.level"))?)
+            }
             None => None,
         };
         if let Some(kind) = &cond.kind {

@@ -10,16 +10,24 @@ impl Checker<'_> {
             // Unresolved ids would make this check report false problems.
             return;
         }
-        let top = model.scale.len().saturating_sub(1);
-        let top = Rank::try_from(top).unwrap_or(Rank::MAX);
         for (ci, comp) in model.competencies.iter().enumerate() {
+            let scale = model.scale_of(ci);
+            let top = scale.map_or(0, |s| s.ids.len().saturating_sub(1));
+            let top = Rank::try_from(top).unwrap_or(Rank::MAX);
             let mut best: Option<Rank> = None;
             let mut raise = |r: Rank| best = Some(best.map_or(r, |b| b.max(r)));
             for kind in &model.kinds {
                 if kind.counts_as == CountsAs::CompetencyClaims
                     && (comp.allow_equivalency || !kind.equivalency)
                 {
-                    raise(kind.max_level.unwrap_or(top));
+                    // (No maximum, or none on this competency's scale: the top.)
+                    raise(
+                        kind.max_level
+                            .get(comp.scale)
+                            .copied()
+                            .flatten()
+                            .unwrap_or(top),
+                    );
                 }
             }
             for item in &model.items {
@@ -45,16 +53,11 @@ impl Checker<'_> {
                         .get(li)
                         .map(|l| l.id.clone())
                         .unwrap_or_default();
-                    let want = self
-                        .doc
-                        .scale
-                        .level
-                        .get(usize::from(expected))
-                        .map(|l| l.id.clone())
-                        .unwrap_or_default();
-                    let reach = best
-                        .and_then(|b| self.doc.scale.level.get(usize::from(b)))
-                        .map_or_else(|| "nothing".to_owned(), |l| format!("`{}`", l.id));
+                    let want = model.level_id(ci, expected);
+                    let reach = best.map_or_else(
+                        || "nothing".to_owned(),
+                        |b| format!("`{}`", model.level_id(ci, b)),
+                    );
                     self.error(
                         DiagnosticCode::Unreachable,
                         format!("competency[{ci}].expected.{level}"),

@@ -21,15 +21,35 @@ impl Checker<'_> {
 
     pub(super) fn competencies(
         &mut self,
-        scale: &Index,
+        scales: &[Scale],
         levels: &Index,
         outcomes: &Index,
     ) -> Vec<Competency> {
         let doc = self.doc;
         let mut out = Vec::with_capacity(doc.competency.len());
         let mut used_outcomes = vec![false; doc.outcome.len()];
+        // (Built by insertion: collecting into a map would bring one more sort into the module.)
+        let mut scale_ids = BTreeMap::new();
+        for (i, scale) in doc.scale.all().iter().enumerate() {
+            scale_ids.insert(scale.id.clone(), i);
+        }
+        let scale_ids = Index::from_map(scale_ids);
         for (ci, comp) in doc.competency.iter().enumerate() {
             let path = format!("competency[{ci}]");
+            // Its scale: the one it names, else the default.
+            // (An unknown scale is reported once: its levels are not checked against another.)
+            let scale_index = match &comp.scale {
+                Some(id) => self.resolve(
+                    &scale_ids,
+                    "scale",
+                    "proficiency scale",
+                    id,
+                    format!("{path}.scale"),
+                ),
+                None => Some(0),
+            };
+            let scale = scale_index.and_then(|s| scales.get(s)).map(|s| &s.index);
+            let scale_index = scale_index.unwrap_or(0);
             self.text(&comp.name, &format!("{path}.name"));
             self.text(&comp.description, &format!("{path}.description"));
             let outcome = match &comp.outcome {
@@ -82,7 +102,7 @@ impl Checker<'_> {
                         CellDoc::Level(_) => key_path,
                         CellDoc::Described(_) => format!("{key_path}.level"),
                     };
-                    self.rank(scale, value, at)
+                    scale.and_then(|scale| self.rank(scale, value, at))
                 };
                 if let Some(slot) = expected.get_mut(level) {
                     *slot = rank;
@@ -91,7 +111,9 @@ impl Checker<'_> {
             for (scale_level, text) in &comp.proficiency {
                 let at = format!("{path}.proficiency.{scale_level}");
                 self.text(text, &at);
-                self.rank(scale, scale_level, at);
+                if let Some(scale) = scale {
+                    self.rank(scale, scale_level, at);
+                }
             }
             for level in &doc.level {
                 if !comp.expected.contains_key(&level.id) {
@@ -112,10 +134,10 @@ impl Checker<'_> {
                     let name =
                         |i: usize| doc.level.get(i).map(|l| l.id.clone()).unwrap_or_default();
                     let scale_id = |r: Rank| {
-                        doc.scale
-                            .level
-                            .get(usize::from(r))
-                            .map(|l| l.id.clone())
+                        scales
+                            .get(scale_index)
+                            .and_then(|s| s.ids.get(usize::from(r)))
+                            .map(|id| id.to_string())
                             .unwrap_or_default()
                     };
                     self.error(
@@ -139,6 +161,7 @@ impl Checker<'_> {
             out.push(Competency {
                 id: comp.id.as_str().into(),
                 outcome,
+                scale: scale_index,
                 expected,
                 allow_equivalency: comp.allow_equivalency,
             });
@@ -160,7 +183,7 @@ impl Checker<'_> {
         out
     }
 
-    pub(super) fn kinds(&mut self, scale: &Index) -> Vec<Kind> {
+    pub(super) fn kinds(&mut self, scales: &[Scale]) -> Vec<Kind> {
         let doc = self.doc;
         let mut out = Vec::with_capacity(doc.evidence_kind.len());
         for (ki, kind) in doc.evidence_kind.iter().enumerate() {
@@ -192,13 +215,12 @@ impl Checker<'_> {
                 CountsAs::CompetencyClaims | CountsAs::Override
             );
             let max_level = match &kind.max_level {
-                Some(level) if !claims => {
+                Some(_) if !claims => {
                     self.error(DiagnosticCode::NotApplicable, format!("{path}.max_level"), "`max_level` applies only to kinds that count as competency_claims or override");
-                    let _ = level;
-                    None
+                    Vec::new()
                 }
-                Some(level) => self.rank(scale, level, format!("{path}.max_level")),
-                None => None,
+                Some(level) => self.max_level(scales, level, &format!("{path}.max_level")),
+                None => Vec::new(),
             };
             if kind.above_max_level == AboveMaxLevel::Cap && kind.max_level.is_none() {
                 self.error(
@@ -254,12 +276,39 @@ impl Checker<'_> {
         }
     }
 
+    /// A kind's `max_level`, ranked on every scale that has it: unknown on all of them is an
+    /// error; missing from some is a warning (claims on their competencies are not capped).
+    fn max_level(&mut self, scales: &[Scale], level: &str, path: &str) -> Vec<Option<Rank>> {
+        let ranks: Vec<Option<Rank>> = scales
+            .iter()
+            .map(|s| s.index.get(level).and_then(|r| Rank::try_from(r).ok()))
+            .collect();
+        if ranks.iter().all(Option::is_none) {
+            if let Some(default) = scales.first() {
+                self.rank(&default.index, level, path.to_owned());
+            }
+            return Vec::new();
+        }
+        for (si, rank) in ranks.iter().enumerate() {
+            if rank.is_none() {
+                let scale = self.doc.scale.all().get(si).map_or("", |s| s.id.as_str());
+                self.warn(
+                    DiagnosticCode::NotApplicable,
+                    path,
+                    format!("`{level}` is not a level of scale `{scale}`: claims on its competencies are not capped"),
+                );
+            }
+        }
+        ranks
+    }
+
     pub(super) fn grants(
         &mut self,
         grants: &[GrantDoc],
         path: &str,
-        scale: &Index,
+        scales: &[Scale],
         competencies: &Index,
+        compiled: &[Competency],
     ) -> Vec<(usize, Rank)> {
         let mut out = Vec::with_capacity(grants.len());
         for (gi, grant) in grants.iter().enumerate() {
@@ -271,7 +320,11 @@ impl Checker<'_> {
                 &grant.competency,
                 format!("{gpath}.competency"),
             );
-            let rank = self.rank(scale, &grant.level, format!("{gpath}.level"));
+            // On the competency's scale (the default one for an unknown competency).
+            let scale = comp.and_then(|c| compiled.get(c)).map_or(0, |c| c.scale);
+            let rank = scales
+                .get(scale)
+                .and_then(|s| self.rank(&s.index, &grant.level, format!("{gpath}.level")));
             if let (Some(comp), Some(rank)) = (comp, rank) {
                 out.push((comp, rank));
             }
@@ -281,7 +334,7 @@ impl Checker<'_> {
 
     pub(super) fn catalogue(
         &mut self,
-        scale: &Index,
+        scales: &[Scale],
         competency_index: &Index,
         kind_index: &Index,
         kinds: &[Kind],
@@ -317,7 +370,7 @@ impl Checker<'_> {
                     format!("evidence kind `{}` does not count as catalogue_item", k.id),
                 );
             }
-            let grants = self.grants(&item.grants, &path, scale, competency_index);
+            let grants = self.grants(&item.grants, &path, scales, competency_index, competencies);
             if item.grants.is_empty() {
                 self.warn(
                     DiagnosticCode::GrantsNothing,
