@@ -252,20 +252,72 @@ pub(crate) fn json_error_position(err: &serde_json::Error, text: &str) -> (usize
     (line, column.max(1))
 }
 
-/// A JSON syntax error's message without serde_json's ` at line L column C` (the line and column
-/// are given apart, so that they are not said twice).
-pub(crate) fn json_error_message(err: &serde_json::Error) -> String {
-    let text = err.to_string();
-    let suffix = format!(" at line {} column {}", err.line(), err.column());
-    match text.strip_suffix(&suffix) {
-        Some(message) => message.to_owned(),
-        None => text,
+/// A raw line break (or another control character) inside a JSON string.
+const RAW_CONTROL: &str =
+    "a line break or control character inside a string (write it as \\n or \\t)";
+
+/// What is wrong at a JSON syntax error, in words of our own, from the error's category and the
+/// character it points at (the line and column are given apart). Not serde_json's own text: its
+/// `Display` would bring its I/O error texts into the WebAssembly module (about 1 KB gzipped).
+pub(crate) fn json_error_message(err: &serde_json::Error, text: &str) -> String {
+    use serde_json::error::Category;
+    let line = err.line().max(1);
+    let start: usize = text.split('\n').take(line - 1).map(|l| l.len() + 1).sum();
+    // serde_json's column counts the bytes read on the line, the offending one included; a raw
+    // line break inside a string is column 0 of the next line.
+    if err.column() == 0 && line > 1 && err.classify() != Category::Eof {
+        return RAW_CONTROL.to_owned();
+    }
+    let column = err.column().saturating_sub(1);
+    let on_line = text.get(start..).unwrap_or_default();
+    let found = on_line
+        .char_indices()
+        .find(|(i, c)| i + c.len_utf8() > column);
+    let before = found
+        .and_then(|(i, _)| text.get(..start + i))
+        .and_then(|b| b.trim_end().chars().last());
+    match (err.classify(), found.map(|(_, c)| c)) {
+        (Category::Eof, _) | (_, None) => {
+            "the text ends before the JSON is complete (a string, list or object is not closed)"
+                .to_owned()
+        }
+        (_, Some(c)) if c.is_control() => RAW_CONTROL.to_owned(),
+        (_, Some('}' | ']')) if before == Some(',') => {
+            "a comma before the closing bracket (a trailing comma)".to_owned()
+        }
+        (_, Some(c)) => {
+            // (Pushed, not formatted: `char`'s `Display` is not otherwise in the module.)
+            let mut message = String::from("unexpected `");
+            message.push(c);
+            message.push('`');
+            message
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_syntax_errors_are_said_in_our_words() {
+        let said = |text: &str| match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(_) => panic!("{text} parsed"),
+            Err(err) => json_error_message(&err, text),
+        };
+        assert_eq!(
+            said("{\"a\": [1, 2,\n]}"),
+            "a comma before the closing bracket (a trailing comma)"
+        );
+        assert_eq!(
+            said("{\"a\": \"x\ny\"}"),
+            "a line break or control character inside a string (write it as \\n or \\t)"
+        );
+        assert!(said("{\"a\": [1, 2").starts_with("the text ends before"));
+        assert_eq!(said("{\"é\": 1 2}"), "unexpected `2`");
+        assert_eq!(said("{\"a\" 1}"), "unexpected `1`");
+        assert_eq!(said("[1] é"), "unexpected `é`");
+    }
 
     #[test]
     fn line_column_counts_characters_not_bytes() {

@@ -13,6 +13,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     } else {
         pack.languages().first().cloned().unwrap_or_default()
     };
+    let doc = pack.document();
     let label = |label: Label| {
         pack.message(label.code(), &lang)
             .unwrap_or(label.code())
@@ -20,7 +21,16 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     };
     let name = |what: Named, id: &str| pack.name(what, id, &lang).unwrap_or(id).to_owned();
     let level = |id: &str| name(Named::Level, id);
-    let proficiency = |id: &str| name(Named::Proficiency, id);
+    // A level's name on the scale of the competency it is about.
+    let proficiency = |competency: &str, id: &str| {
+        doc.competency
+            .iter()
+            .find(|c| c.id == competency)
+            .and_then(|c| doc.scale.of(c))
+            .and_then(|s| s.level.iter().find(|l| l.id == id))
+            .and_then(|l| l.name.get(&lang).cloned())
+            .unwrap_or_else(|| name(Named::Proficiency, id))
+    };
     let message = |reason: &crate::report::Reason| {
         reason
             .message
@@ -32,7 +42,6 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     let colon = format!("{} ", crate::messages::colon(&lang));
     let percent_sign = if lang == "fr" { "\u{a0}%" } else { "%" };
     let mut out = String::new();
-    let doc = pack.document();
     let program = doc.program.name.get(&lang).cloned().unwrap_or_default();
     let _ = writeln!(
         out,
@@ -107,23 +116,25 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
         );
     }
     let _ = writeln!(out, "\n{}", label(Label::Competencies));
-    for c in report
-        .competencies
-        .iter()
-        .filter(|c| c.state != CompetencyState::NotRequired || c.achieved.is_some())
-    {
-        let required = c
-            .required
-            .as_deref()
-            .map_or_else(|| "-".to_owned(), proficiency);
-        let achieved = c
-            .achieved
-            .as_deref()
-            .map_or_else(|| "-".to_owned(), proficiency);
+    for c in report.competencies.iter().filter(|c| {
+        c.state != CompetencyState::NotRequired || c.achieved.is_some() || c.chosen.is_some()
+    }) {
+        let of = |level: &Option<crate::report::Id>| {
+            level
+                .as_deref()
+                .map_or_else(|| "-".to_owned(), |l| proficiency(&c.id, l))
+        };
+        let (required, achieved) = (of(&c.required), of(&c.achieved));
+        // A competency of the level's choice that the participant did not choose.
+        let state = if c.chosen == Some(false) {
+            Label::StateNotChosen
+        } else {
+            state_label(c.state)
+        };
         let _ = writeln!(
             out,
             "  [{}] {} — {} {required}, {} {achieved}",
-            label(state_label(c.state)),
+            label(state),
             name(Named::Competency, &c.id),
             label(Label::Required),
             label(Label::Achieved),
@@ -134,7 +145,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
                 "      {} {} ({})",
                 label(Label::Via),
                 name(source_kind(s.via), &s.from),
-                proficiency(&s.level),
+                proficiency(&c.id, &s.level),
             );
             // (A rule's source lists no evidence of its own: its conditions do.)
             if s.evidence.is_empty() {
@@ -151,7 +162,7 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
                 "      {} {}{colon}{} ({effect})",
                 label(Label::Override),
                 o.evidence,
-                proficiency(&o.level),
+                proficiency(&c.id, &o.level),
             );
         }
     }

@@ -51,9 +51,10 @@ enum Command {
         /// Output format: a JSON report, or a readable explanation.
         #[arg(long, value_enum, default_value_t = Output::Json)]
         format: Output,
-        /// Language of the text explanation (one of the pack's languages).
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// Language of the text explanation (one of the pack's languages; the pack's first by
+        /// default). JSON reports carry every language.
+        #[arg(long)]
+        lang: Option<String>,
         /// xAPI/cmi5 statements to read as evidence: a file (one statement, an array, or an LRS
         /// StatementResult) or a directory of .json files. Repeatable. Each participant's
         /// statements are found by their actor (the participant's `agents`).
@@ -150,7 +151,9 @@ fn main() -> ExitCode {
             xapi,
             files,
         } => match read_statements(&xapi) {
-            Ok(statements) => run_evaluate(pack, as_of, format, &lang, &statements, &files),
+            Ok(statements) => {
+                run_evaluate(pack, as_of, format, lang.as_deref(), &statements, &files)
+            }
             Err(message) => {
                 eprintln!("competency-rules: {message}");
                 ExitCode::from(2)
@@ -252,7 +255,7 @@ fn run_evaluate(
     pack_path: Option<PathBuf>,
     as_of: Date,
     format: Output,
-    lang: &str,
+    lang: Option<&str>,
     statements: &[Received],
     files: &[PathBuf],
 ) -> ExitCode {
@@ -267,7 +270,14 @@ fn run_evaluate(
             return ExitCode::from(1);
         }
     };
-    if format == Output::Text && !pack.languages().iter().any(|l| l == lang) {
+    // A language the pack does not have is refused, whatever the format (a JSON report has every
+    // language the pack has, so asking for another is a mistake worth saying).
+    let lang = lang.map_or_else(
+        || pack.languages().first().cloned().unwrap_or_default(),
+        str::to_owned,
+    );
+    let lang = lang.as_str();
+    if !pack.languages().iter().any(|l| l == lang) {
         eprintln!(
             "competency-rules: the pack has no language `{lang}` (it has: {})",
             pack.languages().join(", ")

@@ -127,6 +127,27 @@ fn cli_evaluates_and_explains_in_both_languages() {
     let text = String::from_utf8(fr.stdout).unwrap();
     assert!(text.contains("Preuves non comptées"), "{text}");
     assert!(text.contains("Le mentor"), "{text}");
+    // A language the pack does not have is refused in either format, not silently ignored.
+    for format in ["json", "text"] {
+        let de = cli()
+            .args([
+                "evaluate",
+                "--as-of",
+                "2026-11-24",
+                "--format",
+                format,
+                "--lang",
+                "de",
+            ])
+            .arg("examples/03-problems.json")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(de.status.code(), Some(2), "{format}");
+        assert!(de.stdout.is_empty(), "{format}");
+        let err = String::from_utf8(de.stderr).unwrap();
+        assert!(err.contains("no language `de` (it has: en, fr)"), "{err}");
+    }
 }
 
 #[test]

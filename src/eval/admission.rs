@@ -150,11 +150,20 @@ impl<'a> Ctx<'a> {
                         .and_then(|s| s.index.get(&claim.level))
                         .and_then(|r| Rank::try_from(r).ok())
                     else {
+                        // (The level as given, and the competency's scale, by id.)
+                        let scale = self
+                            .pack
+                            .document()
+                            .scale
+                            .all()
+                            .get(self.model.competencies.get(comp).map_or(0, |c| c.scale))
+                            .map(|s| s.id.clone())
+                            .unwrap_or_default();
                         self.refuse(
                             ev,
                             Some(&claim.competency),
                             Message::UnknownLevel,
-                            &[("level", claim.level.clone())],
+                            &[("given", claim.level.clone()), ("scale", scale)],
                         );
                         continue;
                     };
@@ -403,7 +412,8 @@ impl<'a> Ctx<'a> {
         let (item, grade, claims, topic) = match counts_as {
             CountsAs::CatalogueItem => (true, true, false, false),
             CountsAs::CompetencyClaims | CountsAs::Override => (false, false, true, false),
-            CountsAs::FinalAssignment => (false, true, false, true),
+            // (A topic means something only where the program lists topics.)
+            CountsAs::FinalAssignment => (false, true, false, !self.model.topics.is_empty()),
             CountsAs::CoachingSession | CountsAs::MentoringConversation => {
                 (false, false, false, false)
             }

@@ -13,6 +13,8 @@ pub enum EvaluateError {
         level: String,
         /// The pack's levels.
         known: Vec<String>,
+        /// Their other names (aliases, such as job groups).
+        other_names: Vec<String>,
     },
     /// More evidence items and statements than one evaluation takes.
     TooMuchEvidence {
@@ -43,14 +45,22 @@ impl EvaluateError {
     /// What is wrong, in English.
     pub fn message(&self) -> String {
         match self {
-            Self::UnknownLevel { level, known } => format!(
-                "`{level}` is not an organizational level of this pack (levels: {})",
-                known
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Self::UnknownLevel {
+                level,
+                known,
+                other_names,
+            } => {
+                let mut text = format!(
+                    "`{level}` is not an organizational level of this pack (levels: {}",
+                    known.join(", ")
+                );
+                if !other_names.is_empty() {
+                    text.push_str("; other names: ");
+                    text.push_str(&other_names.join(", "));
+                }
+                text.push(')');
+                text
+            }
             Self::TooMuchEvidence { items, limit } => format!(
                 "{items} evidence items and statements, more than the limit of {limit} for one evaluation"
             ),

@@ -48,6 +48,12 @@ pub fn evaluate(
         return Err(EvaluateError::UnknownLevel {
             level: participant.level.clone(),
             known: pack.document().level.iter().map(|l| l.id.clone()).collect(),
+            other_names: pack
+                .document()
+                .level
+                .iter()
+                .flat_map(|l| l.aliases.iter().cloned())
+                .collect(),
         });
     };
     let mut ctx = Ctx::new(pack, participant, as_of, level);
@@ -234,11 +240,14 @@ impl<'a> Ctx<'a> {
             return;
         };
         let model = self.model;
-        let from: &[usize] = model
+        let Some((_, from)) = model
             .completion
             .get(self.org_level)
             .and_then(|c| c.chosen.as_ref())
-            .map_or(&[], |(_, from)| from.as_slice());
+        else {
+            self.finding(None, "development", Message::ChosenNotOffered, &[]);
+            return;
+        };
         let mut seen = vec![false; model.competencies.len()];
         for (i, id) in development.competencies.iter().enumerate() {
             let known = model.competency_index.get(id);
@@ -252,8 +261,12 @@ impl<'a> Ctx<'a> {
                 Some(slot) => *slot = true,
                 None => {}
             }
-            if !known.is_some_and(|ci| from.contains(&ci)) {
-                self.finding(None, &field, Message::ChosenOutsideSet, &params);
+            match known {
+                None => self.finding(None, &field, Message::UnknownCompetency, &params),
+                Some(ci) if !from.contains(&ci) => {
+                    self.finding(None, &field, Message::ChosenOutsideSet, &params);
+                }
+                Some(_) => {}
             }
         }
     }

@@ -13,7 +13,10 @@ fn invalid(path: &str, message: &str) -> Failure {
 /// Pack files given as JSON `[{name, text}]`; a name ends in `.json` or `.toml` (the build
 /// decides whether it reads TOML).
 pub fn pack_files(files: &str) -> Result<Vec<SourceFile>, Failure> {
-    let value: Value = serde_json::from_str(files).map_err(|e| invalid("files", &e.to_string()))?;
+    let value: Value = serde_json::from_str(files).map_err(|e| {
+        let message = crate::diagnostics::json_error_message(&e, files);
+        invalid("files", &format!("invalid JSON: {message}"))
+    })?;
     let items = value
         .as_array()
         .ok_or_else(|| invalid("files", "expected a list of { name, text }"))?;

@@ -24,7 +24,15 @@ use serde::Serialize;
 
 /// `value` as JSON text.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string(value).map_err(|e| Failure::new(FailureCode::Internal, "", e.to_string()))
+    // (Only a map with non-string keys fails here, which the engine's types do not have. The
+    // error's own text is not used: its `Display` weighs about 1 KB in the WebAssembly module.)
+    serde_json::to_string(value).map_err(|_| {
+        Failure::new(
+            FailureCode::Internal,
+            "",
+            "the result could not be written as JSON".to_owned(),
+        )
+    })
 }
 
 /// A date argument (`YYYY-MM-DD`); `path` names the argument in the failure.

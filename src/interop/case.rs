@@ -11,7 +11,7 @@
 use super::{ExportError, ExportOptions, check_lang, text};
 use crate::date::Date;
 use crate::pack::Pack;
-use crate::pack::document::{CompetencyDoc, ReferenceDoc, Relation};
+use crate::pack::document::{CompetencyDoc, PackDoc, ReferenceDoc, Relation};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -34,6 +34,29 @@ pub fn pack_namespace(pack_id: &str) -> Uuid {
         &Uuid::NAMESPACE_URL,
         format!("urn:competency-rules:{pack_id}").as_bytes(),
     )
+}
+
+/// A CFItemType in the package's language (English, or French for a French package).
+fn item_type(lang: &str, en: &'static str, fr: &'static str) -> &'static str {
+    if lang == "fr" { fr } else { en }
+}
+
+/// The names of the scales the criteria of the rubric of organizational level `level` use.
+fn rubric_scales(doc: &PackDoc, level: &crate::pack::document::LevelDoc, lang: &str) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for comp in &doc.competency {
+        let required = comp
+            .expected
+            .get(&level.id)
+            .is_some_and(|c| c.expected() != crate::pack::document::NOT_REQUIRED);
+        if let (true, Some(scale)) = (required, doc.scale.of(comp)) {
+            let name = text(&scale.name, lang);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names.join(", ")
 }
 
 /// The identifier of a thing of a pack (`competency:ssm.systems_thinking`, `outcome:...`, `level:...`).
@@ -170,7 +193,7 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
                 "uri": w.uri("CFItems", &cuuid),
                 "fullStatement": cname,
                 "humanCodingScheme": comp.id,
-                "CFItemType": "Competency",
+                "CFItemType": item_type(lang, "Competency", "Compétence"),
                 "notes": text(&comp.description, lang),
                 "language": lang,
                 "lastChangeDateTime": w.stamp,
@@ -200,7 +223,7 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             "uri": w.uri("CFItems", &uuid),
             "fullStatement": name,
             "humanCodingScheme": outcome.id,
-            "CFItemType": "Learning outcome",
+            "CFItemType": item_type(lang, "Learning outcome", "Résultat d'apprentissage"),
             "language": lang,
             "lastChangeDateTime": w.stamp,
         });
@@ -299,7 +322,8 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             "identifier": rubric_id,
             "uri": w.uri("CFRubrics", &rubric_id),
             "title": text(&level.name, lang),
-            "description": doc.scale.all().first().map(|s| text(&s.name, lang)).unwrap_or_default(),
+            // The scale(s) its criteria are rated on.
+            "description": rubric_scales(doc, level, lang),
             "CFRubricCriteria": criteria,
             "lastChangeDateTime": w.stamp,
         }));

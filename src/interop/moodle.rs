@@ -133,7 +133,12 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
             "",
             "",
             "1",
-            "outcome,competency",
+            // (Moodle's taxonomy of the framework's levels: outcomes, then competencies.)
+            if doc.outcome.is_empty() {
+                "competency"
+            } else {
+                "outcome,competency"
+            },
         ],
     )?;
     // Outcomes are top-level competencies; each competency sits under its outcome (or at the top,
@@ -161,15 +166,34 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
             // The description, then what the competency looks like at each organizational level
             // whose cell describes it (Moodle has one description per competency).
             let mut description = text(&comp.description, lang);
+            // Each described cell under its organizational level and the proficiency expected
+            // there; then what each proficiency level means for this competency.
+            let colon = crate::messages::colon(lang);
+            let scale = doc.scale.of(comp);
+            let level_name = |id: &str| {
+                scale
+                    .and_then(|s| s.level.iter().find(|l| l.id == id))
+                    .map_or_else(|| id.to_owned(), |l| text(&l.name, lang))
+            };
             for level in &doc.level {
-                if let Some(cell) = comp
-                    .expected
-                    .get(&level.id)
-                    .and_then(|c| super::cell_text(pack, c, lang))
-                {
-                    let colon = crate::messages::colon(lang);
-                    description
-                        .push_str(&format!("\n\n{}{colon}\n{cell}", text(&level.name, lang)));
+                let Some(cell) = comp.expected.get(&level.id) else {
+                    continue;
+                };
+                if let Some(cell_text) = super::cell_text(pack, cell, lang) {
+                    description.push_str(&format!(
+                        "\n\n{} ({}){colon}\n{cell_text}",
+                        text(&level.name, lang),
+                        level_name(cell.expected())
+                    ));
+                }
+            }
+            for level in scale.map_or(&[][..], |s| s.level.as_slice()) {
+                if let Some(own) = comp.proficiency.get(&level.id) {
+                    description.push_str(&format!(
+                        "\n\n{}{colon}\n{}",
+                        text(&level.name, lang),
+                        text(own, lang)
+                    ));
                 }
             }
             let mut row = node_row(&id, &cid, &name, &description);
@@ -234,11 +258,18 @@ mod tests {
             "{description}"
         );
         assert!(
-            description.contains("\n\nSupervisors and team leads:\nConnects the team's work"),
+            description.contains(
+                "\n\nSupervisors and team leads (Working knowledge):\nConnects the team's work"
+            ),
             "{description}"
         );
         assert!(
             description.contains("Effective behaviours:\n- Maps the referrals"),
+            "{description}"
+        );
+        // And what each proficiency level means for it, where the pack says.
+        assert!(
+            description.contains("\n\nAwareness:\nNames the main services"),
             "{description}"
         );
         // Every parent exists before its children, as Moodle needs.

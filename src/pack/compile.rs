@@ -208,8 +208,29 @@ impl Checker<'_> {
         None
     }
 
-    fn rank(&mut self, scale: &Index, id: &str, path: String) -> Option<Rank> {
-        let found = self.resolve(scale, "scale", "proficiency level", id, path.clone())?;
+    /// Level `id` on scale `si`, as a rank. In a pack with several scales, a level of another
+    /// scale is named as such, with the levels of the scale it is read on.
+    fn rank(&mut self, scales: &[Scale], si: usize, id: &str, path: String) -> Option<Rank> {
+        let scale = scales.get(si)?;
+        if scales.len() > 1 && scale.index.get(id).is_none() {
+            let all = self.doc.scale.all();
+            let name = |i: usize| all.get(i).map_or("", |s| s.id.as_str());
+            if let Some(other) = scales.iter().position(|s| s.index.get(id).is_some()) {
+                let levels: Vec<String> = scale.ids.iter().map(|l| l.to_string()).collect();
+                self.error(
+                    DiagnosticCode::UnknownId,
+                    path,
+                    format!(
+                        "`{id}` is a level of scale `{}`, but this is read on scale `{}` (levels: {})",
+                        name(other),
+                        name(si),
+                        levels.join(", ")
+                    ),
+                );
+                return None;
+            }
+        }
+        let found = self.resolve(&scale.index, "scale", "proficiency level", id, path.clone())?;
         match Rank::try_from(found) {
             Ok(rank) => Some(rank),
             Err(_) => {

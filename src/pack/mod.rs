@@ -240,6 +240,7 @@ impl Pack {
             "kind" | "expected_kind" => &doc.evidence_kind.get(model.kind_index.get(value)?)?.name,
             "item" => &doc.catalogue.get(model.item_index.get(value)?)?.name,
             "level" | "max_level" => doc.scale.level_name(value)?,
+            "scale" => &doc.scale.all().iter().find(|s| s.id == value)?.name,
             "next_level" | "org_level" => &doc.level.get(model.org_levels.get(value)?)?.name,
             "topic" => {
                 &doc.final_assignment

@@ -51,10 +51,14 @@ impl Model {
 
     /// The index of the organizational level a participant's `level` names: its id, or one of
     /// its aliases (a job group).
+    /// Records often differ in case (`ex-02` for `EX-02`): failing an exact match, a level id or
+    /// alias equal but for ASCII case counts.
     pub fn org_level_index(&self, id_or_alias: &str) -> Option<usize> {
         self.org_levels
             .get(id_or_alias)
             .or_else(|| self.org_level_aliases.get(id_or_alias))
+            .or_else(|| self.org_levels.get_ignoring_case(id_or_alias))
+            .or_else(|| self.org_level_aliases.get_ignoring_case(id_or_alias))
     }
 }
 
@@ -75,6 +79,14 @@ impl Index {
     pub fn get(&self, id: &str) -> Option<usize> {
         let found = self.0.binary_search_by(|(key, _)| (**key).cmp(id)).ok()?;
         self.0.get(found).map(|(_, index)| *index)
+    }
+
+    /// The first entry whose id equals `id` but for ASCII case.
+    pub fn get_ignoring_case(&self, id: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(id))
+            .map(|(_, index)| *index)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -211,7 +211,7 @@ fn parse_json(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Va
                 "",
                 format!(
                     "invalid JSON: {}",
-                    crate::diagnostics::json_error_message(&err)
+                    crate::diagnostics::json_error_message(&err, &file.text)
                 ),
             );
             d.file = Some(file.name.clone());

@@ -92,7 +92,7 @@ impl Participant {
                     "",
                     format!(
                         "invalid JSON: {}",
-                        crate::diagnostics::json_error_message(&err)
+                        crate::diagnostics::json_error_message(&err, text)
                     ),
                 )
             }

@@ -194,8 +194,8 @@ impl Checker<'_> {
         let rank = match &cond.level {
             // On the competency's scale (`level` goes with `competency`).
             Some(level) => {
-                let scale = competency.and_then(|c| model.scale_of(c));
-                Some(self.rank(&scale?.index, level, format!("{path}.level"))?)
+                let scale = competency.and_then(|c| model.competencies.get(c))?.scale;
+                Some(self.rank(&model.scales, scale, level, format!("{path}.level"))?)
             }
             None => None,
         };

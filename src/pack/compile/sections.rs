@@ -48,11 +48,19 @@ impl Checker<'_> {
                 ),
                 None => Some(0),
             };
-            let scale = scale_index.and_then(|s| scales.get(s)).map(|s| &s.index);
+            let known_scale = scale_index.is_some();
             let scale_index = scale_index.unwrap_or(0);
             self.text(&comp.name, &format!("{path}.name"));
             self.text(&comp.description, &format!("{path}.description"));
             let outcome = match &comp.outcome {
+                Some(_) if doc.outcome.is_empty() => {
+                    self.error(
+                        DiagnosticCode::UnknownId,
+                        format!("{path}.outcome"),
+                        "the pack has no learning outcomes: remove `outcome`, or add the [[outcome]] entries".to_owned(),
+                    );
+                    None
+                }
                 Some(id) => self
                     .resolve(
                         outcomes,
@@ -102,7 +110,11 @@ impl Checker<'_> {
                         CellDoc::Level(_) => key_path,
                         CellDoc::Described(_) => format!("{key_path}.level"),
                     };
-                    scale.and_then(|scale| self.rank(scale, value, at))
+                    if known_scale {
+                        self.rank(scales, scale_index, value, at)
+                    } else {
+                        None
+                    }
                 };
                 if let Some(slot) = expected.get_mut(level) {
                     *slot = rank;
@@ -111,8 +123,8 @@ impl Checker<'_> {
             for (scale_level, text) in &comp.proficiency {
                 let at = format!("{path}.proficiency.{scale_level}");
                 self.text(text, &at);
-                if let Some(scale) = scale {
-                    self.rank(scale, scale_level, at);
+                if known_scale {
+                    self.rank(scales, scale_index, scale_level, at);
                 }
             }
             for level in &doc.level {
@@ -151,7 +163,11 @@ impl Checker<'_> {
                 }
                 previous = Some((li, rank));
             }
-            if expected.iter().all(Option::is_none) && !comp.expected.is_empty() {
+            // (Every cell says `not_required`: a cell whose level could not be read is reported
+            // already and does not make this warning.)
+            if !comp.expected.is_empty()
+                && comp.expected.values().all(|c| c.expected() == NOT_REQUIRED)
+            {
                 self.warn(
                     DiagnosticCode::NeverRequired,
                     format!("{path}.expected"),
@@ -284,9 +300,7 @@ impl Checker<'_> {
             .map(|s| s.index.get(level).and_then(|r| Rank::try_from(r).ok()))
             .collect();
         if ranks.iter().all(Option::is_none) {
-            if let Some(default) = scales.first() {
-                self.rank(&default.index, level, path.to_owned());
-            }
+            self.rank(scales, 0, level, path.to_owned());
             return Vec::new();
         }
         for (si, rank) in ranks.iter().enumerate() {
@@ -322,9 +336,7 @@ impl Checker<'_> {
             );
             // On the competency's scale (the default one for an unknown competency).
             let scale = comp.and_then(|c| compiled.get(c)).map_or(0, |c| c.scale);
-            let rank = scales
-                .get(scale)
-                .and_then(|s| self.rank(&s.index, &grant.level, format!("{gpath}.level")));
+            let rank = self.rank(scales, scale, &grant.level, format!("{gpath}.level"));
             if let (Some(comp), Some(rank)) = (comp, rank) {
                 out.push((comp, rank));
             }
@@ -467,6 +479,7 @@ impl Checker<'_> {
                 if needed
                     && !has_kind(counts)
                     && !self.decoded.broken_sections.contains("evidence_kind")
+                    && !self.decoded.broken_ids.contains("evidence_kind/")
                 {
                     self.error(
                         DiagnosticCode::Unreachable,
@@ -576,7 +589,13 @@ impl Checker<'_> {
         }
         // (The distinct competencies of `from`.)
         let size = u32::try_from(from.len()).unwrap_or(u32::MAX);
-        if chosen.count == 0 || chosen.count > size {
+        if chosen.from.is_empty() {
+            self.error(
+                DiagnosticCode::Empty,
+                format!("{path}.from"),
+                "list the competencies a participant chooses from",
+            );
+        } else if chosen.count == 0 || chosen.count > size {
             self.error(
                 DiagnosticCode::OutOfRange,
                 format!("{path}.count"),
