@@ -192,12 +192,16 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     if !report.findings.is_empty() {
         let _ = writeln!(out, "\n{}", label(Label::Findings));
         for f in &report.findings {
-            let id = f
-                .evidence
-                .as_deref()
-                .map(|e| format!("{e} "))
-                .unwrap_or_default();
-            let _ = writeln!(out, "  {id}{}{colon}{}", f.field, message(&f.reason));
+            // The evidence it is about, and the message (which names the field where that
+            // matters: a field's path is the format's English, not the reader's language).
+            match &f.evidence {
+                Some(evidence) => {
+                    let _ = writeln!(out, "  {evidence}{colon}{}", message(&f.reason));
+                }
+                None => {
+                    let _ = writeln!(out, "  {}", message(&f.reason));
+                }
+            }
         }
     }
     out

@@ -788,3 +788,27 @@ fn competencies_are_checked_against_their_own_scale() {
         vec![("empty".to_owned(), "scale[1].level".to_owned())]
     );
 }
+
+#[test]
+fn a_misspelt_level_in_a_cell_is_named_as_the_likely_fix() {
+    let found = mutate(|p| {
+        let expected = p["competency"][0]["expected"].as_object_mut().unwrap();
+        let cell = expected.remove("lead").unwrap();
+        expected.insert("lead_role".into(), cell);
+    });
+    let missing = found
+        .iter()
+        .find(|d| d.code.code() == "missing_expectation")
+        .unwrap();
+    assert!(
+        missing
+            .message
+            .contains("is `lead_role` meant to be `lead`?"),
+        "{}",
+        missing.message
+    );
+    assert!(codes_at(&found).contains(&(
+        "unknown_id".to_owned(),
+        "competency[0].expected.lead_role".to_owned()
+    )));
+}

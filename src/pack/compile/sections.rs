@@ -127,12 +127,25 @@ impl Checker<'_> {
                     self.rank(scales, scale_index, scale_level, at);
                 }
             }
+            // A key that names no level is most likely the missing level misspelt: say so
+            // rather than only suggest `not_required`.
+            let misspelt = comp.expected.keys().find(|k| levels.get(k).is_none());
             for level in &doc.level {
                 if !comp.expected.contains_key(&level.id) {
+                    let advice = match misspelt {
+                        Some(key) => format!("is `{key}` meant to be `{}`?", level.id),
+                        None => format!(
+                            "write `{} = \"{NOT_REQUIRED}\"` if it is not required there",
+                            level.id
+                        ),
+                    };
                     self.error(
                         DiagnosticCode::MissingExpectation,
                         format!("{path}.expected"),
-                        format!("no expected proficiency for level `{}` (write `{} = \"{NOT_REQUIRED}\"` if it is not required there)", level.id, level.id),
+                        format!(
+                            "no expected proficiency for level `{}` ({advice})",
+                            level.id
+                        ),
                     );
                 }
             }
