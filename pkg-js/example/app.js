@@ -242,7 +242,9 @@ function setLanguage(lang) {
 
 async function main() {
   await init();
-  state.pack = Pack.load();
+  // Another program's pack (JSON) can be given as `?pack=<url>`; the HSLP pack by default.
+  const packUrl = new URLSearchParams(location.search).get("pack");
+  state.pack = packUrl ? Pack.load(await (await fetch(new URL(packUrl, location.href))).text()) : Pack.load();
   state.doc = state.pack.document();
   renderLabels();
   $("lang-en").addEventListener("click", () => setLanguage("en"));
@@ -260,7 +262,13 @@ async function main() {
       $("error").hidden = false;
     }
   });
-  await loadExample($("example").value);
+  if (packUrl) {
+    // The examples are HSLP participants: with another program's pack, a participant file is read.
+    for (const node of [$("example"), document.querySelector('label[for="example"]')]) node.hidden = true;
+    document.body.dataset.ready = "true";
+  } else {
+    await loadExample($("example").value);
+  }
 }
 
 main().catch((error) => {

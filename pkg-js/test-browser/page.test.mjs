@@ -3,7 +3,7 @@
 // accessibility with axe-core, and saves a screenshot to test-browser/artifacts/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
@@ -149,5 +149,45 @@ test("the interoperability module runs in the browser with the native library's 
   const golden = (name) => readFileSync(new URL(`../../tests/interop/golden/${name}`, import.meta.url), "utf8");
   assert.equal(result.report, golden("xapi-example-report.json"));
   assert.equal(result.moodle, golden("mini-moodle-en.csv"));
+  await other.close();
+});
+
+test("a framework without outcomes, with two scales and chosen competencies, shows as it is written", async () => {
+  // The test pack, made flat (no outcomes), with a second scale and a choice at staff level.
+  const pack = JSON.parse(readFileSync(new URL("../../tests/conformance/packs/mini.json", import.meta.url), "utf8"));
+  delete pack.outcome;
+  for (const competency of pack.competency) delete competency.outcome;
+  pack.scale = [pack.scale, { id: "attributes", name: { en: "Attributes", fr: "Qualités" },
+    level: [{ id: "emerging", name: { en: "Emerging", fr: "En émergence" } }, { id: "evident", name: { en: "Evident", fr: "Manifeste" } }] }];
+  pack.competency.push({ id: "c.integrity", scale: "attributes", name: { en: "Integrity", fr: "Intégrité" },
+    description: { en: "Acts with integrity.", fr: "Agit avec intégrité." }, expected: { staff: "emerging", lead: "evident" } });
+  pack.completion[0].chosen = { count: 1, from: ["c.analysis", "c.writing"] };
+  writeFileSync(new URL("flat-pack.json", artifacts), JSON.stringify(pack));
+  const participant = { id: "flat-1", organization: "org-a", level: "staff", enrolled: "2026-01-01",
+    development: { competencies: ["c.writing"], agreed_by: "manager", agreed_on: "2026-01-15" },
+    evidence: [{ id: "w1", kind: "project", date: "2026-03-01", status: "approved", assessed_by: { role: "program_assessor" },
+      claims: [{ competency: "c.integrity", level: "evident" }] }] };
+  const participantFile = new URL("flat-participant.json", artifacts).pathname;
+  writeFileSync(participantFile, JSON.stringify(participant));
+  const other = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  other.on("pageerror", (error) => errors.push(error));
+  await other.goto(`${server.url}/pkg-js/example/?pack=../test-browser/artifacts/flat-pack.json`);
+  await other.waitForSelector("body[data-ready=true]", { timeout: 20000 });
+  await other.setInputFiles("#file", participantFile);
+  await other.waitForSelector('body[data-participant="flat-1"]');
+  assert.deepEqual(errors, []);
+  // No outcome progress; one matrix table for all competencies.
+  assert.equal(await other.locator("#outcomes-heading").isHidden(), true);
+  assert.equal(await other.locator("#matrix table").count(), 1);
+  // A level is named on its competency's own scale; the chosen requirement is listed.
+  const integrity = await other.locator('#matrix tr[data-competency="c.integrity"]').innerText();
+  assert.match(integrity, /Emerging/);
+  assert.match(integrity, /Evident/);
+  assert.match(await other.locator('[data-requirement="chosen"]').innerText(), /Chosen competencies.*1 competency chosen and agreed/);
+  await other.click("#lang-fr");
+  await other.waitForSelector('body[data-lang="fr"]');
+  assert.match(await other.locator('#matrix tr[data-competency="c.integrity"]').innerText(), /Manifeste/);
+  assert.match(await other.locator('[data-requirement="chosen"]').innerText(), /Compétences choisies/);
   await other.close();
 });
