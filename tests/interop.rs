@@ -3,6 +3,8 @@
 #![cfg(feature = "interop")]
 #![expect(clippy::unwrap_used, reason = "fixtures should fail loudly")]
 
+mod common;
+
 use competency_rules::Pack;
 use competency_rules::interop::ExportOptions;
 use competency_rules::interop::case::{CaseOptions, export_case};
@@ -149,7 +151,7 @@ fn a_case_export_imports_back_into_an_equivalent_pack() {
 
 #[test]
 fn a_pack_without_outcomes_exports_and_imports_without_inventing_one() {
-    let mut doc: Value = serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
+    let mut doc = common::mini();
     doc.as_object_mut().unwrap().remove("outcome");
     for c in doc["competency"].as_array_mut().unwrap() {
         c.as_object_mut().unwrap().remove("outcome");
@@ -190,24 +192,8 @@ fn a_pack_without_outcomes_exports_and_imports_without_inventing_one() {
 
 #[test]
 fn a_competency_on_its_own_scale_exports_with_that_scale() {
-    let mut doc: Value = serde_json::from_str(include_str!("conformance/packs/mini.json")).unwrap();
-    let default = doc["scale"].clone();
-    doc["scale"] = serde_json::json!([default, {
-        "id": "attributes", "name": { "en": "Attributes", "fr": "Qualités" },
-        "level": [
-            { "id": "emerging", "name": { "en": "Emerging", "fr": "En émergence" } },
-            { "id": "evident", "name": { "en": "Evident", "fr": "Manifeste" } }
-        ]
-    }]);
-    doc["competency"]
-        .as_array_mut()
-        .unwrap()
-        .push(serde_json::json!({
-            "id": "c.integrity", "outcome": "o.people", "scale": "attributes",
-            "name": { "en": "Integrity", "fr": "Intégrité" },
-            "description": { "en": "Acts with integrity.", "fr": "Agit avec intégrité." },
-            "expected": { "staff": "emerging", "lead": "evident" }
-        }));
+    let mut doc = common::mini();
+    common::two_scales(&mut doc);
     let pack = Pack::from_json(&doc.to_string()).unwrap();
     // CASE: the criterion of c.integrity has the levels of its scale; the others have three.
     let package = export_case(&pack, &case_options("en", None)).unwrap();

@@ -7,6 +7,9 @@
 
 use competency_rules::{Format, Pack, SourceFile, check_files};
 
+mod common;
+use common::two_scales;
+
 const GOOD: &str = include_str!("conformance/packs/mini.json");
 
 fn codes_at(diagnostics: &[competency_rules::Diagnostic]) -> Vec<(String, String)> {
@@ -17,7 +20,7 @@ fn codes_at(diagnostics: &[competency_rules::Diagnostic]) -> Vec<(String, String
 }
 
 fn mutate(f: impl FnOnce(&mut serde_json::Value)) -> Vec<competency_rules::Diagnostic> {
-    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    let mut pack = common::mini();
     f(&mut pack);
     match Pack::from_json(&pack.to_string()) {
         Ok(_) => Vec::new(),
@@ -274,7 +277,7 @@ fn a_file_that_cannot_be_read_stops_the_check_with_one_error() {
 
 #[test]
 fn every_diagnostic_on_a_json_pack_has_a_line_and_column() {
-    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    let mut pack = common::mini();
     pack["competency"][0]["outcome"] = "o.thinkin".into();
     pack["catalogue"][0]["grants"][0]["competency"] = "c.analysys".into();
     pack["program"]["extra"] = 1.into();
@@ -492,7 +495,7 @@ fn after_an_entry_that_cannot_be_read_later_entries_keep_their_own_paths() {
 
 #[test]
 fn a_rule_that_does_not_say_whether_it_is_an_equivalency_gets_a_warning() {
-    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    let mut pack = common::mini();
     pack["rule"][1]
         .as_object_mut()
         .unwrap()
@@ -671,7 +674,7 @@ fn a_chosen_set_is_checked() {
 
 #[test]
 fn choosing_a_competency_the_level_does_not_require_is_a_warning() {
-    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    let mut pack = common::mini();
     // c.people is not required at staff (completion[0]).
     pack["completion"][0]["chosen"] =
         serde_json::json!({ "count": 1, "from": ["c.people", "c.writing"] });
@@ -695,30 +698,9 @@ fn errors_at(diagnostics: &[competency_rules::Diagnostic]) -> Vec<(String, Strin
     codes_at(&errors)
 }
 
-/// The mini pack with a second scale (`attributes`: emerging, evident) and a competency on it.
-fn two_scales(p: &mut serde_json::Value) {
-    let default = p["scale"].clone();
-    p["scale"] = serde_json::json!([default, {
-        "id": "attributes", "name": { "en": "Attributes", "fr": "Qualités" },
-        "level": [
-            { "id": "emerging", "name": { "en": "Emerging", "fr": "En émergence" } },
-            { "id": "evident", "name": { "en": "Evident", "fr": "Manifeste" } }
-        ]
-    }]);
-    p["competency"]
-        .as_array_mut()
-        .unwrap()
-        .push(serde_json::json!({
-            "id": "c.integrity", "outcome": "o.people", "scale": "attributes",
-            "name": { "en": "Integrity", "fr": "Intégrité" },
-            "description": { "en": "Acts with integrity.", "fr": "Agit avec intégrité." },
-            "expected": { "staff": "emerging", "lead": "evident" }
-        }));
-}
-
 #[test]
 fn competencies_are_checked_against_their_own_scale() {
-    let mut pack: serde_json::Value = serde_json::from_str(GOOD).unwrap();
+    let mut pack = common::mini();
     two_scales(&mut pack);
     let loaded = Pack::from_json(&pack.to_string()).unwrap();
     // The `reading` kind's maximum (`basic`) is not a level of `attributes`: not capped there.

@@ -111,12 +111,10 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
     };
     write(&mut out, HEADER)?;
     let name = shorten(&text(&doc.program.name, lang));
-    let description = doc
-        .program
-        .description
-        .as_ref()
-        .map(|d| text(d, lang))
-        .unwrap_or_default();
+    let optional = |t: &Option<crate::pack::document::Text>| {
+        t.as_ref().map(|d| text(d, lang)).unwrap_or_default()
+    };
+    let description = optional(&doc.program.description);
     write(
         &mut out,
         [
@@ -147,11 +145,7 @@ pub fn export_moodle(pack: &Pack, options: &ExportOptions) -> Result<String, Exp
     for outcome in groups {
         let id = outcome.map(|o| shorten(&o.id)).unwrap_or_default();
         if let Some(outcome) = outcome {
-            let description = outcome
-                .description
-                .as_ref()
-                .map(|d| text(d, lang))
-                .unwrap_or_default();
+            let description = optional(&outcome.description);
             write(
                 &mut out,
                 node_row("", &id, &shorten(&text(&outcome.name, lang)), &description),
