@@ -204,6 +204,99 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
             }
         }
     }
+    #[cfg(feature = "planning")]
+    if let Some(projection) = &report.projection {
+        // What-if: what would change, through which planned item; then the planned items that
+        // would not count, and why.
+        let _ = writeln!(
+            out,
+            "\n{} ({}; {} {}){}",
+            label(Label::Projection),
+            projection.planned.join(", "),
+            label(Label::By),
+            projection.as_of,
+            crate::messages::colon(&lang)
+        );
+        if projection.changes.is_empty() {
+            let _ = writeln!(out, "  {}", label(Label::NoChange));
+        }
+        for change in &projection.changes {
+            let id = change.id.as_deref().unwrap_or_default();
+            let value = |v: &Option<String>| -> String {
+                let Some(v) = v.as_deref() else {
+                    return label(Label::None);
+                };
+                match change.what {
+                    "status" => {
+                        Status::from_id(v).map_or_else(|| v.to_owned(), |s| label(status_label(s)))
+                    }
+                    "level_attained" => level(v),
+                    "next_level" if v == "ready" => label(Label::Ready),
+                    "next_level" => label(Label::NotReady),
+                    "outcome" => format!("{v}{percent_sign}"),
+                    "requirement" if v == "met" => label(Label::StateMet),
+                    "requirement" => label(Label::StateNotMet),
+                    _ => {
+                        let (state, achieved) = v.split_once(':').unwrap_or((v, ""));
+                        let state = CompetencyState::from_id(state)
+                            .map_or_else(|| state.to_owned(), |s| label(state_label(s)));
+                        match achieved {
+                            "" => state,
+                            achieved => format!("{state} ({})", proficiency(id, achieved)),
+                        }
+                    }
+                }
+            };
+            let what = match change.what {
+                "status" => label(Label::Status),
+                "level_attained" => label(Label::LevelAttained),
+                "next_level" => label(Label::NextLevel),
+                "outcome" => name(Named::Outcome, id),
+                "requirement" => Label::from_code(&format!("requirement.{id}"))
+                    .map_or_else(|| id.to_owned(), label),
+                _ => name(Named::Competency, id),
+            };
+            let through = match change.through.as_slice() {
+                [] => String::new(),
+                items => format!(" — {} {}", label(Label::Via), items.join(", ")),
+            };
+            let _ = writeln!(
+                out,
+                "  {what}{colon}{} → {}{through}",
+                value(&change.from),
+                value(&change.to)
+            );
+        }
+        let not_counting: Vec<_> = projection
+            .report
+            .not_counted
+            .iter()
+            .filter(|n| {
+                n.evidence
+                    .as_ref()
+                    .is_some_and(|e| projection.planned.contains(e))
+            })
+            .map(|n| (n.evidence.as_deref().unwrap_or("?"), &n.reason))
+            .chain(
+                projection
+                    .report
+                    .findings
+                    .iter()
+                    .filter(|f| {
+                        f.evidence
+                            .as_ref()
+                            .is_some_and(|e| projection.planned.contains(e))
+                    })
+                    .map(|f| (f.evidence.as_deref().unwrap_or("?"), &f.reason)),
+            )
+            .collect();
+        if !not_counting.is_empty() {
+            let _ = writeln!(out, "\n{}", label(Label::PlannedNotCounting));
+            for (id, reason) in not_counting {
+                let _ = writeln!(out, "  {id}{colon}{}", message(reason));
+            }
+        }
+    }
     out
 }
 

@@ -288,6 +288,54 @@ pub struct Report {
     pub not_counted: Vec<NotCounted>,
     /// Problems in the participant document that do not stop evaluation.
     pub findings: Vec<Finding>,
+    /// Where the participant's planned items would leave them (what-if): present when the
+    /// participant has planned items (in builds with the `planning` feature).
+    #[cfg(feature = "planning")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub projection: Option<Box<Projection>>,
+}
+
+/// A what-if projection: the report as if every planned item were completed and approved on its
+/// planned date, and what that changes.
+#[cfg(feature = "planning")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct Projection {
+    /// The date the projection is evaluated on: the evaluation date, or the latest planned date
+    /// when that is later.
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
+    pub as_of: Date,
+    /// The planned items, by id, in the participant's order.
+    pub planned: Vec<String>,
+    /// What changes from the actual report to the projected one, in report order: the status,
+    /// the level attained, readiness for the next level, then outcomes, competencies and
+    /// requirements.
+    pub changes: Vec<Change>,
+    /// The projected report (planned items that could not count are in its `not_counted`, with
+    /// the reasons evidence gets).
+    pub report: Report,
+}
+
+/// One difference between the actual report and the projection.
+#[cfg(feature = "planning")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct Change {
+    /// What changes: `status`, `level_attained`, `next_level`, `outcome`, `competency` or
+    /// `requirement`.
+    pub what: &'static str,
+    /// The outcome, competency or requirement id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Id>,
+    /// Before: a status, a level id, `ready`/`not_ready`, a percentage, a competency state (with
+    /// the level achieved after a colon, `not_met:working`), or `met`/`not_met`.
+    pub from: Option<String>,
+    /// After, in the same terms.
+    pub to: Option<String>,
+    /// The planned items it comes through.
+    pub through: Vec<String>,
 }
 
 impl Report {

@@ -27,6 +27,7 @@ pub fn declarations() -> String {
         p::Development::DECL,
         p::Evidence::DECL,
         p::EvidenceEntry::DECL,
+        p::Planned::DECL,
         p::MalformedEvidence::DECL,
         p::Claim::DECL,
         p::Assessor::DECL,
@@ -47,6 +48,10 @@ pub fn declarations() -> String {
         r::NotCounted::DECL,
         r::Finding::DECL,
         r::Reason::DECL,
+        #[cfg(feature = "planning")]
+        r::Projection::DECL,
+        #[cfg(feature = "planning")]
+        r::Change::DECL,
         Message::DECL,
         Label::DECL,
         // The pack document.

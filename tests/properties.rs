@@ -250,3 +250,85 @@ proptest! {
         }
     }
 }
+
+/// What-if (the `planning` feature).
+#[cfg(feature = "planning")]
+mod what_if {
+    use super::*;
+
+    /// The role (and person) a planned item of each kind of the test pack is assessed by in the
+    /// projection: the first role the kind accepts, the participant's own coach or mentor.
+    fn planned_assessor(kind: &str) -> Option<Value> {
+        let (role, id) = match kind {
+            "course" => ("provider", None),
+            "project" | "reading" | "coaching" => ("coach", Some("co")),
+            "mentoring" => ("mentor", Some("me")),
+            "prior" | "credential" | "final" | "rating" => ("program_assessor", None),
+            _ => return None,
+        };
+        Some(match id {
+            Some(id) => json!({ "role": role, "id": id }),
+            None => json!({ "role": role }),
+        })
+    }
+
+    prop_compose! {
+        fn planned(index: usize)(
+            kind in 0..KINDS.len(), day in 300u32..700, item in 0..ITEMS.len(), grade in 0u32..=100,
+            claims in prop::collection::vec((0..COMPETENCIES.len(), 0..LEVELS.len()), 0..3),
+        ) -> Value {
+            json!({
+                "id": format!("p{index}"), "kind": KINDS[kind], "date": date(day), "item": ITEMS[item],
+                "grade": grade,
+                "claims": claims.iter().map(|(c, l)| json!({"competency": COMPETENCIES[*c], "level": LEVELS[*l]})).collect::<Vec<_>>(),
+            })
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(150))]
+
+        /// A planned item is never counted as actual, and the projection is the report of the
+        /// participant with the planned items added as approved evidence dated on their planned
+        /// dates, evaluated on the last of those dates (or the evaluation date, if later).
+        #[test]
+        fn the_projection_is_the_plans_evaluated_as_evidence(
+            evidence in evidence_list(),
+            plans in (0usize..6).prop_flat_map(|n| (0..n).map(planned).collect::<Vec<_>>()),
+            lead in any::<bool>(),
+        ) {
+            let level = if lead { "lead" } else { "staff" };
+            let as_of = "2026-06-01";
+            let mut with_plans = participant_with(evidence.clone(), level);
+            with_plans["planned"] = Value::Array(plans.clone());
+            let report = run(&with_plans, as_of);
+
+            let mut actual = report.clone();
+            let projection = actual.projection.take();
+            prop_assert_eq!(actual.to_json(), run(&participant_with(evidence.clone(), level), as_of).to_json());
+            let Some(projection) = projection else {
+                prop_assert!(plans.is_empty());
+                return Ok(());
+            };
+
+            let mut moved = evidence;
+            let mut last = as_of.to_owned();
+            for plan in &plans {
+                let mut item = plan.clone();
+                item["status"] = "approved".into();
+                item["submitted"] = plan["date"].clone();
+                if let Some(assessor) = planned_assessor(plan["kind"].as_str().unwrap()) {
+                    item["assessed_by"] = assessor;
+                }
+                last = last.max(plan["date"].as_str().unwrap().to_owned());
+                moved.push(item);
+            }
+            let expected = run(&participant_with(moved, level), &last);
+            prop_assert_eq!(projection.as_of.to_string(), last);
+            // (Findings about plans dated after the time limit are the projection's own.)
+            let mut report = projection.report.clone();
+            report.findings.retain(|f| f.reason.code.code() != "planned_after_time_limit");
+            prop_assert_eq!(report.to_json(), expected.to_json());
+        }
+    }
+}

@@ -57,6 +57,11 @@ export interface Participant {
      * The evidence items.
      */
     evidence?: Evidence[];
+    /**
+     * Items the participant plans to complete (what-if): never counted as evidence; the report's
+     * `projection` shows where they would leave the participant.
+     */
+    planned?: Planned[];
 }
 
 /**
@@ -190,6 +195,46 @@ export interface Evidence {
  * An evidence item as read: usable, or kept with why it could not be read.
  */
 export type EvidenceEntry = Evidence;
+
+/**
+ * An item the participant plans to complete: a catalogue item, a claim (a self-study or work
+ * project with its claims), a coaching session, a mentoring conversation or the final
+ * assignment, on a planned date. The projection counts it as approved on that date.
+ */
+export interface Planned {
+    /**
+     * Stable id, unique among the participant's evidence and planned items.
+     */
+    id: string;
+    /**
+     * The evidence kind it will be.
+     */
+    kind: string;
+    /**
+     * When it is planned to be completed.
+     */
+    date: string;
+    /**
+     * For catalogue kinds: the catalogue item.
+     */
+    item?: string;
+    /**
+     * The grade expected (default: the least that passes).
+     */
+    grade?: number;
+    /**
+     * For claim kinds: the competencies it is to show.
+     */
+    claims?: Claim[];
+    /**
+     * For the final assignment: its topic.
+     */
+    topic?: string;
+    /**
+     * Free text; kept, not used by the rules.
+     */
+    note?: string;
+}
 
 /**
  * An evidence item that could not be read.
@@ -333,6 +378,11 @@ export interface Report {
      * Problems in the participant document that do not stop evaluation.
      */
     findings: Finding[];
+    /**
+     * Where the participant's planned items would leave them (what-if): present when the
+     * participant has planned items (in builds with the `planning` feature).
+     */
+    projection?: Projection;
 }
 
 /**
@@ -609,9 +659,64 @@ export interface Reason {
 }
 
 /**
+ * A what-if projection: the report as if every planned item were completed and approved on its
+ * planned date, and what that changes.
+ */
+export interface Projection {
+    /**
+     * The date the projection is evaluated on: the evaluation date, or the latest planned date
+     * when that is later.
+     */
+    as_of: string;
+    /**
+     * The planned items, by id, in the participant's order.
+     */
+    planned: string[];
+    /**
+     * What changes from the actual report to the projected one, in report order: the status,
+     * the level attained, readiness for the next level, then outcomes, competencies and
+     * requirements.
+     */
+    changes: Change[];
+    /**
+     * The projected report (planned items that could not count are in its `not_counted`, with
+     * the reasons evidence gets).
+     */
+    report: Report;
+}
+
+/**
+ * One difference between the actual report and the projection.
+ */
+export interface Change {
+    /**
+     * What changes: `status`, `level_attained`, `next_level`, `outcome`, `competency` or
+     * `requirement`.
+     */
+    what: string;
+    /**
+     * The outcome, competency or requirement id.
+     */
+    id?: Id;
+    /**
+     * Before: a status, a level id, `ready`/`not_ready`, a percentage, a competency state (with
+     * the level achieved after a colon, `not_met:working`), or `met`/`not_met`.
+     */
+    from: string | null;
+    /**
+     * After, in the same terms.
+     */
+    to: string | null;
+    /**
+     * The planned items it comes through.
+     */
+    through: string[];
+}
+
+/**
  * A reason, finding or set-aside message: what a report's `reason.code` says.
  */
-export type Message = "malformed" | "malformed_not_an_object" | "malformed_type" | "malformed_missing" | "malformed_not_one_of" | "malformed_date" | "malformed_id_too_long" | "duplicate_id" | "evidence_repeated" | "unknown_kind" | "future_date" | "rejected" | "pending_review" | "missing_item" | "unknown_item" | "wrong_kind_for_item" | "no_claims" | "unknown_competency" | "unknown_level" | "above_kind_max_level" | "claim_capped" | "equivalency_not_allowed" | "missing_topic" | "unknown_topic" | "too_old" | "expired" | "outside_claim_window" | "no_assessor" | "unknown_assessor_role" | "assessor_not_allowed" | "no_coach" | "not_participants_coach" | "ineligible_coach" | "no_mentor" | "not_participants_mentor" | "ineligible_mentor" | "missing_grade" | "below_min_grade" | "invalid_grade" | "over_prior_learning_cap" | "superseded_override" | "unknown_field" | "unused_field" | "level_alias" | "as_of_before_enrolment" | "coach_outside_organization" | "mentor_same_organization" | "chosen_outside_set" | "chosen_not_offered" | "chosen_repeated" | "mentor_not_appointed" | "competencies_met" | "competencies_not_met" | "coaching_met" | "coaching_not_met" | "coaching_no_coach" | "coaching_ineligible_coach" | "mentoring_met" | "mentoring_not_met" | "mentoring_no_mentor" | "mentoring_ineligible_mentor" | "chosen_met" | "chosen_short" | "chosen_too_many" | "chosen_not_agreed" | "final_assignment_met" | "final_assignment_pending" | "final_assignment_missing" | "time_limit_open" | "time_limit_met" | "time_limit_passed" | "time_limit_none" | "status_enrolled" | "status_in_progress" | "status_ready_for_final_assignment" | "status_completed" | "status_lapsed" | "to_go_competencies" | "to_go_coaching_sessions" | "to_go_mentoring_conversations" | "to_go_coach" | "to_go_mentor" | "to_go_final_assignment" | "to_go_chosen" | "next_level_ready" | "next_level_short" | "next_level_needs_completion" | "next_level_short_and_needs_completion" | "statement_refused" | "statement_repeated" | "statement_voided" | "statement_void_no_effect" | "statement_other_actor" | "statement_not_evidence" | "statement_not_activity" | "statement_unmapped_activity" | "statement_failed" | "statement_waiver_not_accepted";
+export type Message = "malformed" | "malformed_not_an_object" | "malformed_type" | "malformed_missing" | "malformed_not_one_of" | "malformed_date" | "malformed_id_too_long" | "duplicate_id" | "evidence_repeated" | "unknown_kind" | "future_date" | "rejected" | "pending_review" | "missing_item" | "unknown_item" | "wrong_kind_for_item" | "no_claims" | "unknown_competency" | "unknown_level" | "above_kind_max_level" | "claim_capped" | "equivalency_not_allowed" | "missing_topic" | "unknown_topic" | "too_old" | "expired" | "outside_claim_window" | "no_assessor" | "unknown_assessor_role" | "assessor_not_allowed" | "no_coach" | "not_participants_coach" | "ineligible_coach" | "no_mentor" | "not_participants_mentor" | "ineligible_mentor" | "missing_grade" | "below_min_grade" | "invalid_grade" | "over_prior_learning_cap" | "superseded_override" | "unknown_field" | "unused_field" | "level_alias" | "as_of_before_enrolment" | "coach_outside_organization" | "mentor_same_organization" | "chosen_outside_set" | "planned_not_projected" | "planned_after_time_limit" | "chosen_not_offered" | "chosen_repeated" | "mentor_not_appointed" | "competencies_met" | "competencies_not_met" | "coaching_met" | "coaching_not_met" | "coaching_no_coach" | "coaching_ineligible_coach" | "mentoring_met" | "mentoring_not_met" | "mentoring_no_mentor" | "mentoring_ineligible_mentor" | "chosen_met" | "chosen_short" | "chosen_too_many" | "chosen_not_agreed" | "final_assignment_met" | "final_assignment_pending" | "final_assignment_missing" | "time_limit_open" | "time_limit_met" | "time_limit_passed" | "time_limit_none" | "status_enrolled" | "status_in_progress" | "status_ready_for_final_assignment" | "status_completed" | "status_lapsed" | "to_go_competencies" | "to_go_coaching_sessions" | "to_go_mentoring_conversations" | "to_go_coach" | "to_go_mentor" | "to_go_final_assignment" | "to_go_chosen" | "next_level_ready" | "next_level_short" | "next_level_needs_completion" | "next_level_short_and_needs_completion" | "statement_refused" | "statement_repeated" | "statement_voided" | "statement_void_no_effect" | "statement_other_actor" | "statement_not_evidence" | "statement_not_activity" | "statement_unmapped_activity" | "statement_failed" | "statement_waiver_not_accepted";
 
 /**
  * A label: of the text explanation (`explain`: headings, states, requirement and status names;
@@ -619,7 +724,7 @@ export type Message = "malformed" | "malformed_not_an_object" | "malformed_type"
  * their codes are known everywhere, so a pack that overrides them checks the same), and the
  * words messages are made of (`label.and`, `role.*`, `type.*`, `cell.*`), in every build.
  */
-export type Label = "label.status" | "label.level" | "label.level_attained" | "label.next_level" | "label.none" | "label.outcomes" | "label.competencies" | "label.requirements" | "label.not_counted" | "label.findings" | "label.required" | "label.achieved" | "label.via" | "label.met_count" | "state.met" | "state.not_met" | "state.not_yet_enough_evidence" | "state.pending_review" | "state.not_required" | "state.not_chosen" | "requirement.competencies" | "requirement.coaching" | "requirement.mentoring" | "requirement.final_assignment" | "requirement.time_limit" | "requirement.chosen" | "label.and" | "label.missing_for_next_level" | "label.waiting_for_review" | "label.override" | "override.raised" | "override.lowered" | "override.confirmed" | "override.not_applied" | "cell.effective" | "cell.ineffective" | "role.coach" | "role.mentor" | "role.program_assessor" | "role.provider" | "role.employer" | "type.string" | "type.number" | "type.whole_number" | "type.boolean" | "type.list" | "type.object" | "type.text_table" | "type.null" | "status.enrolled" | "status.in_progress" | "status.ready_for_final_assignment" | "status.completed" | "status.lapsed";
+export type Label = "label.status" | "label.level" | "label.level_attained" | "label.next_level" | "label.none" | "label.outcomes" | "label.competencies" | "label.requirements" | "label.not_counted" | "label.findings" | "label.required" | "label.achieved" | "label.via" | "label.met_count" | "state.met" | "state.not_met" | "state.not_yet_enough_evidence" | "state.pending_review" | "state.not_required" | "state.not_chosen" | "requirement.competencies" | "requirement.coaching" | "requirement.mentoring" | "requirement.final_assignment" | "requirement.time_limit" | "requirement.chosen" | "label.and" | "label.missing_for_next_level" | "label.waiting_for_review" | "label.projection" | "label.by" | "label.no_change" | "label.ready" | "label.not_ready" | "label.planned_not_counting" | "label.override" | "override.raised" | "override.lowered" | "override.confirmed" | "override.not_applied" | "cell.effective" | "cell.ineffective" | "role.coach" | "role.mentor" | "role.program_assessor" | "role.provider" | "role.employer" | "type.string" | "type.number" | "type.whole_number" | "type.boolean" | "type.list" | "type.object" | "type.text_table" | "type.null" | "status.enrolled" | "status.in_progress" | "status.ready_for_final_assignment" | "status.completed" | "status.lapsed";
 
 /**
  * Identifies a pack in reports.

@@ -177,3 +177,17 @@ test("the browser entry also restarts after a crash", async () => {
   assert.throws(() => browser.crashForTesting(), (error) => error.code === "engine_crashed");
   assert.equal(pack.evaluateJson(JSON.stringify(example("06-lapsed")), "2026-11-24"), before);
 });
+
+test("the main module says planned items are not projected in it, and counts none of them", () => {
+  const pack = Pack.load();
+  const participant = example("02-in-progress-supervisor");
+  const plans = [{ id: "plan-1", kind: "association_course", item: "omssa.hsi101", date: "2027-01-15" }];
+  const plain = pack.evaluate(participant, "2026-11-24");
+  const report = pack.evaluate({ ...participant, planned: plans }, "2026-11-24");
+  assert.equal(report.projection, undefined);
+  const finding = report.findings.find((f) => f.reason.code === "planned_not_projected");
+  assert.equal(finding?.field, "planned");
+  assert.match(finding.reason.message.fr, /version de planification/);
+  // Nothing else differs: a plan is never evidence.
+  assert.deepEqual({ ...report, findings: [] }, { ...plain, findings: [] });
+});

@@ -10,6 +10,8 @@ mod cap;
 mod derivation;
 mod error;
 mod progress;
+#[cfg(feature = "planning")]
+mod projection;
 mod repeats;
 mod rules;
 
@@ -57,7 +59,29 @@ pub fn evaluate(
         });
     };
     let mut ctx = Ctx::new(pack, participant, as_of, level);
-    Ok(ctx.run())
+    #[cfg_attr(
+        not(feature = "planning"),
+        expect(unused_mut, reason = "only the planning build adds a projection")
+    )]
+    let mut report = ctx.run();
+    #[cfg(feature = "planning")]
+    if !participant.planned.is_empty() {
+        let projection = projection::project(pack, participant, as_of, &report)?;
+        report.projection = Some(Box::new(projection));
+    }
+    Ok(report)
+}
+
+/// Findings in a total order (the reason's parameters included), whatever order they came in.
+fn sort_findings(findings: &mut Vec<Finding>) {
+    crate::sorting::sort_by(findings, |a, b| {
+        (&a.evidence, &a.field, a.reason.code, &a.reason.params).cmp(&(
+            &b.evidence,
+            &b.field,
+            b.reason.code,
+            &b.reason.params,
+        ))
+    });
 }
 
 /// Evaluates many participants against one pack on one date, in order.
@@ -285,6 +309,11 @@ impl<'a> Ctx<'a> {
             );
         }
         self.selection_findings();
+        // (A build without the planner says so rather than ignore the plans.)
+        #[cfg(not(feature = "planning"))]
+        if p.unread_plans || !p.planned.is_empty() {
+            self.finding(None, "planned", Message::PlannedNotProjected, &[]);
+        }
         for field in &p.unknown_fields {
             self.finding(
                 None,
@@ -441,14 +470,7 @@ impl<'a> Ctx<'a> {
                 ))
         });
         report.findings = std::mem::take(&mut self.findings);
-        crate::sorting::sort_by(&mut report.findings, |a, b| {
-            (&a.evidence, &a.field, a.reason.code, &a.reason.params).cmp(&(
-                &b.evidence,
-                &b.field,
-                b.reason.code,
-                &b.reason.params,
-            ))
-        });
+        sort_findings(&mut report.findings);
         report
     }
 }

@@ -499,6 +499,8 @@ impl<'a> Ctx<'a> {
             requirements,
             not_counted: Vec::new(),
             findings: Vec::new(),
+            #[cfg(feature = "planning")]
+            projection: None,
         }
     }
 }

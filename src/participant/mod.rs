@@ -52,6 +52,15 @@ pub struct Participant {
     #[serde(default)]
     #[cfg_attr(feature = "ts-types", tsify(type = "Evidence[]"))]
     pub evidence: Vec<EvidenceEntry>,
+    /// Items the participant plans to complete (what-if): never counted as evidence; the report's
+    /// `projection` shows where they would leave the participant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planned: Vec<Planned>,
+    /// The document has planned items that this build (without the `planning` feature) does not
+    /// read: evaluation says so in a finding.
+    #[cfg(not(feature = "planning"))]
+    #[serde(skip)]
+    pub(crate) unread_plans: bool,
     /// Fields of the document the format does not know, by path (reported, never dropped silently).
     #[serde(skip)]
     pub(crate) unknown_fields: Vec<String>,
@@ -244,6 +253,39 @@ pub struct Evidence {
     pub unknown_fields: Vec<String>,
 }
 
+/// An item the participant plans to complete: a catalogue item, a claim (a self-study or work
+/// project with its claims), a coaching session, a mentoring conversation or the final
+/// assignment, on a planned date. The projection counts it as approved on that date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Planned {
+    /// Stable id, unique among the participant's evidence and planned items.
+    pub id: String,
+    /// The evidence kind it will be.
+    pub kind: String,
+    /// When it is planned to be completed.
+    #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
+    pub date: Date,
+    /// For catalogue kinds: the catalogue item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<String>,
+    /// The grade expected (default: the least that passes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<f64>,
+    /// For claim kinds: the competencies it is to show.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// For the final assignment: its topic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// Free text; kept, not used by the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// An evidence item as read: usable, or kept with why it could not be read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
@@ -412,6 +454,9 @@ impl Participant {
             agents: Vec::new(),
             development: None,
             evidence: Vec::new(),
+            planned: Vec::new(),
+            #[cfg(not(feature = "planning"))]
+            unread_plans: false,
             unknown_fields: Vec::new(),
             set_aside: Vec::new(),
         }

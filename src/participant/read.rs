@@ -30,6 +30,10 @@ const ROOT_FIELDS: &[&str] = &[
     "agents",
     "development",
     "evidence",
+    "planned",
+];
+const PLANNED_FIELDS: &[&str] = &[
+    "id", "kind", "date", "item", "grade", "claims", "topic", "note",
 ];
 const DEVELOPMENT_FIELDS: &[&str] = &["competencies", "agreed_by", "agreed_on"];
 const PERSON_FIELDS: &[&str] = &["id", "name", "organization", "appointed_by"];
@@ -157,6 +161,14 @@ impl Participant {
                 unknown_keys(person, PERSON_FIELDS, key, &mut unknown_fields);
             }
         }
+        if let Some(Value::Array(planned)) = root.get("planned") {
+            for (i, item) in planned.iter().enumerate() {
+                if let Value::Object(item) = item {
+                    let path = format!("planned[{i}]");
+                    unknown_keys(item, PLANNED_FIELDS, &path, &mut unknown_fields);
+                }
+            }
+        }
         if let Some(Value::Object(development)) = root.get("development") {
             unknown_keys(
                 development,
@@ -194,6 +206,30 @@ impl Participant {
             .enumerate()
             .map(|(i, item)| read_evidence(i, item))
             .collect();
+        if participant.planned.len() > MAX_EVIDENCE {
+            return Err(ParticipantError::at(
+                FailureCode::LimitExceeded,
+                "planned",
+                format!(
+                    "{} planned items, more than the limit of {MAX_EVIDENCE}",
+                    participant.planned.len()
+                ),
+            ));
+        }
+        // A planned item's id may not be an evidence item's: the projection counts both.
+        for (i, planned) in participant.planned.iter().enumerate() {
+            let taken = participant.evidence.iter().any(|e| match e {
+                EvidenceEntry::Item(ev) => ev.id == planned.id,
+                EvidenceEntry::Malformed(m) => m.id.as_deref() == Some(planned.id.as_str()),
+            });
+            if taken {
+                return Err(ParticipantError::at(
+                    FailureCode::InvalidDocument,
+                    format!("planned[{i}].id"),
+                    format!("`{}` is already the id of an evidence item", planned.id),
+                ));
+            }
+        }
         Ok(participant)
     }
 }
@@ -371,8 +407,38 @@ fn read_root(root: &Map<String, Value>) -> Result<Participant, Problem> {
             .unwrap_or_default(),
         development: json::opt(W, root, "", "development", development)?,
         evidence: Vec::new(),
+        #[cfg(feature = "planning")]
+        planned: json::opt(W, root, "", "planned", |w, v, p| each(w, v, p, planned))?
+            .unwrap_or_default(),
+        #[cfg(not(feature = "planning"))]
+        planned: Vec::new(),
+        // (A build without the planner reads no plans, and says so in a finding.)
+        #[cfg(not(feature = "planning"))]
+        unread_plans: root
+            .get("planned")
+            .and_then(Value::as_array)
+            .is_some_and(|plans| !plans.is_empty()),
         unknown_fields: Vec::new(),
         set_aside: Vec::new(),
+    })
+}
+
+#[cfg(feature = "planning")]
+fn planned(w: Wording, value: &Value, path: &str) -> Result<Planned, Problem> {
+    let map = json::object(w, value, path)?;
+    let claims = match map.get("claims") {
+        None => Vec::new(),
+        Some(value) => each(w, value, &json::child(path, "claims"), claim)?,
+    };
+    Ok(Planned {
+        id: json::req(w, map, path, "id", json::string)?,
+        kind: json::req(w, map, path, "kind", json::string)?,
+        date: json::req(w, map, path, "date", date)?,
+        item: json::opt(w, map, path, "item", json::string)?,
+        grade: json::opt(w, map, path, "grade", json::f64)?,
+        claims,
+        topic: json::opt(w, map, path, "topic", json::string)?,
+        note: json::opt(w, map, path, "note", json::string)?,
     })
 }
 
