@@ -306,7 +306,7 @@ pub struct Projection {
     /// when that is later.
     #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub as_of: Date,
-    /// The planned items, by id, in the participant's order.
+    /// The planned items, by id, sorted.
     pub planned: Vec<String>,
     /// What changes from the actual report to the projected one, in report order: the status,
     /// the level attained, readiness for the next level, then outcomes, competencies and

@@ -794,3 +794,25 @@ fn a_misspelt_level_in_a_cell_is_named_as_the_likely_fix() {
         "competency[0].expected.lead_role".to_owned()
     )));
 }
+
+#[test]
+fn a_broken_scale_entry_is_one_error_not_a_flood() {
+    // A typo in the default scale's first level: the scales do not shift (which would make the
+    // other scale the default and every level unknown).
+    let found = mutate(|p| {
+        two_scales(p);
+        let level = p["scale"][0]["level"][0].as_object_mut().unwrap();
+        let name = level.remove("name").unwrap();
+        level.insert("nme".into(), name);
+    });
+    assert_eq!(
+        errors_at(&found),
+        vec![
+            (
+                "missing_key".to_owned(),
+                "scale[0].level[0].name".to_owned()
+            ),
+            ("unknown_key".to_owned(), "scale[0].level[0].nme".to_owned()),
+        ]
+    );
+}

@@ -669,7 +669,7 @@ export interface Projection {
      */
     as_of: string;
     /**
-     * The planned items, by id, in the participant's order.
+     * The planned items, by id, sorted.
      */
     planned: string[];
     /**

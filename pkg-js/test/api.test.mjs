@@ -187,7 +187,7 @@ test("the main module says planned items are not projected in it, and counts non
   assert.equal(report.projection, undefined);
   const finding = report.findings.find((f) => f.reason.code === "planned_not_projected");
   assert.equal(finding?.field, "planned");
-  assert.match(finding.reason.message.fr, /version de planification/);
+  assert.match(finding.reason.message.fr, /ne sont pas projetés/);
   // Nothing else differs: a plan is never evidence.
   assert.deepEqual({ ...report, findings: [] }, { ...plain, findings: [] });
 });

@@ -202,6 +202,8 @@ impl<'a> Ctx<'a> {
                                 ("kind", ev.kind.clone()),
                                 ("max_level", max_level),
                                 ("level", claim.level.clone()),
+                                // (So the levels are named on the competency's scale.)
+                                ("competency", claim.competency.clone()),
                             ],
                         );
                         continue;

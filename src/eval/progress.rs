@@ -404,29 +404,66 @@ impl<'a> Ctx<'a> {
 
         // A level's profile: how many competencies it requires, and which of them (by index) fall
         // short of its expectations. One definition for the level attained and the next level.
+        // At a level where competencies are chosen, the participant's own level counts their
+        // selection; another level counts its `count` choices as slots that any member of its set
+        // met at that level fills (the participant has not chosen there yet).
         let short_of = |li: usize| {
             let mut required = 0;
+            let mut met = 0;
             let mut short = Vec::new();
+            let slots = model
+                .completion
+                .get(li)
+                .and_then(|c| c.chosen.as_ref())
+                .filter(|_| li != self.org_level);
             for ci in 0..model.competencies.len() {
-                if let Some(expected) = self.required_at(li, ci) {
+                let expected = match slots {
+                    Some((_, from)) if from.contains(&ci) => continue,
+                    _ => self.required_at(li, ci),
+                };
+                if let Some(expected) = expected {
                     required += 1;
                     if rank_at(ci).is_none_or(|r| r < expected) {
                         short.push(ci);
+                    } else {
+                        met += 1;
                     }
                 }
             }
-            (required, short)
+            if let Some((count, from)) = slots {
+                let count = usize::try_from(*count).unwrap_or(usize::MAX);
+                let expected_at = |ci: usize| {
+                    model
+                        .competencies
+                        .get(ci)
+                        .and_then(|c| c.expected.get(li).copied().flatten())
+                };
+                let (filled, open): (Vec<usize>, Vec<usize>) = from
+                    .iter()
+                    .copied()
+                    .filter(|ci| expected_at(*ci).is_some())
+                    .partition(|ci| {
+                        expected_at(*ci).is_some_and(|e| rank_at(*ci).is_some_and(|r| r >= e))
+                    });
+                required += count;
+                met += filled.len().min(count);
+                if filled.len() < count {
+                    // Any of the members still short would fill a slot.
+                    short.extend(open);
+                }
+            }
+            (required, met, short)
         };
         // Level attained: the highest level whose profile is met, and every lower level's. A
         // profile is met as the level's completion requirement counts it: the share of its
         // competencies met reaches its `competencies_percent`.
         let meets_level = |li: usize| {
-            let (required, short) = short_of(li);
+            let (required, met, _) = short_of(li);
             let needed = model
                 .completion
                 .get(li)
                 .map_or(100, |c| c.competencies_percent);
-            percent(required - short.len(), required) >= needed
+            percent(met, required) >= needed
         };
         let attained = (0..doc.level.len())
             .take_while(|li| meets_level(*li))
@@ -435,14 +472,13 @@ impl<'a> Ctx<'a> {
 
         let next_level = doc.level.get(self.org_level + 1).map(|next| {
             let li = self.org_level + 1;
-            let (required, short) = short_of(li);
+            let (required, met, short) = short_of(li);
             let mut missing = Vec::with_capacity(short.len());
             for ci in &short {
                 if let Some(c) = model.competencies.get(*ci) {
                     missing.push(c.id.clone());
                 }
             }
-            let met = required - short.len();
             let pct = percent(met, required);
             let rule = &doc.progression;
             let enough = pct >= rule.next_level_percent;

@@ -95,7 +95,9 @@ pub fn project(
     let date = projection_date(participant, as_of);
     let mut report = super::evaluate(pack, &projected, date)?;
     after_time_limit(pack, participant, &mut report);
-    let planned: Vec<String> = participant.planned.iter().map(|p| p.id.clone()).collect();
+    // (Sorted: the order plans are written in does not change the report.)
+    let mut planned: Vec<String> = participant.planned.iter().map(|p| p.id.clone()).collect();
+    crate::sorting::sort(&mut planned);
     let changes = changes(actual, &report, &planned);
     Ok(Projection {
         as_of: date,

@@ -317,7 +317,12 @@ fn named(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<NamedDoc> {
 /// `[scale]` (one table) or `[[scale]]` (a list of them).
 fn scales(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Scales> {
     match v {
-        Value::Array(_) => r.list(v, path, scale).map(Scales::Many),
+        // (All or nothing: a scale left out would shift the others, the default among them, and
+        // every level of the scale would then be reported unknown.)
+        Value::Array(items) => r
+            .list(v, path, scale)
+            .filter(|scales| scales.len() == items.len())
+            .map(Scales::Many),
         _ => scale(r, v, path).map(Scales::One),
     }
 }

@@ -174,6 +174,17 @@ impl Pack {
                 return Some(self.remaining(params, lang));
             }
             let value = params.get(name)?;
+            // A level is named on the scale of the competency the message is about.
+            if name == "level" || name == "max_level" {
+                let doc = &self.doc;
+                let scale = params
+                    .get("competency")
+                    .and_then(|c| doc.competency.iter().find(|d| d.id == *c))
+                    .and_then(|c| doc.scale.of(c));
+                if let Some(level) = scale.and_then(|s| s.level.iter().find(|l| l.id == *value)) {
+                    return level.name.get(lang).cloned();
+                }
+            }
             Some(
                 self.display_param(name, value, lang)
                     .unwrap_or_else(|| value.clone()),

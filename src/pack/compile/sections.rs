@@ -600,8 +600,19 @@ impl Checker<'_> {
             }
             from.push(ci);
         }
-        // (The distinct competencies of `from`.)
-        let size = u32::try_from(from.len()).unwrap_or(u32::MAX);
+        // (The distinct ids of `from` as written: an unknown one is reported on its own.)
+        let distinct = chosen
+            .from
+            .iter()
+            .enumerate()
+            .filter(|(i, id)| {
+                !chosen
+                    .from
+                    .get(..*i)
+                    .is_some_and(|before| before.contains(id))
+            })
+            .count();
+        let size = u32::try_from(distinct).unwrap_or(u32::MAX);
         if chosen.from.is_empty() {
             self.error(
                 DiagnosticCode::Empty,
