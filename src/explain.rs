@@ -23,12 +23,8 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     let level = |id: &str| name(Named::Level, id);
     // A level's name on the scale of the competency it is about.
     let proficiency = |competency: &str, id: &str| {
-        doc.competency
-            .iter()
-            .find(|c| c.id == competency)
-            .and_then(|c| doc.scale.of(c))
-            .and_then(|s| s.level.iter().find(|l| l.id == id))
-            .and_then(|l| l.name.get(&lang).cloned())
+        doc.level_name_for(competency, id)
+            .and_then(|t| t.get(&lang).cloned())
             .unwrap_or_else(|| name(Named::Proficiency, id))
     };
     let message = |reason: &crate::report::Reason| {

@@ -136,6 +136,15 @@ impl Scales {
     }
 }
 
+impl PackDoc {
+    /// The name of proficiency level `id` on the scale competency `competency` is rated on.
+    pub fn level_name_for(&self, competency: &str, id: &str) -> Option<&Text> {
+        let competency = self.competency.iter().find(|c| c.id == competency)?;
+        let scale = self.scale.of(competency)?;
+        scale.level.iter().find(|l| l.id == id).map(|l| &l.name)
+    }
+}
+
 /// `[[competency]]`: one competency of the matrix.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]

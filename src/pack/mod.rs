@@ -176,13 +176,11 @@ impl Pack {
             let value = params.get(name)?;
             // A level is named on the scale of the competency the message is about.
             if name == "level" || name == "max_level" {
-                let doc = &self.doc;
-                let scale = params
+                let named = params
                     .get("competency")
-                    .and_then(|c| doc.competency.iter().find(|d| d.id == *c))
-                    .and_then(|c| doc.scale.of(c));
-                if let Some(level) = scale.and_then(|s| s.level.iter().find(|l| l.id == *value)) {
-                    return level.name.get(lang).cloned();
+                    .and_then(|c| self.doc.level_name_for(c, value));
+                if let Some(text) = named {
+                    return text.get(lang).cloned();
                 }
             }
             Some(
