@@ -6,37 +6,96 @@ use crate::pack::{Named, Pack};
 use crate::report::{CompetencyState, Report, Status, Via};
 use std::fmt::Write;
 
-/// Writes `report` as plain text in `lang` (falling back to the pack's first language).
-pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
-    let lang = if pack.languages().iter().any(|l| l == lang) {
-        lang.to_owned()
-    } else {
-        pack.languages().first().cloned().unwrap_or_default()
-    };
-    let doc = pack.document();
-    let label = |label: Label| {
-        pack.message(label.code(), &lang)
+#[cfg(feature = "planning")]
+mod plan;
+#[cfg(feature = "planning")]
+pub use plan::explain_plan;
+
+/// The words of an explanation in one language: labels, names, messages.
+pub(crate) struct Words<'p> {
+    pub pack: &'p Pack,
+    pub lang: String,
+}
+
+impl<'p> Words<'p> {
+    /// The words of `lang` (falling back to the pack's first language).
+    pub(crate) fn new(pack: &'p Pack, lang: &str) -> Self {
+        let lang = if pack.languages().iter().any(|l| l == lang) {
+            lang.to_owned()
+        } else {
+            pack.languages().first().cloned().unwrap_or_default()
+        };
+        Words { pack, lang }
+    }
+
+    pub(crate) fn label(&self, label: Label) -> String {
+        self.pack
+            .message(label.code(), &self.lang)
             .unwrap_or(label.code())
             .to_owned()
-    };
-    let name = |what: Named, id: &str| pack.name(what, id, &lang).unwrap_or(id).to_owned();
-    let level = |id: &str| name(Named::Level, id);
-    // A level's name on the scale of the competency it is about.
-    let proficiency = |competency: &str, id: &str| {
-        doc.level_name_for(competency, id)
-            .and_then(|t| t.get(&lang).cloned())
-            .unwrap_or_else(|| name(Named::Proficiency, id))
-    };
-    let message = |reason: &crate::report::Reason| {
+    }
+
+    /// A label's template with its parameters.
+    pub(crate) fn render(&self, label: Label, params: &[(&str, String)]) -> String {
+        let mut map = std::collections::BTreeMap::new();
+        for (k, v) in params {
+            map.insert((*k).to_owned(), v.clone());
+        }
+        self.pack.render(label.code(), &map, &self.lang)
+    }
+
+    pub(crate) fn name(&self, what: Named, id: &str) -> String {
+        self.pack
+            .name(what, id, &self.lang)
+            .unwrap_or(id)
+            .to_owned()
+    }
+
+    /// An organizational level's name.
+    pub(crate) fn level(&self, id: &str) -> String {
+        self.name(Named::Level, id)
+    }
+
+    /// A level's name on the scale of the competency it is about.
+    pub(crate) fn proficiency(&self, competency: &str, id: &str) -> String {
+        self.pack
+            .document()
+            .level_name_for(competency, id)
+            .and_then(|t| t.get(&self.lang).cloned())
+            .unwrap_or_else(|| self.name(Named::Proficiency, id))
+    }
+
+    pub(crate) fn message(&self, reason: &crate::report::Reason) -> String {
         reason
             .message
-            .get(&lang)
+            .get(&self.lang)
             .cloned()
             .unwrap_or_else(|| reason.code.code().to_owned())
-    };
-    // French (Canadian usage) puts a no-break space before `:` and `%`.
-    let colon = format!("{} ", crate::messages::colon(&lang));
-    let percent_sign = if lang == "fr" { "\u{a0}%" } else { "%" };
+    }
+
+    /// `: ` (French, Canadian usage, puts a no-break space before `:`).
+    pub(crate) fn colon(&self) -> String {
+        format!("{} ", crate::messages::colon(&self.lang))
+    }
+
+    /// `%` (French puts a no-break space before it).
+    pub(crate) fn percent_sign(&self) -> &'static str {
+        if self.lang == "fr" { "\u{a0}%" } else { "%" }
+    }
+}
+
+/// Writes `report` as plain text in `lang` (falling back to the pack's first language).
+pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
+    let words = Words::new(pack, lang);
+    let lang = words.lang.clone();
+    let doc = pack.document();
+    let label = |l: Label| words.label(l);
+    let name = |what: Named, id: &str| words.name(what, id);
+    let level = |id: &str| words.level(id);
+    let proficiency = |competency: &str, id: &str| words.proficiency(competency, id);
+    let message = |reason: &crate::report::Reason| words.message(reason);
+    let colon = words.colon();
+    let percent_sign = words.percent_sign();
     let mut out = String::new();
     let program = doc.program.name.get(&lang).cloned().unwrap_or_default();
     let _ = writeln!(
@@ -202,98 +261,118 @@ pub fn explain(pack: &Pack, report: &Report, lang: &str) -> String {
     }
     #[cfg(feature = "planning")]
     if let Some(projection) = &report.projection {
-        // What-if: what would change, through which planned item; then the planned items that
-        // would not count, and why.
-        let _ = writeln!(
-            out,
-            "\n{} ({}; {} {}){}",
-            label(Label::Projection),
-            projection.planned.join(", "),
-            label(Label::By),
-            projection.as_of,
-            crate::messages::colon(&lang)
-        );
-        if projection.changes.is_empty() {
-            let _ = writeln!(out, "  {}", label(Label::NoChange));
-        }
-        for change in &projection.changes {
-            let id = change.id.as_deref().unwrap_or_default();
-            let value = |v: &Option<String>| -> String {
-                let Some(v) = v.as_deref() else {
-                    return label(Label::None);
-                };
-                match change.what {
-                    "status" => {
-                        Status::from_id(v).map_or_else(|| v.to_owned(), |s| label(status_label(s)))
-                    }
-                    "level_attained" => level(v),
-                    "next_level" if v == "ready" => label(Label::Ready),
-                    "next_level" => label(Label::NotReady),
-                    "outcome" => format!("{v}{percent_sign}"),
-                    "requirement" if v == "met" => label(Label::StateMet),
-                    "requirement" => label(Label::StateNotMet),
-                    _ => {
-                        let (state, achieved) = v.split_once(':').unwrap_or((v, ""));
-                        let state = CompetencyState::from_id(state)
-                            .map_or_else(|| state.to_owned(), |s| label(state_label(s)));
-                        match achieved {
-                            "" => state,
-                            achieved => format!("{state} ({})", proficiency(id, achieved)),
-                        }
-                    }
-                }
-            };
-            let what = match change.what {
-                "status" => label(Label::Status),
-                "level_attained" => label(Label::LevelAttained),
-                "next_level" => label(Label::NextLevel),
-                "outcome" => name(Named::Outcome, id),
-                "requirement" => Label::from_code(&format!("requirement.{id}"))
-                    .map_or_else(|| id.to_owned(), label),
-                _ => name(Named::Competency, id),
-            };
-            let through = match change.through.as_slice() {
-                [] => String::new(),
-                items => format!(" — {} {}", label(Label::Via), items.join(", ")),
-            };
-            let _ = writeln!(
-                out,
-                "  {what}{colon}{} → {}{through}",
-                value(&change.from),
-                value(&change.to)
-            );
-        }
-        let not_counting: Vec<_> = projection
-            .report
-            .not_counted
-            .iter()
-            .filter(|n| {
-                n.evidence
-                    .as_ref()
-                    .is_some_and(|e| projection.planned.contains(e))
-            })
-            .map(|n| (n.evidence.as_deref().unwrap_or("?"), &n.reason))
-            .chain(
-                projection
-                    .report
-                    .findings
-                    .iter()
-                    .filter(|f| {
-                        f.evidence
-                            .as_ref()
-                            .is_some_and(|e| projection.planned.contains(e))
-                    })
-                    .map(|f| (f.evidence.as_deref().unwrap_or("?"), &f.reason)),
-            )
-            .collect();
-        if !not_counting.is_empty() {
-            let _ = writeln!(out, "\n{}", label(Label::PlannedNotCounting));
-            for (id, reason) in not_counting {
-                let _ = writeln!(out, "  {id}{colon}{}", message(reason));
-            }
-        }
+        write_projection(&mut out, &words, projection);
     }
     out
+}
+
+/// What-if: what would change, through which planned item; then the planned items that would not
+/// count, and why.
+#[cfg(feature = "planning")]
+pub(crate) fn write_projection(
+    out: &mut String,
+    words: &Words<'_>,
+    projection: &crate::report::Projection,
+) {
+    let label = |l: Label| words.label(l);
+    let name = |what: Named, id: &str| words.name(what, id);
+    let level = |id: &str| words.level(id);
+    let proficiency = |competency: &str, id: &str| words.proficiency(competency, id);
+    let message = |reason: &crate::report::Reason| words.message(reason);
+    let colon = words.colon();
+    let percent_sign = words.percent_sign();
+    let lang = &words.lang;
+    // What-if: what would change, through which planned item; then the planned items that
+    // would not count, and why.
+    let _ = writeln!(
+        out,
+        "\n{} ({}; {} {}){}",
+        label(Label::Projection),
+        projection.planned.join(", "),
+        label(Label::By),
+        projection.as_of,
+        crate::messages::colon(&lang)
+    );
+    if projection.changes.is_empty() {
+        let _ = writeln!(out, "  {}", label(Label::NoChange));
+    }
+    for change in &projection.changes {
+        let id = change.id.as_deref().unwrap_or_default();
+        let value = |v: &Option<String>| -> String {
+            let Some(v) = v.as_deref() else {
+                return label(Label::None);
+            };
+            match change.what {
+                "status" => {
+                    Status::from_id(v).map_or_else(|| v.to_owned(), |s| label(status_label(s)))
+                }
+                "level_attained" => level(v),
+                "next_level" if v == "ready" => label(Label::Ready),
+                "next_level" => label(Label::NotReady),
+                "outcome" => format!("{v}{percent_sign}"),
+                "requirement" if v == "met" => label(Label::StateMet),
+                "requirement" => label(Label::StateNotMet),
+                _ => {
+                    let (state, achieved) = v.split_once(':').unwrap_or((v, ""));
+                    let state = CompetencyState::from_id(state)
+                        .map_or_else(|| state.to_owned(), |s| label(state_label(s)));
+                    match achieved {
+                        "" => state,
+                        achieved => format!("{state} ({})", proficiency(id, achieved)),
+                    }
+                }
+            }
+        };
+        let what = match change.what {
+            "status" => label(Label::Status),
+            "level_attained" => label(Label::LevelAttained),
+            "next_level" => label(Label::NextLevel),
+            "outcome" => name(Named::Outcome, id),
+            "requirement" => {
+                Label::from_code(&format!("requirement.{id}")).map_or_else(|| id.to_owned(), label)
+            }
+            _ => name(Named::Competency, id),
+        };
+        let through = match change.through.as_slice() {
+            [] => String::new(),
+            items => format!(" — {} {}", label(Label::Via), items.join(", ")),
+        };
+        let _ = writeln!(
+            out,
+            "  {what}{colon}{} → {}{through}",
+            value(&change.from),
+            value(&change.to)
+        );
+    }
+    let not_counting: Vec<_> = projection
+        .report
+        .not_counted
+        .iter()
+        .filter(|n| {
+            n.evidence
+                .as_ref()
+                .is_some_and(|e| projection.planned.contains(e))
+        })
+        .map(|n| (n.evidence.as_deref().unwrap_or("?"), &n.reason))
+        .chain(
+            projection
+                .report
+                .findings
+                .iter()
+                .filter(|f| {
+                    f.evidence
+                        .as_ref()
+                        .is_some_and(|e| projection.planned.contains(e))
+                })
+                .map(|f| (f.evidence.as_deref().unwrap_or("?"), &f.reason)),
+        )
+        .collect();
+    if !not_counting.is_empty() {
+        let _ = writeln!(out, "\n{}", label(Label::PlannedNotCounting));
+        for (id, reason) in not_counting {
+            let _ = writeln!(out, "  {id}{colon}{}", message(reason));
+        }
+    }
 }
 
 /// The label naming a status.

@@ -54,6 +54,8 @@ pub mod limits;
 pub mod messages;
 pub mod pack;
 pub mod participant;
+#[cfg(feature = "planning")]
+pub mod plan;
 pub mod report;
 mod sorting;
 #[cfg(feature = "ts-types")]

@@ -8,6 +8,7 @@ use competency_rules::interop::credential::{CredentialKind, CredentialOptions, c
 use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::xapi::{self, Received};
 use competency_rules::interop::{ExportError, ExportOptions};
+use competency_rules::plan::{Measure, PlanOptions, Target, plan};
 use competency_rules::{
     Date, Pack, Participant, Report, Severity, check_dir, evaluate, explain::explain, pack::Named,
 };
@@ -63,6 +64,47 @@ enum Command {
         /// Participant documents (JSON). With several, JSON output is an array.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Propose the smallest plan of catalogue items for a participant: what each item closes,
+    /// the gaps no item can close (and what could), and what else completion needs.
+    ///
+    /// The plan is checked by evaluating it (what-if) before it is written.
+    Plan {
+        /// The pack directory or file (default: the built-in HSLP pack).
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The planning date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Date,
+        /// What to reach: `current` (complete the current level), `next` (be ready for the next
+        /// level), or competency ids, each optionally `=LEVEL` (repeat the option or separate
+        /// them with commas).
+        #[arg(
+            long,
+            value_name = "current|next|COMPETENCY[=LEVEL]",
+            value_delimiter = ',',
+            default_value = "current"
+        )]
+        target: Vec<String>,
+        /// What to minimize: the number of items, or their total hours or cost (from the
+        /// catalogue's `hours` and `cost`).
+        #[arg(long, value_enum, default_value_t = By::Count)]
+        by: By,
+        /// The date the planned items are to be completed by (default: the planning date).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        complete_by: Option<Date>,
+        /// How long the search may take, in milliseconds; past it, the best plan found is
+        /// written with `optimal: false` and a lower bound.
+        #[arg(long, default_value_t = 1000.0)]
+        budget_ms: f64,
+        /// Output format: the plan as JSON, or a readable explanation.
+        #[arg(long, value_enum, default_value_t = Output::Text)]
+        format: Output,
+        /// Language of the text explanation (the pack's first by default).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The participant document (JSON).
+        file: PathBuf,
     },
     /// Write the pack's framework as a CASE 1.1 package (JSON), in one language.
     ///
@@ -134,6 +176,14 @@ enum Command {
     },
 }
 
+/// What a plan minimizes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum By {
+    Count,
+    Hours,
+    Cost,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Output {
     Json,
@@ -159,6 +209,35 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Plan {
+            pack,
+            as_of,
+            target,
+            by,
+            complete_by,
+            budget_ms,
+            format,
+            lang,
+            file,
+        } => {
+            let mut options = PlanOptions::default();
+            options.target = Target::parse(&target);
+            options.by = match by {
+                By::Count => Measure::Count,
+                By::Hours => Measure::Hours,
+                By::Cost => Measure::Cost,
+            };
+            options.complete_by = complete_by;
+            options.budget_ms = budget_ms;
+            run_plan(
+                pack.as_ref(),
+                as_of,
+                &options,
+                format,
+                lang.as_deref(),
+                &file,
+            )
+        }
         Command::ExportCase {
             pack,
             lang,
@@ -323,6 +402,72 @@ fn run_evaluate(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The pack at `path` (or the built-in one), and the language asked for (the pack's first by
+/// default), or the message saying why not and the exit code.
+fn pack_and_lang(
+    path: Option<&PathBuf>,
+    lang: Option<&str>,
+) -> Result<(Pack, String), (String, u8)> {
+    let pack = match path {
+        Some(path) => Pack::from_dir(path),
+        None => Pack::hslp(),
+    }
+    .map_err(|err| (err.to_string(), 1))?;
+    let lang = lang.map_or_else(
+        || pack.languages().first().cloned().unwrap_or_default(),
+        str::to_owned,
+    );
+    if !pack.languages().iter().any(|l| *l == lang) {
+        let message = format!(
+            "the pack has no language `{lang}` (it has: {})",
+            pack.languages().join(", ")
+        );
+        return Err((message, 2));
+    }
+    Ok((pack, lang))
+}
+
+fn run_plan(
+    pack_path: Option<&PathBuf>,
+    as_of: Date,
+    options: &PlanOptions,
+    format: Output,
+    lang: Option<&str>,
+    file: &PathBuf,
+) -> ExitCode {
+    let (pack, lang) = match pack_and_lang(pack_path, lang) {
+        Ok(found) => found,
+        Err((message, code)) => {
+            eprintln!("competency-rules: {message}");
+            return ExitCode::from(code);
+        }
+    };
+    let result = std::fs::read_to_string(file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))
+        .and_then(|text| {
+            Participant::from_json(&text)
+                .map_err(|e| format!("{}{}: {e}", file.display(), position(&e)))
+        })
+        .and_then(|p| {
+            plan(&pack, &p, as_of, options).map_err(|e| format!("{}: {e}", file.display()))
+        });
+    match result {
+        Ok(plan) => {
+            match format {
+                Output::Json => emit(&serde_json::to_string_pretty(&plan).unwrap_or_default()),
+                Output::Text => emit(&competency_rules::explain::explain_plan(
+                    &pack, &plan, &lang,
+                )),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("competency-rules: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -5,15 +5,15 @@
 //! in dependency order; then per-competency states, outcomes, completion requirements, status and
 //! progression (in [`progress`]).
 
-mod admission;
+pub(crate) mod admission;
 mod cap;
 mod derivation;
 mod error;
 mod progress;
 #[cfg(feature = "planning")]
-mod projection;
+pub(crate) mod projection;
 mod repeats;
-mod rules;
+pub(crate) mod rules;
 
 pub(crate) use derivation::{Derivation, apply_override};
 
@@ -131,7 +131,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(pack: &'a Pack, participant: &'a Participant, as_of: Date, level: usize) -> Self {
+    pub(crate) fn new(
+        pack: &'a Pack,
+        participant: &'a Participant,
+        as_of: Date,
+        level: usize,
+    ) -> Self {
         let doc = pack.document();
         let coach_eligible = match (&participant.coach, &doc.coaching) {
             (Some(coach), Some(rule)) => {
@@ -382,6 +387,37 @@ impl<'a> Ctx<'a> {
 
     fn run(&mut self) -> Report {
         self.participant_findings();
+        let (mut counted, pending) = self.admit_all();
+        self.apply_cap(&mut counted);
+        let derivations = self.derive(&counted, &pending);
+        let mut report = self.conclude(&counted, &pending, derivations);
+        report.not_counted = std::mem::take(&mut self.not_counted);
+        // A total order (the reason's parameters included), so entries that share an evidence id
+        // and a code come out in one order whatever order they came in.
+        crate::sorting::sort_by(&mut report.not_counted, |a, b| {
+            (
+                &a.evidence,
+                &a.at,
+                &a.competency,
+                a.reason.code,
+                &a.reason.params,
+            )
+                .cmp(&(
+                    &b.evidence,
+                    &b.at,
+                    &b.competency,
+                    b.reason.code,
+                    &b.reason.params,
+                ))
+        });
+        report.findings = std::mem::take(&mut self.findings);
+        sort_findings(&mut report.findings);
+        report
+    }
+
+    /// Every evidence item's admission: what counts (in canonical order, before the prior-learning
+    /// cap) and what waits for review; why the rest does not is recorded in `self`.
+    pub(crate) fn admit_all(&mut self) -> (Vec<Counted<'a>>, Vec<Pending<'a>>) {
         let participant = self.participant;
         let repeats = Repeats::of(&participant.evidence);
         for (id, times, _) in &repeats.exact {
@@ -447,31 +483,7 @@ impl<'a> Ctx<'a> {
         crate::sorting::sort_by(&mut counted, |a, b| {
             (a.ev.date, &a.ev.id).cmp(&(b.ev.date, &b.ev.id))
         });
-        self.apply_cap(&mut counted);
-        let derivations = self.derive(&counted, &pending);
-        let mut report = self.conclude(&counted, &pending, derivations);
-        report.not_counted = std::mem::take(&mut self.not_counted);
-        // A total order (the reason's parameters included), so entries that share an evidence id
-        // and a code come out in one order whatever order they came in.
-        crate::sorting::sort_by(&mut report.not_counted, |a, b| {
-            (
-                &a.evidence,
-                &a.at,
-                &a.competency,
-                a.reason.code,
-                &a.reason.params,
-            )
-                .cmp(&(
-                    &b.evidence,
-                    &b.at,
-                    &b.competency,
-                    b.reason.code,
-                    &b.reason.params,
-                ))
-        });
-        report.findings = std::mem::take(&mut self.findings);
-        sort_findings(&mut report.findings);
-        report
+        (counted, pending)
     }
 }
 

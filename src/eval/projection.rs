@@ -37,7 +37,7 @@ pub fn projection_date(participant: &Participant, as_of: Date) -> Date {
 /// A planned item as the evidence it would be: approved on its date, assessed by the first role
 /// its kind accepts (the participant's own coach or mentor for those roles), with the grade given
 /// or the least that passes.
-fn as_evidence(pack: &Pack, participant: &Participant, planned: &Planned) -> Evidence {
+pub(crate) fn as_evidence(pack: &Pack, participant: &Participant, planned: &Planned) -> Evidence {
     let model = &pack.model;
     let kind = model
         .kind_index

@@ -533,6 +533,8 @@ fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Catalogue
         "name",
         "min_grade",
         "valid_months",
+        "hours",
+        "cost",
         "grants",
         "activities",
     ];
@@ -544,6 +546,8 @@ fn catalogue_item(r: &mut Reader<'_>, v: &Value, path: &str) -> Option<Catalogue
         name: r.req_strings(m, path, "name").unwrap_or_default(),
         min_grade: r.opt_f64(m, path, "min_grade"),
         valid_months: r.opt_u32(m, path, "valid_months"),
+        hours: r.opt_f64(m, path, "hours"),
+        cost: r.opt_f64(m, path, "cost"),
         grants: r.req_list(m, path, "grants", grant).unwrap_or_default(),
         activities: r.list_or_empty(m, path, "activities", Reader::as_string),
     };

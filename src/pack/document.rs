@@ -433,6 +433,12 @@ pub struct CatalogueItemDoc {
     /// How long (months from completion) a completion stays valid.
     #[serde(default)]
     pub valid_months: Option<u32>,
+    /// How many hours it takes (the planner can minimize a plan's hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// What it costs, in the program's currency (the planner can minimize a plan's cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
     /// What a valid completion grants.
     pub grants: Vec<GrantDoc>,
     /// xAPI/cmi5 activity ids (IRIs) whose completion statements are completions of this item.
