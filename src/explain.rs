@@ -35,13 +35,14 @@ impl<'p> Words<'p> {
             .to_owned()
     }
 
-    /// A label's template with its parameters.
-    pub(crate) fn render(&self, label: Label, params: &[(&str, String)]) -> String {
+    /// The template of message or label `code` with its parameters.
+    #[cfg(feature = "planning")]
+    pub(crate) fn render(&self, code: &str, params: &[(&str, String)]) -> String {
         let mut map = std::collections::BTreeMap::new();
         for (k, v) in params {
             map.insert((*k).to_owned(), v.clone());
         }
-        self.pack.render(label.code(), &map, &self.lang)
+        self.pack.render(code, &map, &self.lang)
     }
 
     pub(crate) fn name(&self, what: Named, id: &str) -> String {
@@ -291,7 +292,7 @@ pub(crate) fn write_projection(
         projection.planned.join(", "),
         label(Label::By),
         projection.as_of,
-        crate::messages::colon(&lang)
+        crate::messages::colon(lang)
     );
     if projection.changes.is_empty() {
         let _ = writeln!(out, "  {}", label(Label::NoChange));

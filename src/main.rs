@@ -338,31 +338,16 @@ fn run_evaluate(
     statements: &[Received],
     files: &[PathBuf],
 ) -> ExitCode {
-    let pack = match &pack_path {
-        Some(path) => Pack::from_dir(path),
-        None => Pack::hslp(),
-    };
-    let pack = match pack {
-        Ok(pack) => pack,
-        Err(err) => {
-            eprintln!("competency-rules: {err}");
-            return ExitCode::from(1);
-        }
-    };
     // A language the pack does not have is refused, whatever the format (a JSON report has every
     // language the pack has, so asking for another is a mistake worth saying).
-    let lang = lang.map_or_else(
-        || pack.languages().first().cloned().unwrap_or_default(),
-        str::to_owned,
-    );
+    let (pack, lang) = match pack_and_lang(pack_path.as_ref(), lang) {
+        Ok(found) => found,
+        Err((message, code)) => {
+            eprintln!("competency-rules: {message}");
+            return ExitCode::from(code);
+        }
+    };
     let lang = lang.as_str();
-    if !pack.languages().iter().any(|l| l == lang) {
-        eprintln!(
-            "competency-rules: the pack has no language `{lang}` (it has: {})",
-            pack.languages().join(", ")
-        );
-        return ExitCode::from(2);
-    }
     let mut failed = false;
     let mut json = Vec::new();
     for file in files {
@@ -420,7 +405,7 @@ fn pack_and_lang(
         || pack.languages().first().cloned().unwrap_or_default(),
         str::to_owned,
     );
-    if !pack.languages().iter().any(|l| *l == lang) {
+    if !pack.languages().contains(&lang) {
         let message = format!(
             "the pack has no language `{lang}` (it has: {})",
             pack.languages().join(", ")

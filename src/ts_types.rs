@@ -54,6 +54,25 @@ pub fn declarations() -> String {
         r::Change::DECL,
         Message::DECL,
         Label::DECL,
+        // The plan.
+        #[cfg(feature = "planning")]
+        crate::plan::Plan::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::Measure::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::PlanTotal::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::PlanItem::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::GoalRef::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::Gap::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::GapKind::DECL,
+        #[cfg(feature = "planning")]
+        crate::plan::NotPlannable::DECL,
+        #[cfg(feature = "planning")]
+        crate::messages::PlanLabel::DECL,
         // The pack document.
         PackInfo::DECL,
         d::PackDoc::DECL,

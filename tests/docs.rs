@@ -2,11 +2,11 @@
 //! tables (messages and labels with their English and French templates and placeholders,
 //! diagnostic codes, failure codes). After changing a table, regenerate it with
 //! `UPDATE_DOCS=1 cargo test --all-features --test docs` and review the diff.
-#![cfg(feature = "interop")] // the statement messages' templates are in the interop build only
+#![cfg(all(feature = "interop", feature = "planning"))] // the statement messages' templates are in the interop build only; the plan labels in the planning build
 
 use competency_rules::FailureCode;
 use competency_rules::diagnostics::DiagnosticCode;
-use competency_rules::messages::{Label, Message, placeholders};
+use competency_rules::messages::{Label, Message, PlanLabel, placeholders};
 use std::fmt::Write;
 
 /// A table cell: pipes escaped, so a template cannot break the table.
@@ -67,6 +67,15 @@ fn messages_md() -> String {
         Label::ALL.iter().map(|l| (l.code(), l.templates())),
     );
     out.push_str(
+        "\n## Plan labels\n\n\
+         The headings and phrases of a plan's text (`plan --format text`). A pack overrides them \
+         like messages; builds without the planner take a pack's `plan.*` overrides as given.\n\n",
+    );
+    template_rows(
+        &mut out,
+        PlanLabel::ALL.iter().map(|l| (l.code(), l.templates())),
+    );
+    out.push_str(
         "\n## Diagnostic codes\n\n\
          The `code` of each problem `check` (and `checkPack`) reports in a rule pack, with its \
          file, key path, line and column.\n\n| code | meaning |\n|---|---|\n",
@@ -106,6 +115,7 @@ fn every_code_is_in_the_reference_once() {
         .iter()
         .map(|m| m.code())
         .chain(Label::ALL.iter().map(|l| l.code()))
+        .chain(PlanLabel::ALL.iter().map(|l| l.code()))
         .chain(DiagnosticCode::ALL.iter().map(|d| d.code()))
         .chain(FailureCode::ALL.iter().map(|f| f.code()));
     for code in codes {

@@ -19,7 +19,7 @@ for variant in main interop; do
     out="$prefix$([ "$target" = nodejs ] && echo node || echo web)"
     wasm-pack --quiet build .. --profile wasm-release --target "$target" --out-dir "pkg-js/dist/$out" \
       --out-name competency_rules --no-pack --no-opt -- --no-default-features --features "$features"
-    wasm-opt --flatten --rereloop -Oz -Oz --converge --strip-producers --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+    wasm-opt --flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals \
       "dist/$out/competency_rules_bg.wasm" -o "dist/$out/competency_rules_bg.wasm"
     rm -f "dist/$out/.gitignore"

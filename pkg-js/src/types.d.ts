@@ -727,6 +727,220 @@ export type Message = "malformed" | "malformed_not_an_object" | "malformed_type"
 export type Label = "label.status" | "label.level" | "label.level_attained" | "label.next_level" | "label.none" | "label.outcomes" | "label.competencies" | "label.requirements" | "label.not_counted" | "label.findings" | "label.required" | "label.achieved" | "label.via" | "label.met_count" | "state.met" | "state.not_met" | "state.not_yet_enough_evidence" | "state.pending_review" | "state.not_required" | "state.not_chosen" | "requirement.competencies" | "requirement.coaching" | "requirement.mentoring" | "requirement.final_assignment" | "requirement.time_limit" | "requirement.chosen" | "label.and" | "label.missing_for_next_level" | "label.waiting_for_review" | "label.projection" | "label.by" | "label.no_change" | "label.ready" | "label.not_ready" | "label.planned_not_counting" | "label.override" | "override.raised" | "override.lowered" | "override.confirmed" | "override.not_applied" | "cell.effective" | "cell.ineffective" | "role.coach" | "role.mentor" | "role.program_assessor" | "role.provider" | "role.employer" | "type.string" | "type.number" | "type.whole_number" | "type.boolean" | "type.list" | "type.object" | "type.text_table" | "type.null" | "status.enrolled" | "status.in_progress" | "status.ready_for_final_assignment" | "status.completed" | "status.lapsed";
 
 /**
+ * A plan: the items to take, what each closes, what no item can close, and what else
+ * completion needs.
+ */
+export interface Plan {
+    /**
+     * The planning date.
+     */
+    as_of: string;
+    /**
+     * The date the items are planned to be completed by.
+     */
+    complete_by: string;
+    /**
+     * `current`, `next` or `competencies`.
+     */
+    target: string;
+    /**
+     * What the plan minimizes.
+     */
+    by: Measure;
+    /**
+     * Whether the search finished: the plan is then a proven minimum.
+     */
+    optimal: boolean;
+    /**
+     * A lower bound on the measure of any plan reaching what this one reaches (the plan's own
+     * total when `optimal`).
+     */
+    lower_bound: number;
+    /**
+     * Whether the plan reaches the whole target (else it closes what the catalogue can, and
+     * `gaps` says what is left).
+     */
+    reaches_target: boolean;
+    /**
+     * Totals over the items.
+     */
+    total: PlanTotal;
+    /**
+     * The items, in catalogue order, each with what it closes.
+     */
+    items: PlanItem[];
+    /**
+     * The items as planned items, ready to add to the participant's `planned`.
+     */
+    planned: Planned[];
+    /**
+     * Target competencies the plan leaves short: no catalogue item can close them (or, where
+     * the target needs only a share, they are not needed), with what could.
+     */
+    gaps: Gap[];
+    /**
+     * Catalogue items that would close a gap but cannot count by the completion date, and why.
+     */
+    not_plannable: NotPlannable[];
+    /**
+     * Evidence of catalogue items waiting for review (not planned again).
+     */
+    pending: string[];
+    /**
+     * What else completion needs, as the projection reports it (coaching sessions, mentoring
+     * conversations, the final assignment, chosen competencies).
+     */
+    also_needed: RequirementResult[];
+    /**
+     * The participant's time limit, and the days left from the planning date.
+     */
+    deadline?: string;
+    /**
+     * Days from the planning date to the deadline (negative once past).
+     */
+    days_left?: number;
+    /**
+     * Search nodes visited.
+     */
+    nodes: number;
+    /**
+     * The what-if evaluation of the plan (it confirmed what the plan closes).
+     */
+    projection: Projection;
+}
+
+/**
+ * What a plan minimizes.
+ */
+export type Measure = "count" | "hours" | "cost";
+
+/**
+ * Totals over a plan's items.
+ */
+export interface PlanTotal {
+    /**
+     * How many items.
+     */
+    items: number;
+    /**
+     * Their hours, where every item gives them.
+     */
+    hours?: number;
+    /**
+     * Their cost, where every item gives it.
+     */
+    cost?: number;
+}
+
+/**
+ * A catalogue item of a plan.
+ */
+export interface PlanItem {
+    /**
+     * The catalogue item.
+     */
+    item: string;
+    /**
+     * Its evidence kind.
+     */
+    kind: string;
+    /**
+     * The id it has in `planned` (and in the projection's evidence).
+     */
+    planned: string;
+    /**
+     * Its hours, if the catalogue gives them.
+     */
+    hours?: number;
+    /**
+     * Its cost, if the catalogue gives it.
+     */
+    cost?: number;
+    /**
+     * The target competencies it closes (alone, or with the plan's other items through a rule).
+     */
+    closes: GoalRef[];
+}
+
+/**
+ * A target competency at a level.
+ */
+export interface GoalRef {
+    /**
+     * The competency.
+     */
+    competency: string;
+    /**
+     * The level the target needs.
+     */
+    level: string;
+    /**
+     * What it is needed for: `current` (completing the current level), `next` (readiness for
+     * the next level) or `target` (named by the caller).
+     */
+    for: string;
+}
+
+/**
+ * A target competency the plan leaves short, and what could close it.
+ */
+export interface Gap extends GoalRef {
+    /**
+     * Whether a catalogue item could close it (a gap left because the target needs only a
+     * share of its competencies) or none can.
+     */
+    catalogue_can_close: boolean;
+    /**
+     * Evidence kinds that could show it (self-study, work project, prior learning while the
+     * claim window is open), with who may assess them.
+     */
+    kinds: GapKind[];
+    /**
+     * Rules that grant it at the level needed.
+     */
+    rules: string[];
+    /**
+     * Evidence waiting for review that would give it.
+     */
+    pending: string[];
+}
+
+/**
+ * An evidence kind that could close a gap.
+ */
+export interface GapKind {
+    /**
+     * The kind.
+     */
+    kind: string;
+    /**
+     * The assessor roles that may assess it.
+     */
+    assessors: string[];
+}
+
+/**
+ * A catalogue item that would help but cannot count by the completion date.
+ */
+export interface NotPlannable {
+    /**
+     * The item.
+     */
+    item: string;
+    /**
+     * Why (the reason evidence would get).
+     */
+    reason: Reason;
+}
+
+/**
+ * The labels of a plan's text (`competency-rules plan --format text`), in builds with the
+ * planner (elsewhere a pack's `plan.*` overrides are taken as given: see
+ * [`super::is_known_code`]).
+ */
+export type PlanLabel = "plan.title" | "plan.target_current" | "plan.target_next" | "plan.target_competencies" | "plan.optimal" | "plan.not_optimal" | "plan.unreached" | "plan.items" | "plan.no_items" | "plan.closes" | "plan.count" | "plan.hours" | "plan.cost" | "plan.total" | "plan.gaps" | "plan.gaps_not_needed" | "plan.show_by" | "plan.or_through" | "plan.for_next" | "plan.not_plannable" | "plan.also_needed";
+
+/**
  * Identifies a pack in reports.
  */
 export interface PackInfo {
@@ -1110,6 +1324,14 @@ export interface CatalogueItemDoc {
      * How long (months from completion) a completion stays valid.
      */
     valid_months?: number | null;
+    /**
+     * How many hours it takes (the planner can minimize a plan's hours).
+     */
+    hours?: number;
+    /**
+     * What it costs, in the program's currency (the planner can minimize a plan's cost).
+     */
+    cost?: number;
     /**
      * What a valid completion grants.
      */

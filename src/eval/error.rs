@@ -50,13 +50,20 @@ impl EvaluateError {
                 known,
                 other_names,
             } => {
+                // (Joined as `&str`s: one instantiation of `join` in the WebAssembly module.)
+                let names = |list: &[String]| {
+                    list.iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
                 let mut text = format!(
                     "`{level}` is not an organizational level of this pack (levels: {}",
-                    known.join(", ")
+                    names(known)
                 );
                 if !other_names.is_empty() {
                     text.push_str("; other names: ");
-                    text.push_str(&other_names.join(", "));
+                    text.push_str(&names(other_names));
                 }
                 text.push(')');
                 text

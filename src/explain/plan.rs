@@ -4,9 +4,9 @@
 //! completion needs.
 
 use super::{Words, write_projection};
-use crate::messages::Label;
+use crate::messages::{Label, PlanLabel};
 use crate::pack::{Named, Pack};
-use crate::plan::{Amount, Measure, Plan};
+use crate::plan::{Amount, GoalRef, Measure, Plan};
 use std::fmt::Write;
 
 /// An amount (hours, cost) as the language writes a number: `12.5`, `12,5`.
@@ -31,198 +31,165 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
     let lang = words.lang.as_str();
     let colon = words.colon();
     let label = |l: Label| words.label(l);
+    let plan_label = |l: PlanLabel| words.render(l.code(), &[]);
+    let render = |l: PlanLabel, params: &[(&str, String)]| words.render(l.code(), params);
+    let count = |n: String| render(PlanLabel::Count, &[("count", n)]);
+    let hours = |a: Amount| render(PlanLabel::Hours, &[("hours", amount(a, lang))]);
+    let cost = |a: Amount| render(PlanLabel::Cost, &[("cost", amount(a, lang))]);
+    // A competency at a level, and "for the next level" where that is what needs it.
+    let goal = |g: &GoalRef| {
+        let next = if g.for_ == "next" {
+            format!(", {}", plan_label(PlanLabel::ForNext))
+        } else {
+            String::new()
+        };
+        format!(
+            "{} ({}{next})",
+            words.name(Named::Competency, &g.competency),
+            words.proficiency(&g.competency, &g.level)
+        )
+    };
     let mut out = String::new();
     let report = &plan.projection.report;
-    let _ = writeln!(
-        out,
-        "{}",
-        words.render(
-            Label::PlanTitle,
-            &[
-                ("participant", report.participant.clone()),
-                ("as_of", plan.as_of.to_string()),
-            ]
-        )
+    let title = render(
+        PlanLabel::Title,
+        &[
+            ("participant", report.participant.clone()),
+            ("as_of", plan.as_of.to_string()),
+        ],
     );
+    let _ = writeln!(out, "{title}");
     let (target, level) = match plan.target {
         "next" => (
-            Label::PlanTargetNext,
+            PlanLabel::TargetNext,
             report.next_level.as_ref().map(|n| n.level.to_string()),
         ),
-        "current" => (Label::PlanTargetCurrent, Some(report.level.clone())),
-        _ => (Label::PlanTargetCompetencies, None),
+        "current" => (PlanLabel::TargetCurrent, Some(report.level.clone())),
+        _ => (PlanLabel::TargetCompetencies, None),
     };
     let level = level.map(|l| words.level(&l)).unwrap_or_default();
-    let _ = writeln!(out, "{}", words.render(target, &[("level", level)]));
-    let measure = label(match plan.by {
-        Measure::Count => Label::PlanByCount,
-        Measure::Hours => Label::PlanByHours,
-        Measure::Cost => Label::PlanByCost,
-    });
+    let _ = writeln!(out, "{}", render(target, &[("level", level)]));
     let in_units = |a: Amount| match plan.by {
-        Measure::Count => words.render(Label::PlanCount, &[("count", amount(a, lang))]),
-        Measure::Hours => words.render(Label::PlanHours, &[("hours", amount(a, lang))]),
-        Measure::Cost => words.render(Label::PlanCost, &[("cost", amount(a, lang))]),
+        Measure::Count => count(amount(a, lang)),
+        Measure::Hours => hours(a),
+        Measure::Cost => cost(a),
     };
+    let mut totals = vec![count(plan.total.items.to_string())];
+    totals.extend(plan.total.hours.map(hours));
+    totals.extend(plan.total.cost.map(cost));
+    let total = totals.join(", ");
     let _ = writeln!(
         out,
         "{}",
         if plan.optimal {
-            words.render(Label::PlanOptimal, &[("measure", measure)])
+            render(PlanLabel::Optimal, &[("total", total)])
         } else {
-            words.render(
-                Label::PlanNotOptimal,
-                &[("bound", in_units(plan.lower_bound)), ("measure", measure)],
+            render(
+                PlanLabel::NotOptimal,
+                &[("total", total), ("bound", in_units(plan.lower_bound))],
             )
         }
     );
     if !plan.reaches_target {
-        let _ = writeln!(out, "{}", label(Label::PlanUnreached));
+        let _ = writeln!(out, "{}", plan_label(PlanLabel::Unreached));
     }
     let _ = writeln!(out);
     if plan.items.is_empty() {
-        let _ = writeln!(out, "{}", label(Label::PlanNoItems));
+        let _ = writeln!(out, "{}", plan_label(PlanLabel::NoItems));
     } else {
-        let _ = writeln!(
-            out,
-            "{}{}",
-            words.render(Label::PlanItems, &[("date", plan.complete_by.to_string())]),
-            colon.trim_end()
-        );
+        let heading = render(PlanLabel::Items, &[("date", plan.complete_by.to_string())]);
+        let _ = writeln!(out, "{heading}{}", colon.trim_end());
     }
     for (n, item) in plan.items.iter().enumerate() {
         let mut facts = vec![words.name(Named::EvidenceKind, &item.kind)];
-        if let Some(hours) = item.hours {
-            facts.push(words.render(Label::PlanHours, &[("hours", amount(hours, lang))]));
-        }
-        if let Some(cost) = item.cost {
-            facts.push(words.render(Label::PlanCost, &[("cost", amount(cost, lang))]));
-        }
-        let closes: Vec<String> = item
-            .closes
-            .iter()
-            .map(|g| {
-                let next = if g.for_ == "next" {
-                    format!(", {}", label(Label::PlanForNext))
-                } else {
-                    String::new()
-                };
-                format!(
-                    "{} ({}{next})",
-                    words.name(Named::Competency, &g.competency),
-                    words.proficiency(&g.competency, &g.level)
-                )
-            })
-            .collect();
+        facts.extend(item.hours.map(hours));
+        facts.extend(item.cost.map(cost));
+        let closes: Vec<String> = item.closes.iter().map(goal).collect();
         let _ = writeln!(
             out,
             "  {}. {} ({}) — {}{colon}{}",
             n + 1,
             words.name(Named::CatalogueItem, &item.item),
             facts.join("; "),
-            label(Label::PlanCloses),
+            plan_label(PlanLabel::Closes),
             closes.join(", ")
-        );
-    }
-    if !plan.items.is_empty() {
-        let mut totals =
-            vec![words.render(Label::PlanCount, &[("count", plan.total.items.to_string())])];
-        if let Some(hours) = plan.total.hours {
-            totals.push(words.render(Label::PlanHours, &[("hours", amount(hours, lang))]));
-        }
-        if let Some(cost) = plan.total.cost {
-            totals.push(words.render(Label::PlanCost, &[("cost", amount(cost, lang))]));
-        }
-        let _ = writeln!(
-            out,
-            "  {}{colon}{}",
-            label(Label::PlanTotal),
-            totals.join(", ")
         );
     }
     if !plan.planned.is_empty() {
         write_projection(&mut out, &words, &plan.projection);
     }
-    for (heading, can_close) in [(Label::PlanGaps, false), (Label::PlanGapsNotNeeded, true)] {
-        let gaps: Vec<_> = plan
-            .gaps
+    // Gaps no item can close, grouped by what could show them (most share the same kinds).
+    let role = |r: &str| Label::from_code(&format!("role.{r}")).map_or_else(|| r.to_owned(), label);
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for gap in plan.gaps.iter().filter(|g| !g.catalogue_can_close) {
+        let kinds: Vec<String> = gap
+            .kinds
             .iter()
-            .filter(|g| g.catalogue_can_close == can_close)
+            .map(|k| {
+                let roles: Vec<String> = k.assessors.iter().map(|r| role(r)).collect();
+                format!(
+                    "{} ({})",
+                    words.name(Named::EvidenceKind, &k.kind),
+                    roles.join(", ")
+                )
+            })
             .collect();
-        if gaps.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n{}{}", label(heading), colon.trim_end());
-        for gap in gaps {
-            let goal = &gap.goal;
-            let mut line = format!(
-                "  {} ({}",
-                words.name(Named::Competency, &goal.competency),
-                words.proficiency(&goal.competency, &goal.level)
+        let mut line = goal(&gap.goal);
+        if !gap.rules.is_empty() {
+            let rules: Vec<String> = gap
+                .rules
+                .iter()
+                .map(|r| words.name(Named::Rule, r))
+                .collect();
+            let _ = write!(
+                line,
+                " — {} {}",
+                plan_label(PlanLabel::OrThrough),
+                rules.join(", ")
             );
-            if goal.for_ == "next" {
-                let _ = write!(line, ", {}", label(Label::PlanForNext));
-            }
-            line.push(')');
-            if !can_close {
-                let kinds: Vec<String> = gap
-                    .kinds
-                    .iter()
-                    .map(|k| {
-                        let roles: Vec<String> = k
-                            .assessors
-                            .iter()
-                            .map(|r| {
-                                Label::from_code(&format!("role.{r}"))
-                                    .map_or_else(|| (*r).to_owned(), label)
-                            })
-                            .collect();
-                        format!(
-                            "{} ({} {})",
-                            words.name(Named::EvidenceKind, &k.kind),
-                            label(Label::PlanAssessedBy),
-                            roles.join(", ")
-                        )
-                    })
-                    .collect();
-                if !kinds.is_empty() {
-                    let _ = write!(
-                        line,
-                        " — {}{colon}{}",
-                        label(Label::PlanShowBy),
-                        kinds.join("; ")
-                    );
-                }
-                if !gap.rules.is_empty() {
-                    let rules: Vec<String> = gap
-                        .rules
-                        .iter()
-                        .map(|r| words.name(Named::Rule, r))
-                        .collect();
-                    let _ = write!(
-                        line,
-                        " — {}{colon}{}",
-                        label(Label::PlanOrThrough),
-                        rules.join(", ")
-                    );
-                }
-            }
-            if !gap.pending.is_empty() {
-                let _ = write!(
-                    line,
-                    " — {}{colon}{}",
-                    label(Label::StatePendingReview),
-                    gap.pending.join(", ")
-                );
-            }
-            let _ = writeln!(out, "{line}");
         }
+        if !gap.pending.is_empty() {
+            let _ = write!(
+                line,
+                " — {}{colon}{}",
+                label(Label::StatePendingReview),
+                gap.pending.join(", ")
+            );
+        }
+        let key = kinds.join("; ");
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, lines)) => lines.push(line),
+            None => groups.push((key, vec![line])),
+        }
+    }
+    if !groups.is_empty() {
+        let _ = writeln!(out, "\n{}{}", plan_label(PlanLabel::Gaps), colon.trim_end());
+    }
+    for (kinds, lines) in groups {
+        let _ = writeln!(out, "  {}{colon}{kinds}", plan_label(PlanLabel::ShowBy));
+        for line in lines {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    let not_needed: Vec<String> = plan
+        .gaps
+        .iter()
+        .filter(|g| g.catalogue_can_close)
+        .map(|g| goal(&g.goal))
+        .collect();
+    if !not_needed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}{colon}{}",
+            plan_label(PlanLabel::GapsNotNeeded),
+            not_needed.join(", ")
+        );
     }
     if !plan.not_plannable.is_empty() {
         let _ = writeln!(
             out,
             "\n{}{}",
-            label(Label::PlanNotPlannable),
+            plan_label(PlanLabel::NotPlannable),
             colon.trim_end()
         );
         for item in &plan.not_plannable {
@@ -238,43 +205,35 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
         let _ = writeln!(
             out,
             "\n{}{colon}{}",
-            label(Label::PlanAwaiting),
+            label(Label::WaitingForReview),
             plan.pending.join(", ")
         );
     }
-    if !plan.also_needed.is_empty() {
+    // What else completion needs, and the time limit, as the projection says them.
+    let time_limit = report.requirements.iter().filter(|r| r.id == "time_limit");
+    let also: Vec<_> = plan
+        .also_needed
+        .iter()
+        .filter(|r| r.id != "time_limit")
+        .chain(time_limit)
+        .collect();
+    if !also.is_empty() {
         let _ = writeln!(
             out,
             "\n{}{}",
-            label(Label::PlanAlsoNeeded),
+            plan_label(PlanLabel::AlsoNeeded),
             colon.trim_end()
         );
-        for r in &plan.also_needed {
-            let _ = writeln!(
-                out,
-                "  ✗ {}{colon}{}",
-                Label::from_code(&format!("requirement.{}", r.id))
-                    .map_or_else(|| r.id.to_owned(), label),
-                words.message(&r.reason)
-            );
-        }
     }
-    if let (Some(deadline), Some(days)) = (plan.deadline, plan.days_left) {
-        let line = if days >= 0 {
-            words.render(
-                Label::PlanDeadline,
-                &[
-                    ("deadline", deadline.to_string()),
-                    ("days", days.to_string()),
-                ],
-            )
-        } else {
-            words.render(
-                Label::PlanDeadlinePassed,
-                &[("deadline", deadline.to_string())],
-            )
-        };
-        let _ = writeln!(out, "\n{line}");
+    for r in also {
+        let mark = if r.met { "✓" } else { "✗" };
+        let _ = writeln!(
+            out,
+            "  {mark} {}{colon}{}",
+            Label::from_code(&format!("requirement.{}", r.id))
+                .map_or_else(|| r.id.to_owned(), label),
+            words.message(&r.reason)
+        );
     }
     out
 }

@@ -7,6 +7,8 @@
 
 mod table;
 
+#[cfg(feature = "planning")]
+pub use table::PlanLabel;
 pub use table::{Label, Message};
 
 /// Declares a table of messages: `code_enum!` plus each entry's English and French templates. An
@@ -76,6 +78,10 @@ pub fn all_codes() -> Vec<&'static str> {
     for l in Label::ALL {
         codes.push(l.code());
     }
+    #[cfg(feature = "planning")]
+    for l in PlanLabel::ALL {
+        codes.push(l.code());
+    }
     for m in Message::ALL {
         if m.is_gated() {
             codes.push(m.code());
@@ -102,6 +108,10 @@ pub fn defaults() -> Vec<(&'static str, Option<(&'static str, &'static str)>)> {
     for l in Label::ALL {
         out.push((l.code(), l.templates()));
     }
+    #[cfg(feature = "planning")]
+    for l in PlanLabel::ALL {
+        out.push((l.code(), l.templates()));
+    }
     out
 }
 
@@ -110,15 +120,25 @@ pub const DEFAULT_LANGUAGES: [&str; 2] = ["en", "fr"];
 
 /// The default template for the message or label `code` in `lang`, if this build has one.
 pub fn default_message(code: &str, lang: &str) -> Option<&'static str> {
-    match Message::from_code(code) {
-        Some(message) => message.default_template(lang),
-        None => Label::from_code(code)?.default_template(lang),
+    if let Some(message) = Message::from_code(code) {
+        return message.default_template(lang);
     }
+    #[cfg(feature = "planning")]
+    if let Some(label) = PlanLabel::from_code(code) {
+        return label.default_template(lang);
+    }
+    Label::from_code(code)?.default_template(lang)
 }
 
-/// Whether `code` is a message or label the engine produces (in any build).
+/// Whether `code` is a message or label the engine produces (in any build). The planner's labels
+/// (`plan.*`) are known in builds with the planner; elsewhere any `plan.` code is taken as given
+/// (those builds never write a plan).
 pub fn is_known_code(code: &str) -> bool {
-    Message::from_code(code).is_some() || Label::from_code(code).is_some()
+    #[cfg(feature = "planning")]
+    let plan = PlanLabel::from_code(code).is_some();
+    #[cfg(not(feature = "planning"))]
+    let plan = code.starts_with("plan.");
+    Message::from_code(code).is_some() || Label::from_code(code).is_some() || plan
 }
 
 /// A number as messages show it: the shortest text that reads back as the same number, without a
@@ -345,14 +365,15 @@ mod tests {
     fn every_default_message_has_both_languages_and_unique_code() {
         let mut codes: Vec<&str> = all_codes();
         let total = codes.len();
-        assert_eq!(total, Message::ALL.len() + Label::ALL.len());
+        #[cfg(feature = "planning")]
+        let planner = PlanLabel::ALL.len();
+        #[cfg(not(feature = "planning"))]
+        let planner = 0;
+        assert_eq!(total, Message::ALL.len() + Label::ALL.len() + planner);
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), total, "duplicate message code");
-        let templates = Message::ALL
-            .iter()
-            .map(|m| (m.code(), m.templates()))
-            .chain(Label::ALL.iter().map(|l| (l.code(), l.templates())));
+        let templates = defaults();
         let mut checked = 0;
         for (code, pair) in templates {
             // Every build has the templates of every ungated code; the interop build has them all.

@@ -216,7 +216,7 @@ impl Checker<'_> {
             let all = self.doc.scale.all();
             let name = |i: usize| all.get(i).map_or("", |s| s.id.as_str());
             if let Some(other) = scales.iter().position(|s| s.index.get(id).is_some()) {
-                let levels: Vec<String> = scale.ids.iter().map(|l| l.to_string()).collect();
+                let levels: Vec<&str> = scale.ids.iter().map(|l| &**l).collect();
                 self.error(
                     DiagnosticCode::UnknownId,
                     path,

@@ -11,7 +11,8 @@
 //! let participant = Participant::from_json(r#"{
 //!     "id": "p-1", "organization": "county-a", "level": "front_line", "enrolled": "2026-09-01"
 //! }"#)?;
-//! let options = PlanOptions { target: Target::Current, ..PlanOptions::default() };
+//! let mut options = PlanOptions::default();
+//! options.target = Target::Current;
 //! let plan = plan(&pack, &participant, "2026-11-24".parse()?, &options)?;
 //! assert!(plan.optimal);
 //! assert!(!plan.items.is_empty());

@@ -123,7 +123,7 @@ fn met_in(pack: &Pack, goals: &Goals, report: &Report) -> Vec<bool> {
 /// non-negative number).
 fn amount(value: Option<f64>) -> Option<Amount> {
     let value = value?;
-    if !value.is_finite() || value < 0.0 || value > 1e12 {
+    if !(0.0..=1e12).contains(&value) {
         return None;
     }
     // (Checked above: finite, non-negative and small enough for u64 hundredths.)

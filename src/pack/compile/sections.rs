@@ -371,6 +371,17 @@ impl Checker<'_> {
             let path = format!("catalogue[{ii}]");
             self.text(&item.name, &format!("{path}.name"));
             self.grade(item.min_grade, &format!("{path}.min_grade"));
+            // (Read by the planner only: the builds without it leave them unchecked.)
+            #[cfg(feature = "planning")]
+            for (key, value) in [("hours", item.hours), ("cost", item.cost)] {
+                if value.is_some_and(|v| !(0.0..=1e12).contains(&v)) {
+                    self.error(
+                        DiagnosticCode::OutOfRange,
+                        format!("{path}.{key}"),
+                        "must be a number from 0 up (at most 10^12)",
+                    );
+                }
+            }
             if item.valid_months == Some(0) {
                 self.error(
                     DiagnosticCode::OutOfRange,
