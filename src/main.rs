@@ -61,6 +61,10 @@ enum Command {
         /// statements are found by their actor (the participant's `agents`).
         #[arg(long, value_name = "PATH")]
         xapi: Vec<PathBuf>,
+        /// Planned items to project (what-if), added to each participant's `planned`: a JSON
+        /// array of planned items, or a plan written by `plan --format json`.
+        #[arg(long, value_name = "FILE")]
+        plan: Option<PathBuf>,
         /// Participant documents (JSON). With several, JSON output is an array.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -199,10 +203,15 @@ fn main() -> ExitCode {
             format,
             lang,
             xapi,
+            plan,
             files,
-        } => match read_statements(&xapi) {
-            Ok(statements) => {
-                run_evaluate(pack, as_of, format, lang.as_deref(), &statements, &files)
+        } => match read_statements(&xapi).and_then(|s| Ok((s, read_plan(plan.as_ref())?))) {
+            Ok((statements, planned)) => {
+                let inputs = Inputs {
+                    statements: &statements,
+                    planned: planned.as_deref(),
+                };
+                run_evaluate(pack, as_of, format, lang.as_deref(), &inputs, &files)
             }
             Err(message) => {
                 eprintln!("competency-rules: {message}");
@@ -330,14 +339,69 @@ fn check(path: &PathBuf, format: Output) -> ExitCode {
     }
 }
 
+/// What `evaluate` adds to every participant: statements as evidence, planned items to project.
+struct Inputs<'a> {
+    statements: &'a [Received],
+    planned: Option<&'a [serde_json::Value]>,
+}
+
+/// The planned items of `--plan`: a JSON array of planned items, or a plan (its `planned`).
+fn read_plan(path: Option<&PathBuf>) -> Result<Option<Vec<serde_json::Value>>, String> {
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: invalid JSON: {e}", path.display()))?;
+    match value {
+        serde_json::Value::Array(items) => Ok(Some(items)),
+        serde_json::Value::Object(mut plan) => match plan.remove("planned") {
+            Some(serde_json::Value::Array(items)) => Ok(Some(items)),
+            _ => Err(format!(
+                "{}: a plan file is an array of planned items, or a plan with a `planned` array",
+                path.display()
+            )),
+        },
+        _ => Err(format!(
+            "{}: a plan file is an array of planned items, or a plan with a `planned` array",
+            path.display()
+        )),
+    }
+}
+
+/// `participant` read from `text`, with `planned` added to its own planned items (read, and
+/// checked, as part of the document).
+fn with_planned(
+    text: &str,
+    planned: Option<&[serde_json::Value]>,
+) -> Result<Participant, competency_rules::ParticipantError> {
+    let participant = Participant::from_json(text)?;
+    let Some(planned) = planned else {
+        return Ok(participant);
+    };
+    // (The document is valid JSON: it was just read.)
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        let list = object
+            .entry("planned")
+            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        if let Some(list) = list.as_array_mut() {
+            list.extend(planned.iter().cloned());
+        }
+    }
+    Participant::from_value(value)
+}
+
 fn run_evaluate(
     pack_path: Option<PathBuf>,
     as_of: Date,
     format: Output,
     lang: Option<&str>,
-    statements: &[Received],
+    inputs: &Inputs<'_>,
     files: &[PathBuf],
 ) -> ExitCode {
+    let statements = inputs.statements;
     // A language the pack does not have is refused, whatever the format (a JSON report has every
     // language the pack has, so asking for another is a mistake worth saying).
     let (pack, lang) = match pack_and_lang(pack_path.as_ref(), lang) {
@@ -354,7 +418,7 @@ fn run_evaluate(
         let result = std::fs::read_to_string(file)
             .map_err(|e| format!("cannot read {}: {e}", file.display()))
             .and_then(|text| {
-                Participant::from_json(&text)
+                with_planned(&text, inputs.planned)
                     .map_err(|e| format!("{}{}: {e}", file.display(), position(&e)))
             })
             .inspect(|p| {
