@@ -121,10 +121,10 @@ pub(crate) enum Wording {
     Document,
     /// xAPI statements and the bindings' arguments: "must be a string", "is missing".
     #[cfg_attr(
-        not(any(feature = "interop", test)),
+        not(any(feature = "interop", feature = "planning", test)),
         expect(
             dead_code,
-            reason = "statements and options are read with the interop feature"
+            reason = "statements and options are read with the interop and planning features"
         )
     )]
     Strict,

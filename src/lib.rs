@@ -66,6 +66,9 @@ pub mod wasm;
 #[cfg(all(feature = "wasm", feature = "interop"))]
 #[doc(hidden)] // the npm package's bindings, not a Rust API
 pub mod wasm_interop;
+#[cfg(all(feature = "wasm", feature = "planning"))]
+#[doc(hidden)] // the npm package's bindings, not a Rust API
+pub mod wasm_planning;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};

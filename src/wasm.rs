@@ -73,9 +73,9 @@ pub fn panic_for_testing() {
     panic!("deliberate panic for testing"); // ok: the test hook that proves recovery
 }
 
-#[cfg(feature = "interop")]
+#[cfg(any(feature = "interop", feature = "planning"))]
 impl WasmPack {
-    /// The compiled pack (for the interoperability bindings).
+    /// The compiled pack (for the interoperability and planning bindings).
     pub(crate) fn pack(&self) -> &Pack {
         &self.pack
     }

@@ -381,25 +381,57 @@ fn cli_plans_explains_the_plan_and_projects_it() {
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     let file = "examples/02-in-progress-supervisor.json";
     let en = run(&["plan", "--as-of", "2026-11-24", file]);
-    assert!(en.contains("This plan is a proven minimum: 9 items, 146 h, cost 4800."), "{en}");
+    assert!(
+        en.contains("This plan is a proven minimum: 9 items, 146 h, cost 4800."),
+        "{en}"
+    );
     assert!(en.contains("  9. Supervisor Health and Safety (internal) (internal training; 6 h; cost 0) — closes: Workplace health and safety (Working knowledge)"), "{en}");
     assert!(en.contains("Can be shown by: self-study assignment (coach, program assessor); work project (coach, program assessor)"), "{en}");
-    assert!(en.contains("Professional municipal manager designation: Claimed on 2026-11-24"), "{en}");
-    let fr = run(&["plan", "--as-of", "2026-11-24", "--lang", "fr", "--by", "hours", file]);
-    assert!(fr.contains("Ce plan est un minimum prouvé\u{a0}: 9 éléments, 146\u{a0}h, coût 4800."), "{fr}");
-    assert!(fr.contains("Ce qu'aucun élément du catalogue ne permet d'atteindre\u{a0}:"), "{fr}");
+    assert!(
+        en.contains("Professional municipal manager designation: Claimed on 2026-11-24"),
+        "{en}"
+    );
+    let fr = run(&[
+        "plan",
+        "--as-of",
+        "2026-11-24",
+        "--lang",
+        "fr",
+        "--by",
+        "hours",
+        file,
+    ]);
+    assert!(
+        fr.contains("Ce plan est un minimum prouvé\u{a0}: 9 éléments, 146\u{a0}h, coût 4800."),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Ce qu'aucun élément du catalogue ne permet d'atteindre\u{a0}:"),
+        "{fr}"
+    );
     // The plan as JSON, then evaluated with it: the projection names the plan's items.
     let json = run(&["plan", "--as-of", "2026-11-24", "--format", "json", file]);
     let dir = std::env::temp_dir().join(format!("cr-plan-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let plan_file = dir.join("plan.json");
     std::fs::write(&plan_file, &json).unwrap();
-    let report = run(&["evaluate", "--as-of", "2026-11-24", "--plan", plan_file.to_str().unwrap(), file]);
+    let report = run(&[
+        "evaluate",
+        "--as-of",
+        "2026-11-24",
+        "--plan",
+        plan_file.to_str().unwrap(),
+        file,
+    ]);
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
     let planned = report["projection"]["planned"].as_array().unwrap();
     assert_eq!(planned.len(), 9);
@@ -418,7 +450,14 @@ fn cli_plans_explains_the_plan_and_projects_it() {
     assert_eq!(negotiation(&report["projection"]["report"]), "met");
     // A target that cannot be planned is refused with the reason.
     let out = cli()
-        .args(["plan", "--as-of", "2026-11-24", "--target", "next", "examples/05-completed-senior-leader.json"])
+        .args([
+            "plan",
+            "--as-of",
+            "2026-11-24",
+            "--target",
+            "next",
+            "examples/05-completed-senior-leader.json",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();

@@ -235,3 +235,75 @@ fn interop_functions_cross_the_boundary() {
     let not_a_list = ffi::statement_sources("{}").unwrap_err();
     assert_eq!(not_a_list.path, "statements");
 }
+
+/// The planner's boundary: the plan's bytes are the native library's; options are checked, each
+/// mistake named by its path.
+#[cfg(feature = "planning")]
+#[test]
+fn plan_gives_the_native_bytes_and_checks_its_options() {
+    use competency_rules::plan::{Measure, PlanOptions, Target, plan};
+    let pack = hslp();
+    let clock = || 0.0;
+    let text = ffi::plan(
+        &pack,
+        SUPERVISOR,
+        "2026-11-24",
+        r#"{"target": "next", "by": "hours", "budgetMs": 5000}"#,
+        &clock,
+    )
+    .unwrap();
+    let mut options = PlanOptions::default();
+    options.target = Target::Next;
+    options.by = Measure::Hours;
+    options.budget_ms = 5000.0;
+    let participant = competency_rules::Participant::from_json(SUPERVISOR).unwrap();
+    let native = plan(&pack, &participant, "2026-11-24".parse().unwrap(), &options).unwrap();
+    assert_eq!(text, serde_json::to_string(&native).unwrap());
+    let named =
+        ffi::plan_options(r#"{"target": ["ssm.systems_thinking=proficient", "rel.negotiation"]}"#)
+            .unwrap();
+    assert_eq!(
+        named.target,
+        Target::Competencies(vec![
+            ("ssm.systems_thinking".into(), Some("proficient".into())),
+            ("rel.negotiation".into(), None),
+        ])
+    );
+    for (options, path) in [
+        (r#"{"target": "everything"}"#, "target"),
+        (r#"{"target": []}"#, "target"),
+        (r#"{"target": ["a", 3]}"#, "target[1]"),
+        (r#"{"by": "weight"}"#, "by"),
+        (r#"{"budgetMs": -1}"#, "budgetMs"),
+        (r#"{"completeBy": "2026-02-30"}"#, "completeBy"),
+        (r#"{"budget": 50}"#, "budget"),
+        (r#"[1]"#, "options"),
+    ] {
+        let err = ffi::plan(&pack, SUPERVISOR, "2026-11-24", options, &clock).unwrap_err();
+        assert_eq!(err.path, path, "{options}: {err}");
+    }
+    let err = ffi::plan(
+        &pack,
+        SUPERVISOR,
+        "2026-11-24",
+        r#"{"target": ["nope"]}"#,
+        &clock,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.code, err.path.as_str()),
+        (FailureCode::InvalidArgument, "target")
+    );
+    assert!(err.message.contains("`nope` is not a competency"), "{err}");
+    let err = ffi::plan(
+        &pack,
+        SUPERVISOR,
+        "2026-11-24",
+        r#"{"completeBy": "2026-01-01"}"#,
+        &clock,
+    )
+    .unwrap_err();
+    assert_eq!(err.path, "completeBy");
+    let err = ffi::plan(&pack, r#"{"id": 1}"#, "2026-11-24", "{}", &clock).unwrap_err();
+    assert_eq!(err.code, FailureCode::InvalidDocument);
+}

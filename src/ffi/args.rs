@@ -40,10 +40,10 @@ pub fn pack_files(files: &str) -> Result<Vec<SourceFile>, Failure> {
 }
 
 /// An options object, read from JSON text (`null` is no options).
-#[cfg(feature = "interop")]
+#[cfg(any(feature = "interop", feature = "planning"))]
 pub(crate) struct Options(serde_json::Map<String, Value>);
 
-#[cfg(feature = "interop")]
+#[cfg(any(feature = "interop", feature = "planning"))]
 impl Options {
     pub fn parse(text: &str) -> Result<Self, Failure> {
         match serde_json::from_str(text) {
@@ -61,12 +61,26 @@ impl Options {
     }
 
     /// A string option that must be given.
+    #[cfg(feature = "interop")]
     pub fn required(&self, key: &str) -> Result<String, Failure> {
         self.string(key)?
             .ok_or_else(|| invalid(key, &format!("`{key}` is required")))
     }
 
+    /// The options given, by key (to refuse those a call does not take).
+    #[cfg(feature = "planning")]
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// An option's value (`null` is not given).
+    #[cfg(feature = "planning")]
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key).filter(|v| !v.is_null())
+    }
+
     /// The `lang` option (`en` when not given).
+    #[cfg(feature = "interop")]
     pub fn lang(&self) -> Result<String, Failure> {
         Ok(self.string("lang")?.unwrap_or_else(|| "en".into()))
     }

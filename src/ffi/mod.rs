@@ -8,6 +8,8 @@ mod args;
 mod failure;
 #[cfg(feature = "interop")]
 mod interop;
+#[cfg(feature = "planning")]
+mod plan;
 
 pub use args::pack_files;
 pub use failure::{Failure, FailureCode};
@@ -16,6 +18,8 @@ pub use interop::{
     credential, evaluate_with_statements, export_case, export_moodle, import_case,
     statement_sources,
 };
+#[cfg(feature = "planning")]
+pub use plan::{plan, plan_options};
 
 use crate::date::Date;
 use crate::pack::Pack;
