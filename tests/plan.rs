@@ -497,3 +497,51 @@ fn a_named_competency_is_planned_at_the_level_given() {
     assert!(plan.reaches_target && plan.optimal);
     assert_eq!(plan.items[0].closes[0].for_, "target");
 }
+
+/// The plans of the examples, as the npm package's planning module must give them byte for byte
+/// (`pkg-js/test/planning.test.mjs`): `tests/plans/<example>.<target>.json`, written with
+/// `UPDATE_REPORTS=1`.
+#[test]
+fn example_plans_match_their_golden_files() {
+    let pack = Pack::hslp().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/plans");
+    let update = std::env::var_os("UPDATE_REPORTS").is_some();
+    let mut differ = Vec::new();
+    let mut written = 0;
+    // (A few, not every example: each file holds a whole projected report.)
+    for (name, target) in [
+        ("01-new-enrolee", "current"),
+        ("02-in-progress-supervisor", "current"),
+        ("02-in-progress-supervisor", "next"),
+        ("07-override-manager", "next"),
+    ] {
+        {
+            let mut options = PlanOptions::default();
+            options.target = competency_rules::plan::Target::parse(&[target.to_owned()]);
+            // (A clock that never moves: the search always finishes, so the bytes are fixed.)
+            let found = competency_rules::plan::plan_with_clock(
+                &pack,
+                &example(&name),
+                "2026-11-24".parse().unwrap(),
+                &options,
+                &|| 0.0,
+            );
+            let found = found.unwrap();
+            assert!(found.optimal);
+            let text = format!("{}\n", serde_json::to_string_pretty(&found).unwrap());
+            let file = dir.join(format!("{name}.{target}.json"));
+            written += 1;
+            if update {
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(&file, &text).unwrap();
+            } else if std::fs::read_to_string(&file).ok().as_deref() != Some(text.as_str()) {
+                differ.push(file.display().to_string());
+            }
+        }
+    }
+    assert_eq!(written, 4);
+    assert!(
+        differ.is_empty(),
+        "differ (run with UPDATE_REPORTS=1 and review): {differ:?}"
+    );
+}

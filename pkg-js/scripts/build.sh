@@ -10,11 +10,14 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
 rm -rf dist
-# Two modules: the engine (the main entry, under the size budget) and the engine plus
-# interoperability (`competency-rules/interop`: CASE, Moodle, xAPI, credentials).
-for variant in main interop; do
-  features=$([ "$variant" = interop ] && echo "wasm interop" || echo "wasm")
-  prefix=$([ "$variant" = interop ] && echo "interop-" || echo "")
+# Three modules: the engine (the main entry, under the size budget), the engine plus
+# interoperability (`competency-rules/interop`: CASE, Moodle, xAPI, credentials), and the engine
+# plus what-if projections and the planner (`competency-rules/planning`).
+for variant in main interop planning; do
+  case "$variant" in
+    main) features="wasm"; prefix="" ;;
+    *) features="wasm $variant"; prefix="$variant-" ;;
+  esac
   for target in web nodejs; do
     out="$prefix$([ "$target" = nodejs ] && echo node || echo web)"
     wasm-pack --quiet build .. --profile wasm-release --target "$target" --out-dir "pkg-js/dist/$out" \
@@ -28,6 +31,7 @@ done
 # The Node glue is CommonJS in .js files; the package itself is ESM.
 echo '{ "type": "commonjs" }' > dist/node/package.json
 echo '{ "type": "commonjs" }' > dist/interop-node/package.json
+echo '{ "type": "commonjs" }' > dist/planning-node/package.json
 esbuild src/api.js --format=cjs --log-level=warning --outfile=dist/api.cjs
 
 wasm=dist/web/competency_rules_bg.wasm
@@ -36,3 +40,5 @@ gz=$(gzip -9 -c "$wasm" | wc -c)
 echo "wasm size (embedded HSLP pack): $raw bytes raw, $gz bytes gzip -9 (budget: 150 KB = 150000 bytes)"
 wasm=dist/interop-web/competency_rules_bg.wasm
 echo "interop wasm size (competency-rules/interop): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
+wasm=dist/planning-web/competency_rules_bg.wasm
+echo "planning wasm size (competency-rules/planning): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"

@@ -230,17 +230,33 @@ export function createEngine(backend) {
       });
     }
 
-    // ---- Interoperability (the `competency-rules/interop` module only) ----
+    // ---- The larger modules' functions (`competency-rules/interop`, `competency-rules/planning`) ----
 
     #interop(method) {
+      return this.#needs(method, "interoperability", "interop");
+    }
+
+    /** The handle, if this module has `method` (else say which module has it). */
+    #needs(method, what, entry) {
       const handle = this.#get();
       if (typeof handle[method] !== "function") {
         throw new CompetencyRulesError({
           code: "not_in_this_build",
-          message: `${method} is in the interoperability module: import { Pack } from "competency-rules/interop"`,
+          message: `${method} is in the ${what} module: import { Pack } from "competency-rules/${entry}"`,
         });
       }
       return handle;
+    }
+
+    /**
+     * The smallest plan of catalogue items for a participant (`competency-rules/planning`).
+     * Options: `{ target?: "current" | "next" | string[], by?: "count" | "hours" | "cost",
+     * completeBy?: "YYYY-MM-DD", budgetMs?: number }`.
+     */
+    plan(participant, asOf, options = {}) {
+      const p = participantJson(participant);
+      const o = JSON.stringify(options ?? {});
+      return JSON.parse(call(() => this.#needs("plan", "planning", "planning").plan(p, asOf, o)));
     }
 
     /** The framework as a CASE 1.1 package. Options: `{ date, lang?, baseUri? }`. */
