@@ -24,6 +24,20 @@ const LABELS = {
     via: { claim: "claimed", catalogue: "completed", rule: "rule" }, engine: "Engine", pack: "pack",
     looksLike: "What this looks like at your level", effective: "Effective behaviours", ineffective: "Ineffective behaviours",
     colon: ": ", percent: "%", startFailed: "The engine could not start",
+    whatNext: "What next", whatNextIntro: "The fewest catalogue items that close what the catalogue can close, checked by evaluating them.",
+    planTarget: "Aim", targetCurrent: "Complete the current level", targetNext: "Be ready for the next level",
+    planBy: "Keep to a minimum", byCount: "The number of items", byHours: "The hours", byCost: "The cost",
+    planButton: "Propose a plan", planning: "Planning…",
+    proven: "A proven minimum", bestFound: "The best plan found in the time allowed; no plan takes less than",
+    items: (n) => `${n} ${n === 1 ? "item" : "items"}`, hours: (h) => `${h} h`, cost: (c) => `cost ${c}`,
+    unreached: "The catalogue alone cannot reach the whole aim: the plan closes what it can.",
+    noItems: "No catalogue item to take: none would close more of the aim.",
+    planItems: "Items to take (untick one to see the plan without it)", closes: "closes", forNext: "for the next level",
+    whatIf: (date) => `If the ticked items are completed by ${date}`, noChange: "Nothing changes.",
+    competenciesMet: "Competencies met", ready: "ready", notReady: "not ready",
+    gaps: "What no catalogue item can close", showBy: "Can be shown by", orRule: "or through the rule",
+    notPlannable: "Catalogue items that would help but cannot count", alsoNeeded: "Completion also needs",
+    roles: { coach: "coach", mentor: "mentor", program_assessor: "program assessor", provider: "provider", employer: "employer" },
   },
   fr: {
     title: "Statut du participant", choose: "Choisir un participant", example: "Participant d'exemple",
@@ -45,10 +59,27 @@ const LABELS = {
     via: { claim: "revendiquée", catalogue: "réussie", rule: "règle" }, engine: "Moteur", pack: "ensemble de règles",
     looksLike: "À quoi cela ressemble à votre niveau", effective: "Comportements efficaces", ineffective: "Comportements inefficaces",
     colon: "\u00a0: ", percent: "\u00a0%", startFailed: "Le moteur n'a pas pu démarrer",
+    whatNext: "Et ensuite", whatNextIntro: "Le moins d'éléments du catalogue qui permettent d'atteindre ce que le catalogue peut faire atteindre, vérifiés par leur évaluation.",
+    planTarget: "Objectif", targetCurrent: "Terminer le niveau actuel", targetNext: "Être admissible au niveau suivant",
+    planBy: "Réduire au minimum", byCount: "Le nombre d'éléments", byHours: "Les heures", byCost: "Le coût",
+    planButton: "Proposer un plan", planning: "Planification…",
+    proven: "Un minimum prouvé", bestFound: "Le meilleur plan trouvé dans le temps alloué; aucun plan n'en demande moins de",
+    items: (n) => `${n} ${n <= 1 ? "élément" : "éléments"}`, hours: (h) => `${String(h).replace(".", ",")}\u00a0h`, cost: (c) => `coût ${String(c).replace(".", ",")}`,
+    unreached: "Le catalogue seul ne permet pas d'atteindre tout l'objectif\u00a0: le plan atteint ce qu'il peut.",
+    noItems: "Aucun élément du catalogue à suivre\u00a0: aucun ne permettrait d'atteindre davantage l'objectif.",
+    planItems: "Éléments à suivre (décochez-en un pour voir le plan sans lui)", closes: "permet d'atteindre", forNext: "pour le niveau suivant",
+    whatIf: (date) => `Si les éléments cochés sont terminés d'ici le ${date}`, noChange: "Rien ne change.",
+    competenciesMet: "Compétences atteintes", ready: "admissible", notReady: "pas encore admissible",
+    gaps: "Ce qu'aucun élément du catalogue ne permet d'atteindre", showBy: "Peut être démontré par", orRule: "ou par la règle",
+    notPlannable: "Éléments du catalogue utiles qui ne peuvent pas compter", alsoNeeded: "L'achèvement exige aussi",
+    roles: { coach: "coach", mentor: "mentor", program_assessor: "évaluateur du programme", provider: "fournisseur", employer: "employeur" },
   },
 };
 
-const state = { lang: "en", pack: null, doc: null, participant: null, report: null };
+const state = { lang: "en", pack: null, doc: null, participant: null, report: null, packText: null };
+// The planner's module (`competency-rules/planning`), loaded the first time a plan is asked for,
+// its pack, the plan, and the planned ids ticked for the what-if.
+const planner = { module: null, pack: null, plan: null, ticked: new Set(), projection: null };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, attrs = {}, ...children) {
@@ -213,9 +244,162 @@ function renderReport() {
   document.body.dataset.ready = "true";
 }
 
+/** A competency at a level, as a plan names it ("Systems thinking (Working knowledge)"). */
+function goalText(goal) {
+  const t = LABELS[state.lang];
+  const next = goal.for === "next" ? `, ${t.forNext}` : "";
+  return `${name(goal.competency)} (${levelName(goal.competency, goal.level)}${next})`;
+}
+
+/** Loads the planning module and its pack the first time they are needed. */
+async function plannerPack() {
+  if (!planner.module) {
+    const module = await import("../src/planning.js");
+    await module.init();
+    planner.module = module;
+    planner.pack = state.packText ? module.Pack.load(state.packText) : module.Pack.load();
+  }
+  return planner.pack;
+}
+
+async function makePlan() {
+  const t = LABELS[state.lang];
+  if (!state.participant) return;
+  $("plan").replaceChildren(el("p", {}, t.planning));
+  try {
+    const pack = await plannerPack();
+    planner.plan = pack.plan(state.participant, $("as-of").value, { target: $("plan-target").value, by: $("plan-by").value });
+    planner.ticked = new Set(planner.plan.planned.map((p) => p.id));
+    whatIf();
+    renderPlan();
+  } catch (error) {
+    planner.plan = null;
+    $("plan").replaceChildren(el("p", { role: "alert", class: "error" }, error.message));
+  }
+}
+
+/** The what-if of the ticked items: the participant with them planned, evaluated. */
+function whatIf() {
+  const plan = planner.plan;
+  const planned = plan.planned.filter((p) => planner.ticked.has(p.id));
+  const report = planner.pack.evaluate({ ...state.participant, planned }, plan.as_of);
+  planner.projection = report.projection ?? null;
+  planner.actual = report;
+}
+
+function changeText(change) {
+  const t = LABELS[state.lang];
+  const value = (v) => {
+    if (v == null) return t.none;
+    switch (change.what) {
+      case "status": return t.statuses[v] ?? v;
+      case "level_attained": return name(v);
+      case "next_level": return v === "ready" ? t.ready : t.notReady;
+      case "requirement": return v === "met" ? t.met : t.notMet;
+      default: return v;
+    }
+  };
+  const what = { status: t.status, level_attained: t.levelAttained, next_level: t.nextLevel }[change.what]
+    ?? (change.what === "requirement" ? t.requirementNames[change.id] : name(change.id));
+  return `${what}${t.colon}${value(change.from)} → ${value(change.to)}`;
+}
+
+function renderWhatIf(container) {
+  const t = LABELS[state.lang];
+  const plan = planner.plan;
+  const projection = planner.projection;
+  const lines = [];
+  if (projection) {
+    for (const change of projection.changes.filter((c) => ["status", "level_attained", "next_level", "requirement"].includes(c.what))) {
+      lines.push(changeText(change));
+    }
+    const met = (r) => r.competencies.filter((c) => c.state === "met").length;
+    const before = met(planner.actual);
+    const after = met(projection.report);
+    if (after !== before) lines.push(`${t.competenciesMet}${t.colon}${before} → ${after}`);
+  }
+  container.replaceChildren(
+    el("h3", { id: "what-if-heading" }, t.whatIf(plan.complete_by)),
+    el("ul", { id: "what-if", "aria-labelledby": "what-if-heading" }, ...(lines.length ? lines : [t.noChange]).map((line) => el("li", {}, line))),
+  );
+}
+
+function renderPlan() {
+  const t = LABELS[state.lang];
+  const plan = planner.plan;
+  if (!plan) return;
+  const totals = [t.items(plan.total.items)];
+  if (plan.total.hours != null) totals.push(t.hours(plan.total.hours));
+  if (plan.total.cost != null) totals.push(t.cost(plan.total.cost));
+  const bound = { count: t.items, hours: t.hours, cost: t.cost }[plan.by](plan.lower_bound);
+  const parts = [
+    el("p", { id: "plan-summary" }, el("strong", {}, plan.optimal ? t.proven : `${t.bestFound} ${bound}`), `${t.colon}${totals.join(", ")}.`),
+  ];
+  if (!plan.reaches_target) parts.push(el("p", {}, t.unreached));
+  if (plan.items.length === 0) {
+    parts.push(el("p", {}, t.noItems));
+  } else {
+    parts.push(el("h3", { id: "plan-items-heading" }, t.planItems));
+    parts.push(el("ul", { id: "plan-items", class: "plan-items", "aria-labelledby": "plan-items-heading" },
+      ...plan.items.map((item, i) => {
+        const box = el("input", { type: "checkbox", id: `plan-item-${i}`, "data-planned": item.planned });
+        box.checked = planner.ticked.has(item.planned);
+        box.addEventListener("change", () => {
+          if (box.checked) planner.ticked.add(item.planned);
+          else planner.ticked.delete(item.planned);
+          whatIf();
+          renderWhatIf($("what-if-section"));
+        });
+        const facts = [name(item.kind)];
+        if (item.hours != null) facts.push(t.hours(item.hours));
+        if (item.cost != null) facts.push(t.cost(item.cost));
+        return el("li", { "data-item": item.item },
+          box,
+          el("label", { for: `plan-item-${i}` }, el("strong", {}, name(item.item)), ` (${facts.join("; ")})`),
+          el("span", { class: "closes" }, ` — ${t.closes}${t.colon}${item.closes.map(goalText).join(", ")}`),
+        );
+      })));
+    const section = el("div", { id: "what-if-section" });
+    renderWhatIf(section);
+    parts.push(section);
+  }
+  // Gaps no item can close, grouped by the kinds of evidence that could show them.
+  const groups = new Map();
+  for (const gap of plan.gaps.filter((g) => !g.catalogue_can_close)) {
+    const kinds = gap.kinds.map((k) => `${name(k.kind)} (${k.assessors.map((r) => t.roles[r] ?? r).join(", ")})`).join("; ");
+    const rules = gap.rules.length ? ` — ${t.orRule} ${gap.rules.map(name).join(", ")}` : "";
+    if (!groups.has(kinds)) groups.set(kinds, []);
+    groups.get(kinds).push(`${goalText(gap)}${rules}`);
+  }
+  if (groups.size) {
+    parts.push(el("h3", { id: "plan-gaps-heading" }, t.gaps));
+    const list = el("div", { id: "plan-gaps" });
+    for (const [kinds, lines] of groups) {
+      list.append(el("p", {}, `${t.showBy}${t.colon}${kinds}`), el("ul", {}, ...lines.map((line) => el("li", {}, line))));
+    }
+    parts.push(list);
+  }
+  if (plan.not_plannable.length) {
+    parts.push(el("h3", { id: "plan-not-plannable-heading" }, t.notPlannable));
+    parts.push(el("ul", { "aria-labelledby": "plan-not-plannable-heading" },
+      ...plan.not_plannable.map((n) => el("li", {}, el("strong", {}, name(n.item)), `${t.colon}${message(n.reason)}`))));
+  }
+  if (plan.also_needed.length) {
+    parts.push(el("h3", { id: "plan-also-heading" }, t.alsoNeeded));
+    parts.push(el("ul", { "aria-labelledby": "plan-also-heading" },
+      ...plan.also_needed.map((r) => el("li", {}, el("strong", {}, t.requirementNames[r.id] ?? r.id), `${t.colon}${message(r.reason)}`))));
+  }
+  $("plan").replaceChildren(...parts);
+  document.body.dataset.plan = `${plan.target}:${plan.by}:${plan.items.length}`;
+}
+
 function evaluate() {
   $("error").hidden = true;
   if (!state.participant) return;
+  // A plan is for one participant on one date: ask again after a change.
+  planner.plan = null;
+  $("plan").replaceChildren();
+  delete document.body.dataset.plan;
   try {
     state.report = state.pack.evaluate(state.participant, $("as-of").value);
     renderReport();
@@ -238,19 +422,23 @@ function setLanguage(lang) {
   state.lang = lang;
   renderLabels();
   renderReport();
+  renderPlan();
 }
 
 async function main() {
   await init();
   // Another program's pack (JSON) can be given as `?pack=<url>`; the HSLP pack by default.
   const packUrl = new URLSearchParams(location.search).get("pack");
-  state.pack = packUrl ? Pack.load(await (await fetch(new URL(packUrl, location.href))).text()) : Pack.load();
+  state.packText = packUrl ? await (await fetch(new URL(packUrl, location.href))).text() : null;
+  state.pack = state.packText ? Pack.load(state.packText) : Pack.load();
   state.doc = state.pack.document();
   renderLabels();
   $("lang-en").addEventListener("click", () => setLanguage("en"));
   $("lang-fr").addEventListener("click", () => setLanguage("fr"));
   $("example").addEventListener("change", (e) => loadExample(e.target.value));
   $("as-of").addEventListener("change", evaluate);
+  $("plan-button").addEventListener("click", makePlan);
+  for (const id of ["plan-target", "plan-by"]) $(id).addEventListener("change", () => planner.plan && makePlan());
   $("file").addEventListener("change", async (e) => {
     const file = e.target.files?.[0];
     if (!file) return;

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { Pack } from "../src/index.cjs";
+import * as planning from "../src/planning.cjs";
 
 const require = createRequire(import.meta.url);
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -190,4 +191,52 @@ test("a framework without outcomes, with two scales and chosen competencies, sho
   assert.match(await other.locator('#matrix tr[data-competency="c.integrity"]').innerText(), /Manifeste/);
   assert.match(await other.locator('[data-requirement="chosen"]').innerText(), /Compétences choisies/);
   await other.close();
+});
+
+test("what next: the page proposes the plan, each item with what it closes, and a what-if per item", async () => {
+  await choose("02-in-progress-supervisor");
+  // Keyboard only: focus the button and press Enter (the planning module loads on first use).
+  await page.focus("#plan-button");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('body[data-plan="current:count:9"]', { timeout: 20000 });
+  assert.equal(await page.locator("#plan-summary").innerText(), "A proven minimum: 9 items, 146 h, cost 4800.");
+  assert.equal(await page.locator("#plan-items li").count(), 9);
+  const negotiation = page.locator('#plan-items li[data-item="partner.negotiation"]');
+  assert.match(await negotiation.innerText(), /Negotiation and Conflict Resolution \(partner-program course; 14 h; cost 700\) — closes: Negotiation and conflict resolution \(Awareness\)/);
+  assert.match(await page.locator("#plan-gaps").innerText(), /Can be shown by: self-study assignment \(coach, program assessor\); work project \(coach, program assessor\)\n[\s\S]*Risk management \(Awareness\)/);
+  assert.match(await page.locator("#plan").innerText(), /Professional municipal manager designation: Claimed on 2026-11-24, after the claim window closed on 2025-12-30/);
+  // The what-if: the plan's items ticked, then one unticked from the keyboard.
+  // (What the page should say, from the planning module in Node.)
+  const planner = planning.Pack.load();
+  const participant = example("02-in-progress-supervisor");
+  const plan = planner.plan(participant, "2026-11-24");
+  const met = (report) => report.competencies.filter((c) => c.state === "met").length;
+  const metNow = met(Pack.load().evaluate(participant, "2026-11-24"));
+  assert.match(await page.locator("#what-if").innerText(), new RegExp(`Competencies met: ${metNow} → ${met(plan.projection.report)}`));
+  const withoutNegotiation = planner.evaluate({ ...participant, planned: plan.planned.filter((p) => p.item !== "partner.negotiation") }, "2026-11-24");
+  await negotiation.locator("input").focus();
+  await page.keyboard.press("Space");
+  await page.waitForFunction((n) => document.querySelector("#what-if")?.innerText.includes(`→ ${n}`), met(withoutNegotiation.projection.report));
+  assert.equal(await negotiation.locator("input").isChecked(), false);
+  // By hours, and for the next level; in French.
+  await page.selectOption("#plan-by", "hours");
+  await page.waitForSelector('body[data-plan="current:hours:9"]');
+  await page.click("#lang-fr");
+  await page.waitForFunction(() => document.documentElement.lang === "fr");
+  assert.equal(await page.locator("#next-heading").innerText(), "Et ensuite");
+  assert.match(await page.locator("#plan-summary").innerText(), /Un minimum prouvé\u00a0: 9 éléments, 146\u00a0h, coût 4800\./);
+  assert.match(await page.locator("#what-if-heading").innerText(), /Si les éléments cochés sont terminés d'ici le 2026-11-24/);
+  await page.screenshot({ path: new URL("what-next-fr.png", artifacts).pathname, fullPage: true });
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const results = await page.evaluate(async () => await globalThis.axe.run(document.querySelector("#what-next"), { resultTypes: ["violations"] }));
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), []);
+  // Reflow: at 320 px wide the plan fits without scrolling sideways.
+  await page.setViewportSize({ width: 320, height: 800 });
+  const overflow = await page.evaluate(() => [...document.querySelectorAll("#what-next *")].filter((n) => n.getBoundingClientRect().right > window.innerWidth + 1).map((n) => n.id || n.tagName));
+  assert.deepEqual(overflow, []);
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.click("#lang-en");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.selectOption("#plan-by", "count");
 });
