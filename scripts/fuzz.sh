@@ -54,6 +54,8 @@ fi
 { printf '\004'; cat tests/interop/case_1_0_quirks.json; } > "$seeds/ffi/import"
 printf '\005{"date": "2026-11-24", "lang": "fr"}' > "$seeds/ffi/export"
 printf '\006{"asOf": "2026-11-24", "kind": "clr", "issuerId": "https://example.org/i", "issuerName": "Ex"}' > "$seeds/ffi/credential"
+printf '\007{"target": ["c.analysis=expert", "c.planning"], "by": "hours", "completeBy": "2026-09-01"}' > "$seeds/ffi/plan-options"
+printf '\010{"id": "p", "organization": "org-a", "level": "staff", "enrolled": "2025-06-01", "planned": [{"id": "x", "kind": "course", "item": "course.b", "date": "2026-07-01"}]}' > "$seeds/ffi/plan"
 for d in 2026-11-24 2024-02-29 1999-12-31 0001-01-01 9999-12-31 2026-13-01; do
   printf '%s' "$d" > "$seeds/date/$d"
 done

@@ -521,7 +521,7 @@ fn example_plans_match_their_golden_files() {
             // (A clock that never moves: the search always finishes, so the bytes are fixed.)
             let found = competency_rules::plan::plan_with_clock(
                 &pack,
-                &example(&name),
+                &example(name),
                 "2026-11-24".parse().unwrap(),
                 &options,
                 &|| 0.0,

@@ -1,5 +1,5 @@
-//! The boundary (`ffi`), as the npm package calls it: the first byte picks a function, the rest is
-//! the JSON text it is given. Never a panic; every failure is JSON with a code the tables know, and
+//! The boundary (`ffi`), as the npm package calls it (the interoperability and planning modules
+//! too): the first byte picks a function, the rest is the JSON text it is given. Never a panic; every failure is JSON with a code the tables know, and
 //! every diagnostic's line and column fall inside the text it points into.
 #![no_main]
 
@@ -11,6 +11,16 @@ use std::sync::OnceLock;
 
 const MINI: &str = include_str!("../../tests/conformance/packs/mini.json");
 const LEARNER: &str = include_str!("../../examples/08-xapi-learner.json");
+const STAFF: &str = r#"{"id": "p", "organization": "org-a", "level": "staff", "enrolled": "2025-06-01",
+  "coach": {"id": "co", "organization": "org-a"},
+  "evidence": [{"id": "e1", "kind": "course", "item": "course.a", "date": "2026-01-10", "grade": 80,
+    "status": "approved", "assessed_by": {"role": "provider"}}]}"#;
+
+/// The planner's clock (milliseconds since the first call): its 50 ms budget keeps every search short.
+fn clock() -> f64 {
+    static START: OnceLock<std::time::Instant> = OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1000.0
+}
 
 fn mini() -> &'static Pack {
     static PACK: OnceLock<Pack> = OnceLock::new();
@@ -72,7 +82,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    match op % 7 {
+    match op % 9 {
         0 => {
             if let Some(diagnostics) = check(ffi::check_pack(text)) {
                 check_positions(text, &diagnostics);
@@ -103,8 +113,15 @@ fuzz_target!(|data: &[u8]| {
         5 => {
             let _ = check(ffi::export_case(mini(), text));
         }
-        _ => {
+        6 => {
             let _ = check(ffi::credential(mini(), LEARNER, "[]", text));
+        }
+        7 => {
+            // Plan options, for a participant of the test pack.
+            let _ = check(ffi::plan(mini(), STAFF, "2026-06-01", text, &clock));
+        }
+        _ => {
+            let _ = check(ffi::plan(mini(), text, "2026-06-01", r#"{"target": "next"}"#, &clock));
         }
     }
 });

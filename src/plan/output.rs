@@ -252,7 +252,14 @@ pub(super) fn plan(
     // What the whole catalogue reaches: each quota asks at most that.
     let original = goals.clone();
     let all: Vec<usize> = (0..candidates.len()).collect();
-    let search = Search::new(&state, &goals, &candidates, clock, options.budget_ms);
+    // Without rules, and without the prior-learning cap among the candidates, what an item closes
+    // does not depend on the others: the search then adds up the items' own.
+    let additive = model.rules.is_empty()
+        && (doc.equivalency.max_percent.is_none()
+            || candidates
+                .iter()
+                .all(|c| model.kinds.get(c.fact.kind).is_none_or(|k| !k.equivalency)));
+    let search = Search::new(&state, &goals, &candidates, false, clock, options.budget_ms);
     let met_all = search.met(&all);
     let reachable: Vec<usize> = (0..goals.quotas.len())
         .map(|q| goals.value(q, &met_all))
@@ -260,7 +267,15 @@ pub(super) fn plan(
     for (quota, most) in goals.quotas.iter_mut().zip(reachable) {
         quota.need = quota.need.min(most);
     }
-    let found = Search::new(&state, &goals, &candidates, clock, options.budget_ms).run();
+    let found = Search::new(
+        &state,
+        &goals,
+        &candidates,
+        additive,
+        clock,
+        options.budget_ms,
+    )
+    .run();
     let chosen = found.chosen.clone().unwrap_or_default();
 
     // The plan's items as planned items, and their what-if evaluation.

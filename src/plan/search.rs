@@ -13,6 +13,77 @@
 use super::goals::Goals;
 use super::state::{Fact, State};
 
+/// A set of small indices (goals or candidates), as bits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(super) fn new(len: usize) -> Self {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+
+    pub(super) fn of(flags: &[bool]) -> Self {
+        let mut bits = Bits::new(flags.len());
+        for (i, flag) in flags.iter().enumerate() {
+            if *flag {
+                bits.set(i);
+            }
+        }
+        bits
+    }
+
+    pub(super) fn set(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    pub(super) fn clear(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word &= !(1 << (i % 64));
+        }
+    }
+
+    pub(super) fn get(&self, i: usize) -> bool {
+        self.0
+            .get(i / 64)
+            .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    }
+
+    pub(super) fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// How many are in both.
+    pub(super) fn count_and(&self, other: &Bits) -> usize {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum()
+    }
+
+    /// Whether some index is in `self` and not in `other`.
+    pub(super) fn any_and_not(&self, other: &Bits) -> bool {
+        self.0.iter().zip(&other.0).any(|(a, b)| a & !b != 0)
+    }
+
+    pub(super) fn or_with(&mut self, other: &Bits) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+
+    /// The indices set, in order.
+    pub(super) fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, word)| {
+            (0..64)
+                .filter(move |b| word & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+}
+
 /// A catalogue item that could be planned.
 pub(super) struct Candidate {
     pub fact: Fact,
@@ -34,13 +105,26 @@ pub(super) struct Found {
     pub nodes: u64,
 }
 
+/// Per quota: its goals outside groups, and each group's goals with its cap.
+struct QuotaMasks {
+    need: usize,
+    plain: Bits,
+    groups: Vec<(Bits, usize)>,
+}
+
 /// The search's fixed data and its best plan so far.
 pub(super) struct Search<'s> {
     pub state: &'s State<'s>,
     pub goals: &'s Goals,
     pub candidates: &'s [Candidate],
+    /// Per candidate: the goals it could help close.
+    cover: Vec<Bits>,
     /// Per goal: the candidates that could help close it.
-    by_goal: Vec<Vec<usize>>,
+    by_goal: Vec<Bits>,
+    quotas: Vec<QuotaMasks>,
+    /// Where each candidate's contribution does not depend on the others (no rules, no cap among
+    /// the candidates): the goals met with nothing added, and those each candidate meets alone.
+    additive: Option<(Bits, Vec<Bits>)>,
     best: Option<((u64, usize), Vec<usize>)>,
     nodes: u64,
     clock: &'s dyn Fn() -> f64,
@@ -49,47 +133,116 @@ pub(super) struct Search<'s> {
 }
 
 impl<'s> Search<'s> {
+    /// A search; `additive` says the candidates' contributions do not depend on each other.
     pub(super) fn new(
         state: &'s State<'s>,
         goals: &'s Goals,
         candidates: &'s [Candidate],
+        additive: bool,
         clock: &'s dyn Fn() -> f64,
         budget_ms: f64,
     ) -> Self {
-        let by_goal = (0..goals.goals.len())
+        let n = goals.goals.len();
+        let cover: Vec<Bits> = candidates.iter().map(|c| Bits::of(&c.cover)).collect();
+        let by_goal = (0..n)
             .map(|g| {
-                (0..candidates.len())
-                    .filter(|&i| {
-                        candidates
-                            .get(i)
-                            .and_then(|c| c.cover.get(g))
-                            .copied()
-                            .unwrap_or(false)
-                    })
-                    .collect()
+                let mut bits = Bits::new(candidates.len());
+                for (i, c) in cover.iter().enumerate() {
+                    if c.get(g) {
+                        bits.set(i);
+                    }
+                }
+                bits
+            })
+            .collect();
+        let quotas = goals
+            .quotas
+            .iter()
+            .enumerate()
+            .map(|(q, quota)| {
+                let mut plain = Bits::new(n);
+                let mut groups: Vec<(Bits, usize)> = quota
+                    .groups
+                    .iter()
+                    .map(|cap| (Bits::new(n), *cap))
+                    .collect();
+                for (g, goal) in goals.goals.iter().enumerate() {
+                    if goal.quota != q {
+                        continue;
+                    }
+                    match goal.group.and_then(|k| groups.get_mut(k)) {
+                        Some((bits, _)) => bits.set(g),
+                        None => plain.set(g),
+                    }
+                }
+                QuotaMasks {
+                    need: quota.need,
+                    plain,
+                    groups,
+                }
             })
             .collect();
         let deadline = clock() + budget_ms;
-        Search {
+        let mut search = Search {
             state,
             goals,
             candidates,
+            cover,
             by_goal,
+            quotas,
+            additive: None,
             best: None,
             nodes: 0,
             clock,
             deadline,
             stopped: false,
+        };
+        if additive {
+            let base = Bits::of(&search.met(&[]));
+            let alone = (0..candidates.len())
+                .map(|c| Bits::of(&search.met(&[c])))
+                .collect();
+            search.additive = Some((base, alone));
         }
+        search
     }
 
-    /// The goals met with `chosen` added.
+    /// The goals met with `chosen` added (evaluated as evaluation would).
     pub(super) fn met(&self, chosen: &[usize]) -> Vec<bool> {
         let facts: Vec<&Fact> = chosen
             .iter()
             .filter_map(|&i| self.candidates.get(i).map(|c| &c.fact))
             .collect();
         self.goals.met(&self.state.achieved(&facts))
+    }
+
+    /// The goals met with `chosen` added, as bits (from the candidates' own, where additive).
+    fn met_bits(&self, chosen: &[usize]) -> Bits {
+        match &self.additive {
+            Some((base, alone)) => {
+                let mut met = base.clone();
+                for c in chosen {
+                    if let Some(bits) = alone.get(*c) {
+                        met.or_with(bits);
+                    }
+                }
+                met
+            }
+            None => Bits::of(&self.met(chosen)),
+        }
+    }
+
+    /// The units quota `q` has with `met`.
+    fn value(&self, q: &QuotaMasks, met: &Bits) -> usize {
+        met.count_and(&q.plain)
+            + q.groups
+                .iter()
+                .map(|(bits, cap)| met.count_and(bits).min(*cap))
+                .sum::<usize>()
+    }
+
+    fn satisfied(&self, met: &Bits) -> bool {
+        self.quotas.iter().all(|q| self.value(q, met) >= q.need)
     }
 
     fn key(&self, chosen: &[usize]) -> (u64, usize) {
@@ -105,15 +258,18 @@ impl<'s> Search<'s> {
     pub(super) fn run(mut self) -> Found {
         let count = self.candidates.len();
         let goals = self.goals.goals.len();
-        let root_met = self.met(&[]);
-        let root_bound = self.bound(&root_met, &vec![false; goals], &vec![false; count]);
+        let root_met = self.met_bits(&[]);
+        let root_bound = None::<(u64, usize)>;
         if let Some(greedy) = self.greedy() {
             let key = self.key(&greedy);
             self.best = Some((key, greedy));
         }
+        // (After the greedy plan: its cost guides the bound's steps.)
+        let root_bound = root_bound
+            .or_else(|| self.bound(&root_met, &Bits::new(goals), &Bits::new(count), true));
         let mut chosen = Vec::new();
-        let mut excluded = vec![false; count];
-        let mut abandoned = vec![false; goals];
+        let mut excluded = Bits::new(count);
+        let mut abandoned = Bits::new(goals);
         self.node(&mut chosen, &mut excluded, &mut abandoned);
         let optimal = !self.stopped;
         let lower_bound = match (&self.best, optimal) {
@@ -137,23 +293,18 @@ impl<'s> Search<'s> {
     /// unit of cost, then dropping every item the plan does not need.
     fn greedy(&self) -> Option<Vec<usize>> {
         let mut chosen: Vec<usize> = Vec::new();
+        let none = Bits::new(self.goals.goals.len());
         loop {
-            let met = self.met(&chosen);
-            if self.goals.satisfied(&met) {
+            let met = self.met_bits(&chosen);
+            if self.satisfied(&met) {
                 break;
             }
-            let open = self.open(&met, &vec![false; met.len()]);
+            let open = self.open(&met, &none);
             let pick = (0..self.candidates.len())
                 .filter(|i| !chosen.contains(i))
                 .filter_map(|i| {
-                    let c = self.candidates.get(i)?;
-                    let gain = c
-                        .cover
-                        .iter()
-                        .zip(&open)
-                        .filter(|(a, b)| **a && **b)
-                        .count();
-                    Some((i, gain, c.cost))
+                    let gain = self.cover.get(i)?.count_and(&open);
+                    Some((i, gain, self.candidates.get(i)?.cost))
                 })
                 // Most gain per cost (cross-multiplied), then the earlier candidate.
                 .reduce(|a, b| {
@@ -172,99 +323,81 @@ impl<'s> Search<'s> {
             i -= 1;
             let mut without = chosen.clone();
             without.remove(i);
-            if self.goals.satisfied(&self.met(&without)) {
+            if self.satisfied(&self.met_bits(&without)) {
                 chosen = without;
             }
         }
         Some(chosen)
     }
 
-    /// Per goal: whether it is open (not met, not given up, in a quota still short, and not in a
-    /// full group).
-    fn open(&self, met: &[bool], abandoned: &[bool]) -> Vec<bool> {
-        let goals = self.goals;
-        let short: Vec<bool> = (0..goals.quotas.len())
-            .map(|q| goals.value(q, met) < goals.quotas.get(q).map_or(0, |quota| quota.need))
-            .collect();
-        // Goals met per (quota, group).
-        let group_full = |q: usize, g: usize| {
-            let count = goals
-                .goals
-                .iter()
-                .zip(met)
-                .filter(|(goal, m)| **m && goal.quota == q && goal.group == Some(g))
-                .count();
-            goals
-                .quotas
-                .get(q)
-                .and_then(|quota| quota.groups.get(g))
-                .is_some_and(|cap| count >= *cap)
-        };
-        goals
-            .goals
-            .iter()
-            .enumerate()
-            .map(|(i, goal)| {
-                !met.get(i).copied().unwrap_or(true)
-                    && !abandoned.get(i).copied().unwrap_or(true)
-                    && short.get(goal.quota).copied().unwrap_or(false)
-                    && goal.group.is_none_or(|g| !group_full(goal.quota, g))
-            })
-            .collect()
+    /// The open goals: not met, not given up, in a quota still short, and not in a full group.
+    fn open(&self, met: &Bits, abandoned: &Bits) -> Bits {
+        let mut open = Bits::new(self.goals.goals.len());
+        for q in &self.quotas {
+            if self.value(q, met) >= q.need {
+                continue;
+            }
+            let mut add = |bits: &Bits| {
+                for (o, ((b, m), a)) in open
+                    .0
+                    .iter_mut()
+                    .zip(bits.0.iter().zip(&met.0).zip(&abandoned.0))
+                {
+                    *o |= b & !m & !a;
+                }
+            };
+            add(&q.plain);
+            for (bits, cap) in &q.groups {
+                if met.count_and(bits) < *cap {
+                    add(bits);
+                }
+            }
+        }
+        open
     }
 
     /// A lower bound on the (cost, count) still to add, or `None` when no plan can complete
     /// this node.
     fn bound(
         &self,
-        met: &[bool],
-        abandoned: &[bool],
-        unavailable: &[bool],
+        met: &Bits,
+        abandoned: &Bits,
+        unavailable: &Bits,
+        strong: bool,
     ) -> Option<(u64, usize)> {
-        let goals = self.goals;
         let open = self.open(met, abandoned);
+        // The open goals some available candidate could close.
+        let mut reachable = Bits::new(self.goals.goals.len());
+        for g in open.ones() {
+            if self
+                .by_goal
+                .get(g)
+                .is_some_and(|c| c.any_and_not(unavailable))
+            {
+                reachable.set(g);
+            }
+        }
         let available: Vec<usize> = (0..self.candidates.len())
-            .filter(|&i| !unavailable.get(i).copied().unwrap_or(true))
+            .filter(|&i| !unavailable.get(i))
             .collect();
         let mut bound = (0u64, 0usize);
-        for (q, quota) in goals.quotas.iter().enumerate() {
-            let value = goals.value(q, met);
-            let Some(deficit) = quota.need.checked_sub(value).filter(|d| *d > 0) else {
+        for q in &self.quotas {
+            let Some(deficit) = q.need.checked_sub(self.value(q, met)).filter(|d| *d > 0) else {
                 continue;
             };
-            // The open goals of this quota that some available candidate could close.
-            let reachable: Vec<usize> = (0..goals.goals.len())
-                .filter(|&g| {
-                    open.get(g).copied().unwrap_or(false)
-                        && goals.goals.get(g).is_some_and(|goal| goal.quota == q)
-                        && self.by_goal.get(g).is_some_and(|cands| {
-                            cands
-                                .iter()
-                                .any(|i| !unavailable.get(*i).copied().unwrap_or(true))
-                        })
-                })
-                .collect();
             // Units: a group gives at most its remaining cap.
-            let mut units = 0;
-            let mut per_group = vec![0usize; quota.groups.len()];
-            for g in &reachable {
-                match goals.goals.get(*g).and_then(|goal| goal.group) {
-                    Some(group) => {
-                        if let Some(n) = per_group.get_mut(group) {
-                            *n += 1;
-                        }
-                    }
-                    None => units += 1,
-                }
+            let mut mine = Bits::new(self.goals.goals.len());
+            let mut units = reachable.count_and(&q.plain);
+            for (o, (r, p)) in mine.0.iter_mut().zip(reachable.0.iter().zip(&q.plain.0)) {
+                *o = r & p;
             }
-            for (group, (n, cap)) in per_group.iter().zip(&quota.groups).enumerate() {
-                let in_group = goals
-                    .goals
-                    .iter()
-                    .zip(met)
-                    .filter(|(goal, m)| **m && goal.quota == q && goal.group == Some(group))
-                    .count();
-                units += (*n).min(cap.saturating_sub(in_group));
+            for (bits, cap) in &q.groups {
+                units += reachable
+                    .count_and(bits)
+                    .min(cap.saturating_sub(met.count_and(bits)));
+                for (o, (r, b)) in mine.0.iter_mut().zip(reachable.0.iter().zip(&bits.0)) {
+                    *o |= r & b;
+                }
             }
             if units < deficit {
                 return None;
@@ -273,63 +406,124 @@ impl<'s> Search<'s> {
             let mut gains: Vec<(u64, usize)> = available
                 .iter()
                 .filter_map(|&i| {
-                    let c = self.candidates.get(i)?;
-                    let gain = reachable
-                        .iter()
-                        .filter(|g| c.cover.get(**g).copied().unwrap_or(false))
-                        .count();
-                    (gain > 0).then_some((c.cost, gain))
+                    let gain = self.cover.get(i)?.count_and(&mine);
+                    (gain > 0).then_some((self.candidates.get(i)?.cost, gain))
                 })
                 .collect();
-            let cover_bound = fractional(&mut gains, deficit);
-            let mut quota_bound = cover_bound;
-            if quota.groups.is_empty() && deficit == reachable.len() {
-                let disjoint = self.disjoint(&reachable, unavailable);
+            let mut quota_bound = fractional(&mut gains, deficit);
+            if q.groups.is_empty() && deficit == mine.count() {
+                let disjoint = self.disjoint(&mine, unavailable);
                 quota_bound = (quota_bound.0.max(disjoint.0), quota_bound.1.max(disjoint.1));
+                if strong {
+                    let upper = self.best.as_ref().map(|((cost, _), _)| *cost);
+                    quota_bound.0 = quota_bound.0.max(self.lagrangian(&mine, &available, upper));
+                }
             }
             bound = (bound.0.max(quota_bound.0), bound.1.max(quota_bound.1));
         }
         Some(bound)
     }
 
+    /// A Lagrangian lower bound on the cost of covering every goal of `goals` with available
+    /// candidates (the linear relaxation's, approached by subgradient steps from below): for
+    /// multipliers `u ≥ 0`, `Σu + Σ min(0, cost − Σ u over the candidate's goals)` bounds any cover.
+    /// Costs are whole numbers, so the bound rounds up. (Floating point gives the same steps
+    /// natively and in WebAssembly.)
+    fn lagrangian(&self, goals: &Bits, available: &[usize], upper: Option<u64>) -> u64 {
+        let members: Vec<Vec<usize>> = available
+            .iter()
+            .map(|&c| {
+                self.cover
+                    .get(c)
+                    .map(|cover| goals.ones().filter(|g| cover.get(*g)).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let costs: Vec<f64> = available
+            .iter()
+            .map(|&c| self.candidates.get(c).map_or(0.0, |x| x.cost as f64))
+            .collect();
+        let index: Vec<usize> = goals.ones().collect();
+        let slot = |g: usize| index.binary_search(&g).ok();
+        // Start from each goal's cheapest cost per goal covered.
+        let mut u: Vec<f64> = index
+            .iter()
+            .map(|&g| {
+                members
+                    .iter()
+                    .zip(&costs)
+                    .filter(|(m, _)| m.contains(&g))
+                    .map(|(m, c)| c / m.len() as f64)
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .map(|x| if x.is_finite() { x } else { 0.0 })
+            .collect();
+        let mut best = 0.0f64;
+        let mut lambda = 2.0;
+        let target = upper.map_or(index.len() as f64, |u| u as f64);
+        for _ in 0..150 {
+            let mut value: f64 = u.iter().sum();
+            let mut covered = vec![0.0f64; index.len()];
+            for (m, cost) in members.iter().zip(&costs) {
+                let reduced = cost
+                    - m.iter()
+                        .filter_map(|g| slot(*g))
+                        .map(|k| u.get(k).copied().unwrap_or(0.0))
+                        .sum::<f64>();
+                if reduced < 0.0 {
+                    value += reduced;
+                    for k in m.iter().filter_map(|g| slot(*g)) {
+                        if let Some(x) = covered.get_mut(k) {
+                            *x += 1.0;
+                        }
+                    }
+                }
+            }
+            best = best.max(value);
+            let gradient: Vec<f64> = covered.iter().map(|x| 1.0 - x).collect();
+            let norm: f64 = gradient.iter().map(|g| g * g).sum();
+            if norm == 0.0 || target - value <= 1e-9 {
+                break;
+            }
+            let step = lambda * (target - value).max(1e-3) / norm;
+            for (x, g) in u.iter_mut().zip(&gradient) {
+                *x = (*x + step * g).max(0.0);
+            }
+            lambda *= 0.97;
+        }
+        // (Rounded up, less a margin for rounding error: a bound must never pass the optimum.)
+        let rounded = (best - 1e-6).ceil();
+        if rounded > 0.0 { rounded as u64 } else { 0 }
+    }
+
     /// Goals no two of which share an available candidate: each needs an item of its own, at
     /// least its cheapest candidate.
-    fn disjoint(&self, reachable: &[usize], unavailable: &[bool]) -> (u64, usize) {
-        let candidates_of = |g: usize| -> Vec<usize> {
-            self.by_goal
-                .get(g)
-                .map(|c| {
-                    c.iter()
-                        .copied()
-                        .filter(|i| !unavailable.get(*i).copied().unwrap_or(true))
-                        .collect()
-                })
-                .unwrap_or_default()
+    fn disjoint(&self, goals: &Bits, unavailable: &Bits) -> (u64, usize) {
+        let available_of = |g: usize| -> Bits {
+            let mut bits = self.by_goal.get(g).cloned().unwrap_or_else(|| Bits::new(0));
+            for (b, u) in bits.0.iter_mut().zip(&unavailable.0) {
+                *b &= !u;
+            }
+            bits
         };
-        let mut order: Vec<(usize, usize)> = reachable
-            .iter()
-            .map(|&g| (candidates_of(g).len(), g))
-            .collect();
+        let mut order: Vec<(usize, usize)> =
+            goals.ones().map(|g| (available_of(g).count(), g)).collect();
         crate::sorting::sort(&mut order);
-        let mut used = vec![false; self.candidates.len()];
+        let mut used = Bits::new(self.candidates.len());
         let (mut cost, mut count) = (0u64, 0usize);
         for (_, g) in order {
-            let cands = candidates_of(g);
-            if cands.iter().any(|i| used.get(*i).copied().unwrap_or(true)) {
+            let cands = available_of(g);
+            if cands.count_and(&used) > 0 {
                 continue;
             }
             let cheapest = cands
-                .iter()
-                .filter_map(|i| self.candidates.get(*i).map(|c| c.cost))
+                .ones()
+                .filter_map(|i| self.candidates.get(i).map(|c| c.cost))
                 .min()
                 .unwrap_or(0);
             cost += cheapest;
             count += 1;
-            for i in cands {
-                if let Some(slot) = used.get_mut(i) {
-                    *slot = true;
-                }
-            }
+            used.or_with(&cands);
         }
         (cost, count)
     }
@@ -342,25 +536,26 @@ impl<'s> Search<'s> {
     }
 
     /// One node of the search: `chosen` added, `excluded` ruled out, `abandoned` goals given up.
-    fn node(&mut self, chosen: &mut Vec<usize>, excluded: &mut [bool], abandoned: &mut [bool]) {
+    fn node(&mut self, chosen: &mut Vec<usize>, excluded: &mut Bits, abandoned: &mut Bits) {
         self.nodes += 1;
         if self.out_of_time() {
             return;
         }
-        let met = self.met(chosen);
+        let met = self.met_bits(chosen);
         let key = self.key(chosen);
-        if self.goals.satisfied(&met) {
+        if self.satisfied(&met) {
             if self.best.as_ref().is_none_or(|(best, _)| key < *best) {
                 self.best = Some((key, chosen.clone()));
             }
             return;
         }
-        let unavailable: Vec<bool> = excluded
-            .iter()
-            .enumerate()
-            .map(|(i, x)| *x || chosen.contains(&i))
-            .collect();
-        let Some(more) = self.bound(&met, abandoned, &unavailable) else {
+        let mut unavailable = excluded.clone();
+        for c in chosen.iter() {
+            unavailable.set(*c);
+        }
+        // (The strong bound where it pays: near the root, where a cut saves the most.)
+        let strong = chosen.len() < 2;
+        let Some(more) = self.bound(&met, abandoned, &unavailable, strong) else {
             return;
         };
         let bound = (key.0 + more.0, key.1 + more.1);
@@ -372,16 +567,11 @@ impl<'s> Search<'s> {
         let available = |g: usize| -> Vec<usize> {
             self.by_goal
                 .get(g)
-                .map(|c| {
-                    c.iter()
-                        .copied()
-                        .filter(|i| !unavailable.get(*i).copied().unwrap_or(true))
-                        .collect()
-                })
+                .map(|c| c.ones().filter(|i| !unavailable.get(*i)).collect())
                 .unwrap_or_default()
         };
-        let pick = (0..open.len())
-            .filter(|g| open.get(*g).copied().unwrap_or(false))
+        let pick = open
+            .ones()
             .map(|g| (available(g).len(), g))
             .filter(|(n, _)| *n > 0)
             .min();
@@ -391,15 +581,8 @@ impl<'s> Search<'s> {
         let mut branches = available(goal);
         // Most open goals covered first (then the cheaper, then the earlier candidate).
         let gain = |i: usize| {
-            self.candidates.get(i).map_or((0, 0), |c| {
-                let n = c
-                    .cover
-                    .iter()
-                    .zip(&open)
-                    .filter(|(a, b)| **a && **b)
-                    .count();
-                (n, c.cost)
-            })
+            let n = self.cover.get(i).map_or(0, |c| c.count_and(&open));
+            (n, self.candidates.get(i).map_or(0, |c| c.cost))
         };
         crate::sorting::sort_by(&mut branches, |a, b| {
             let (ga, ca) = gain(*a);
@@ -410,27 +593,19 @@ impl<'s> Search<'s> {
             chosen.push(i);
             self.node(chosen, excluded, abandoned);
             chosen.pop();
-            if let Some(slot) = excluded.get_mut(i) {
-                *slot = true;
-            }
+            excluded.set(i);
             if self.stopped {
                 break;
             }
         }
         if !self.stopped {
             // None of its candidates: the goal is given up (pruned unless its quota can spare it).
-            if let Some(slot) = abandoned.get_mut(goal) {
-                *slot = true;
-            }
+            abandoned.set(goal);
             self.node(chosen, excluded, abandoned);
-            if let Some(slot) = abandoned.get_mut(goal) {
-                *slot = false;
-            }
+            abandoned.clear(goal);
         }
         for &i in &branches {
-            if let Some(slot) = excluded.get_mut(i) {
-                *slot = false;
-            }
+            excluded.clear(i);
         }
     }
 }
