@@ -488,6 +488,21 @@ fn targets_that_cannot_be_planned_are_refused_with_the_reason() {
     );
 }
 
+/// A competency a rule grants from competencies it reads changes, in the projection, through the
+/// planned items that changed those (here partnerships, by two of three systems competencies).
+#[test]
+fn a_change_through_a_rule_names_the_plans_behind_what_the_rule_reads() {
+    let plan = hslp_plan("01-new-enrolee", &["current"]);
+    let change = plan
+        .projection
+        .changes
+        .iter()
+        .find(|c| c.id.as_deref() == Some("rel.partnerships"))
+        .unwrap();
+    assert!(change.through.contains(&"plan:omssa.systems_thinking".to_owned()), "{change:?}");
+    assert!(change.through.contains(&"plan:omssa.hsi_community".to_owned()), "{change:?}");
+}
+
 /// A named competency at a level: the plan takes the one item that gives it.
 #[test]
 fn a_named_competency_is_planned_at_the_level_given() {

@@ -98,7 +98,7 @@ pub fn project(
     // (Sorted: the order plans are written in does not change the report.)
     let mut planned: Vec<String> = participant.planned.iter().map(|p| p.id.clone()).collect();
     crate::sorting::sort(&mut planned);
-    let changes = changes(actual, &report, &planned);
+    let changes = changes(pack, actual, &report, &planned);
     Ok(Projection {
         as_of: date,
         planned,
@@ -155,8 +155,27 @@ fn planned_in<'a>(ids: impl Iterator<Item = &'a String>, planned: &[String]) -> 
     out
 }
 
+/// The competencies (by index) a rule's condition reads.
+fn reads(cond: &crate::pack::model::Condition, out: &mut Vec<usize>) {
+    use crate::pack::model::Condition;
+    match cond {
+        Condition::All(children) | Condition::Any(children) | Condition::NOf(_, children) => {
+            for child in children {
+                reads(child, out);
+            }
+        }
+        Condition::Points(_, children) => {
+            for (_, child) in children {
+                reads(child, out);
+            }
+        }
+        Condition::Achieved(comp, _) => out.push(*comp),
+        Condition::Item(_) | Condition::Kind { .. } => {}
+    }
+}
+
 /// What differs between `before` and `after`, and through which planned items.
-fn changes(before: &Report, after: &Report, planned: &[String]) -> Vec<Change> {
+fn changes(pack: &Pack, before: &Report, after: &Report, planned: &[String]) -> Vec<Change> {
     let change = |what, id: Option<Id>, from: Option<String>, to: Option<String>, through| Change {
         what,
         id,
@@ -179,6 +198,51 @@ fn changes(before: &Report, after: &Report, planned: &[String]) -> Vec<Change> {
                 Some(state(a)),
                 planned_in(evidence, planned),
             ));
+        }
+    }
+    // A competency a rule grants because of competencies it reads (no evidence of its own) changes
+    // through the plans that changed those. (Twice: a rule may read what another rule grants.)
+    for _ in 0..2 {
+        let mut added: Vec<(usize, Vec<String>)> = Vec::new();
+        for (k, change) in competencies.iter().enumerate() {
+            let Some(result) = after
+                .competencies
+                .iter()
+                .find(|c| Some(&c.id) == change.id.as_ref())
+            else {
+                continue;
+            };
+            let mut read = Vec::new();
+            for source in result
+                .sources
+                .iter()
+                .filter(|s| s.via == crate::report::Via::Rule)
+            {
+                if let Some(rule) = pack.model.rules.iter().find(|r| r.id == source.from) {
+                    reads(&rule.when, &mut read);
+                }
+            }
+            let through: Vec<String> = competencies
+                .iter()
+                .filter(|other| {
+                    other
+                        .id
+                        .as_ref()
+                        .and_then(|id| pack.model.competency_index.get(id))
+                        .is_some_and(|ci| read.contains(&ci))
+                })
+                .flat_map(|other| other.through.iter().cloned())
+                .collect();
+            if !through.is_empty() {
+                added.push((k, through));
+            }
+        }
+        for (k, through) in added {
+            if let Some(change) = competencies.get_mut(k) {
+                change.through.extend(through);
+                crate::sorting::sort(&mut change.through);
+                change.through.dedup();
+            }
         }
     }
     // Everything planned that changed a competency, for what follows from competencies.
