@@ -275,11 +275,6 @@ pub(crate) fn write_projection(
     words: &Words<'_>,
     projection: &crate::report::Projection,
 ) {
-    let label = |l: Label| words.label(l);
-    let name = |what: Named, id: &str| words.name(what, id);
-    let level = |id: &str| words.level(id);
-    let proficiency = |competency: &str, id: &str| words.proficiency(competency, id);
-    let message = |reason: &crate::report::Reason| words.message(reason);
     let colon = words.colon();
     let percent_sign = words.percent_sign();
     let lang = &words.lang;
@@ -288,55 +283,53 @@ pub(crate) fn write_projection(
     let _ = writeln!(
         out,
         "\n{} ({}; {} {}){}",
-        label(Label::Projection),
+        words.label(Label::Projection),
         projection.planned.join(", "),
-        label(Label::By),
+        words.label(Label::By),
         projection.as_of,
         crate::messages::colon(lang)
     );
     if projection.changes.is_empty() {
-        let _ = writeln!(out, "  {}", label(Label::NoChange));
+        let _ = writeln!(out, "  {}", words.label(Label::NoChange));
     }
     for change in &projection.changes {
         let id = change.id.as_deref().unwrap_or_default();
         let value = |v: &Option<String>| -> String {
             let Some(v) = v.as_deref() else {
-                return label(Label::None);
+                return words.label(Label::None);
             };
             match change.what {
-                "status" => {
-                    Status::from_id(v).map_or_else(|| v.to_owned(), |s| label(status_label(s)))
-                }
-                "level_attained" => level(v),
-                "next_level" if v == "ready" => label(Label::Ready),
-                "next_level" => label(Label::NotReady),
+                "status" => Status::from_id(v)
+                    .map_or_else(|| v.to_owned(), |s| words.label(status_label(s))),
+                "level_attained" => words.level(v),
+                "next_level" if v == "ready" => words.label(Label::Ready),
+                "next_level" => words.label(Label::NotReady),
                 "outcome" => format!("{v}{percent_sign}"),
-                "requirement" if v == "met" => label(Label::StateMet),
-                "requirement" => label(Label::StateNotMet),
+                "requirement" if v == "met" => words.label(Label::StateMet),
+                "requirement" => words.label(Label::StateNotMet),
                 _ => {
                     let (state, achieved) = v.split_once(':').unwrap_or((v, ""));
                     let state = CompetencyState::from_id(state)
-                        .map_or_else(|| state.to_owned(), |s| label(state_label(s)));
+                        .map_or_else(|| state.to_owned(), |s| words.label(state_label(s)));
                     match achieved {
                         "" => state,
-                        achieved => format!("{state} ({})", proficiency(id, achieved)),
+                        achieved => format!("{state} ({})", words.proficiency(id, achieved)),
                     }
                 }
             }
         };
         let what = match change.what {
-            "status" => label(Label::Status),
-            "level_attained" => label(Label::LevelAttained),
-            "next_level" => label(Label::NextLevel),
-            "outcome" => name(Named::Outcome, id),
-            "requirement" => {
-                Label::from_code(&format!("requirement.{id}")).map_or_else(|| id.to_owned(), label)
-            }
-            _ => name(Named::Competency, id),
+            "status" => words.label(Label::Status),
+            "level_attained" => words.label(Label::LevelAttained),
+            "next_level" => words.label(Label::NextLevel),
+            "outcome" => words.name(Named::Outcome, id),
+            "requirement" => Label::from_code(&format!("requirement.{id}"))
+                .map_or_else(|| id.to_owned(), |l| words.label(l)),
+            _ => words.name(Named::Competency, id),
         };
         let through = match change.through.as_slice() {
             [] => String::new(),
-            items => format!(" — {} {}", label(Label::Via), items.join(", ")),
+            items => format!(" — {} {}", words.label(Label::Via), items.join(", ")),
         };
         let _ = writeln!(
             out,
@@ -369,9 +362,9 @@ pub(crate) fn write_projection(
         )
         .collect();
     if !not_counting.is_empty() {
-        let _ = writeln!(out, "\n{}", label(Label::PlannedNotCounting));
+        let _ = writeln!(out, "\n{}", words.label(Label::PlannedNotCounting));
         for (id, reason) in not_counting {
-            let _ = writeln!(out, "  {id}{colon}{}", message(reason));
+            let _ = writeln!(out, "  {id}{colon}{}", words.message(reason));
         }
     }
 }

@@ -499,8 +499,18 @@ fn a_change_through_a_rule_names_the_plans_behind_what_the_rule_reads() {
         .iter()
         .find(|c| c.id.as_deref() == Some("rel.partnerships"))
         .unwrap();
-    assert!(change.through.contains(&"plan:omssa.systems_thinking".to_owned()), "{change:?}");
-    assert!(change.through.contains(&"plan:omssa.hsi_community".to_owned()), "{change:?}");
+    assert!(
+        change
+            .through
+            .contains(&"plan:omssa.systems_thinking".to_owned()),
+        "{change:?}"
+    );
+    assert!(
+        change
+            .through
+            .contains(&"plan:omssa.hsi_community".to_owned()),
+        "{change:?}"
+    );
 }
 
 /// A named competency at a level: the plan takes the one item that gives it.

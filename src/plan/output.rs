@@ -31,6 +31,20 @@ fn planned_id(participant: &Participant, item: &str) -> String {
     id
 }
 
+/// Catalogue item `item` (of `kind`) planned for `date`.
+fn planned_item(participant: &Participant, item: &str, kind: &str, date: Date) -> Planned {
+    Planned {
+        id: planned_id(participant, item),
+        kind: kind.to_owned(),
+        date,
+        item: Some(item.to_owned()),
+        grade: None,
+        claims: Vec::new(),
+        topic: None,
+        note: None,
+    }
+}
+
 /// Per candidate: the highest rank it could give each competency, directly or, optimistically, as
 /// a condition of a rule (through the competencies rules read, transitively).
 fn may_give(pack: &Pack, facts: &[Fact]) -> Vec<Vec<Option<Rank>>> {
@@ -168,16 +182,7 @@ pub(super) fn plan(
         let Some(kind) = model.kinds.get(item.kind) else {
             continue;
         };
-        let planned = Planned {
-            id: planned_id(&base, &item.id),
-            kind: kind.id.to_string(),
-            date: complete_by,
-            item: Some(item.id.to_string()),
-            grade: None,
-            claims: Vec::new(),
-            topic: None,
-            note: None,
-        };
+        let planned = planned_item(&base, &item.id, &kind.id, complete_by);
         let ev = projection::as_evidence(pack, &base, &planned);
         let mut check = Ctx::new(pack, &base, complete_by, level);
         match check.admit(&ev) {
@@ -289,16 +294,7 @@ pub(super) fn plan(
             .get(item.kind)
             .map(|k| k.id.to_string())
             .unwrap_or_default();
-        planned.push(Planned {
-            id: planned_id(&base, &item.id),
-            kind,
-            date: complete_by,
-            item: Some(item.id.to_string()),
-            grade: None,
-            claims: Vec::new(),
-            topic: None,
-            note: None,
-        });
+        planned.push(planned_item(&base, &item.id, &kind, complete_by));
     }
     let mut with_plan = base.clone();
     with_plan.planned = planned.clone();
