@@ -570,3 +570,43 @@ fn example_plans_match_their_golden_files() {
         "differ (run with UPDATE_REPORTS=1 and review): {differ:?}"
     );
 }
+
+/// Under `rules_win` a low grant undoes an assessor's higher rating: the planner does not claim a
+/// proven minimum there, and never returns a plan its what-if check refutes.
+#[test]
+fn where_items_can_undo_each_other_no_minimum_is_claimed() {
+    let shape = Shape {
+        expected: vec![(1, 1), (1, 1), (0, 0)],
+        items: vec![
+            (vec![(0, 0), (1, 1)], 5),
+            (vec![(1, 1)], 5),
+            (vec![(2, 0)], 5),
+        ],
+        rules: vec![],
+        percent: 100,
+    };
+    let mut doc: Value = serde_json::to_value(pack_of(&shape).document()).unwrap();
+    doc["precedence"] = json!({ "assessor_override": "rules_win" });
+    doc["evidence_kind"].as_array_mut().unwrap().push(json!({
+        "id": "rating", "name": text("rating"), "counts_as": "override", "assessors": ["program_assessor"]
+    }));
+    let pack = Pack::from_json(&doc.to_string()).unwrap();
+    let participant = Participant::from_value(json!({
+        "id": "p", "organization": "o", "level": "staff", "enrolled": "2026-01-01",
+        "evidence": [{ "id": "r1", "kind": "rating", "date": "2026-02-01", "status": "approved",
+            "assessed_by": { "role": "program_assessor" }, "claims": [{ "competency": "c0", "level": "skilled" }] }],
+    }))
+    .unwrap();
+    let found = plan(
+        &pack,
+        &participant,
+        AS_OF.parse().unwrap(),
+        &options(Measure::Count),
+    )
+    .unwrap();
+    assert!(!found.optimal);
+    assert_eq!(found.lower_bound.0, 0);
+    // What the plan claims, its projection confirms: c0 stays met by the rating.
+    let c0 = found.projection.report.competency("c0").unwrap();
+    assert_eq!(c0.state, CompetencyState::Met);
+}

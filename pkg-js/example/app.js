@@ -24,19 +24,19 @@ const LABELS = {
     via: { claim: "claimed", catalogue: "completed", rule: "rule" }, engine: "Engine", pack: "pack",
     looksLike: "What this looks like at your level", effective: "Effective behaviours", ineffective: "Ineffective behaviours",
     colon: ": ", percent: "%", startFailed: "The engine could not start",
-    whatNext: "What next", whatNextIntro: "The fewest catalogue items that close what the catalogue can close, checked by evaluating them.",
+    whatNext: "What next", whatNextIntro: "The fewest catalogue items that close everything the catalogue can close, checked by a simulation.",
     planTarget: "Aim", targetCurrent: "Complete the current level", targetNext: "Be ready for the next level",
     planBy: "Keep to a minimum", byCount: "The number of items", byHours: "The hours", byCost: "The cost",
     planButton: "Propose a plan", planning: "Planning…",
-    proven: "A proven minimum", bestFound: "The best plan found in the time allowed; no plan takes less than",
-    items: (n) => `${n} ${n === 1 ? "item" : "items"}`, hours: (h) => `${h} h`, cost: (c) => `cost ${c}`,
+    proven: "A proven minimum", bestFound: "Best plan found in the time allowed", noFewer: (b) => `no plan can take fewer than ${b}`,
+    items: (n) => `${n} ${n === 1 ? "item" : "items"}`, hours: (h) => `${h} h`, cost: (c) => `cost ${new Intl.NumberFormat("en-CA", { style: "currency", currency: "CAD" }).format(c)}`,
     unreached: "The catalogue alone cannot reach the whole aim: the plan closes what it can.",
     noItems: "No catalogue item to take: none would close more of the aim.",
     planItems: "Items to take (untick one to see the plan without it)", closes: "closes", forNext: "for the next level",
     whatIf: (date) => `If the ticked items are completed by ${date}`, noChange: "Nothing changes.",
     competenciesMet: "Competencies met", ready: "ready", notReady: "not ready",
-    gaps: "What no catalogue item can close", showBy: "Can be shown by", orRule: "or through the rule",
-    notPlannable: "Catalogue items that would help but cannot count", alsoNeeded: "Completion also needs",
+    gaps: "What no catalogue item can close", showBy: "Can be shown by", orRule: "or through the rules",
+    notPlannable: "Catalogue items that would help but cannot count", alsoNeeded: "Other completion requirements", planFailed: "No plan could be made",
     roles: { coach: "coach", mentor: "mentor", program_assessor: "program assessor", provider: "provider", employer: "employer" },
   },
   fr: {
@@ -59,19 +59,19 @@ const LABELS = {
     via: { claim: "revendiquée", catalogue: "réussie", rule: "règle" }, engine: "Moteur", pack: "ensemble de règles",
     looksLike: "À quoi cela ressemble à votre niveau", effective: "Comportements efficaces", ineffective: "Comportements inefficaces",
     colon: "\u00a0: ", percent: "\u00a0%", startFailed: "Le moteur n'a pas pu démarrer",
-    whatNext: "Et ensuite", whatNextIntro: "Le moins d'éléments du catalogue qui permettent d'atteindre ce que le catalogue peut faire atteindre, vérifiés par leur évaluation.",
+    whatNext: "Et ensuite", whatNextIntro: "Le plus petit nombre d'éléments du catalogue qui comblent tout ce que le catalogue peut combler, vérifié par une simulation.",
     planTarget: "Objectif", targetCurrent: "Terminer le niveau actuel", targetNext: "Être admissible au niveau suivant",
     planBy: "Réduire au minimum", byCount: "Le nombre d'éléments", byHours: "Les heures", byCost: "Le coût",
     planButton: "Proposer un plan", planning: "Planification…",
-    proven: "Un minimum prouvé", bestFound: "Le meilleur plan trouvé dans le temps alloué; aucun plan n'en demande moins de",
-    items: (n) => `${n} ${n <= 1 ? "élément" : "éléments"}`, hours: (h) => `${String(h).replace(".", ",")}\u00a0h`, cost: (c) => `coût ${String(c).replace(".", ",")}`,
+    proven: "Un minimum prouvé", bestFound: "Meilleur plan trouvé dans le temps alloué", noFewer: (b) => `aucun plan ne peut en demander moins de ${b}`,
+    items: (n) => `${n} ${n <= 1 ? "élément" : "éléments"}`, hours: (h) => `${String(h).replace(".", ",")}\u00a0h`, cost: (c) => `coût ${new Intl.NumberFormat("fr-CA", { style: "currency", currency: "CAD" }).format(c)}`,
     unreached: "Le catalogue seul ne permet pas d'atteindre tout l'objectif\u00a0: le plan atteint ce qu'il peut.",
     noItems: "Aucun élément du catalogue à suivre\u00a0: aucun ne permettrait d'atteindre davantage l'objectif.",
-    planItems: "Éléments à suivre (décochez-en un pour voir le plan sans lui)", closes: "permet d'atteindre", forNext: "pour le niveau suivant",
+    planItems: "Éléments à suivre (décochez-en un pour voir le plan sans celui-ci)", closes: "permet d'atteindre", forNext: "pour le niveau suivant",
     whatIf: (date) => `Si les éléments cochés sont terminés d'ici le ${date}`, noChange: "Rien ne change.",
     competenciesMet: "Compétences atteintes", ready: "admissible", notReady: "pas encore admissible",
-    gaps: "Ce qu'aucun élément du catalogue ne permet d'atteindre", showBy: "Peut être démontré par", orRule: "ou par la règle",
-    notPlannable: "Éléments du catalogue utiles qui ne peuvent pas compter", alsoNeeded: "L'achèvement exige aussi",
+    gaps: "Ce qu'aucun élément du catalogue ne permet d'atteindre", showBy: "À démontrer par", orRule: "ou par les règles",
+    notPlannable: "Éléments du catalogue utiles qui ne peuvent pas compter", alsoNeeded: "Autres exigences d'achèvement", planFailed: "Aucun plan n'a pu être établi",
     roles: { coach: "coach", mentor: "mentor", program_assessor: "évaluateur du programme", provider: "fournisseur", employer: "employeur" },
   },
 };
@@ -265,7 +265,8 @@ async function plannerPack() {
 async function makePlan() {
   const t = LABELS[state.lang];
   if (!state.participant) return;
-  $("plan").replaceChildren(el("p", {}, t.planning));
+  $("plan-status").textContent = t.planning;
+  $("plan").replaceChildren();
   try {
     const pack = await plannerPack();
     planner.plan = pack.plan(state.participant, $("as-of").value, { target: $("plan-target").value, by: $("plan-by").value });
@@ -274,7 +275,11 @@ async function makePlan() {
     renderPlan();
   } catch (error) {
     planner.plan = null;
-    $("plan").replaceChildren(el("p", { role: "alert", class: "error" }, error.message));
+    // (The engine's messages are in English: the page says what failed in its language, and
+    // gives the engine's words, with the field at fault, after.)
+    const where = error instanceof planner.module?.CompetencyRulesError && error.path ? ` (${error.path})` : "";
+    $("plan-status").textContent = "";
+    $("plan").replaceChildren(el("p", { role: "alert", class: "error" }, `${t.planFailed}${t.colon}`, el("span", { lang: "en" }, `${error.message}${where}`)));
   }
 }
 
@@ -333,14 +338,14 @@ function renderPlan() {
   if (plan.total.cost != null) totals.push(t.cost(plan.total.cost));
   const bound = { count: t.items, hours: t.hours, cost: t.cost }[plan.by](plan.lower_bound);
   const parts = [
-    el("p", { id: "plan-summary" }, el("strong", {}, plan.optimal ? t.proven : `${t.bestFound} ${bound}`), `${t.colon}${totals.join(", ")}.`),
+    el("p", { id: "plan-summary" }, el("strong", {}, plan.optimal ? t.proven : t.bestFound), `${t.colon}${totals.join(", ")}${plan.optimal ? "" : ` (${t.noFewer(bound)})`}.`),
   ];
   if (!plan.reaches_target) parts.push(el("p", {}, t.unreached));
   if (plan.items.length === 0) {
     parts.push(el("p", {}, t.noItems));
   } else {
     parts.push(el("h3", { id: "plan-items-heading" }, t.planItems));
-    parts.push(el("ul", { id: "plan-items", class: "plan-items", "aria-labelledby": "plan-items-heading" },
+    parts.push(el("ul", { id: "plan-items", class: "plan-items", role: "list", "aria-labelledby": "plan-items-heading" },
       ...plan.items.map((item, i) => {
         const box = el("input", { type: "checkbox", id: `plan-item-${i}`, "data-planned": item.planned });
         box.checked = planner.ticked.has(item.planned);
@@ -353,13 +358,14 @@ function renderPlan() {
         const facts = [name(item.kind)];
         if (item.hours != null) facts.push(t.hours(item.hours));
         if (item.cost != null) facts.push(t.cost(item.cost));
+        box.setAttribute("aria-describedby", `plan-item-${i}-closes`);
         return el("li", { "data-item": item.item },
           box,
           el("label", { for: `plan-item-${i}` }, el("strong", {}, name(item.item)), ` (${facts.join("; ")})`),
-          el("span", { class: "closes" }, ` — ${t.closes}${t.colon}${item.closes.map(goalText).join(", ")}`),
+          el("span", { class: "closes", id: `plan-item-${i}-closes` }, ` — ${t.closes}${t.colon}${item.closes.map(goalText).join(", ")}`),
         );
       })));
-    const section = el("div", { id: "what-if-section" });
+    const section = el("div", { id: "what-if-section", "aria-live": "polite" });
     renderWhatIf(section);
     parts.push(section);
   }
@@ -374,8 +380,11 @@ function renderPlan() {
   if (groups.size) {
     parts.push(el("h3", { id: "plan-gaps-heading" }, t.gaps));
     const list = el("div", { id: "plan-gaps" });
+    let n = 0;
     for (const [kinds, lines] of groups) {
-      list.append(el("p", {}, `${t.showBy}${t.colon}${kinds}`), el("ul", {}, ...lines.map((line) => el("li", {}, line))));
+      n += 1;
+      list.append(el("h4", { id: `plan-gaps-${n}` }, `${t.showBy}${t.colon}${kinds}`),
+        el("ul", { "aria-labelledby": `plan-gaps-${n}` }, ...lines.map((line) => el("li", {}, line))));
     }
     parts.push(list);
   }
@@ -390,6 +399,7 @@ function renderPlan() {
       ...plan.also_needed.map((r) => el("li", {}, el("strong", {}, t.requirementNames[r.id] ?? r.id), `${t.colon}${message(r.reason)}`))));
   }
   $("plan").replaceChildren(...parts);
+  $("plan-status").textContent = `${plan.optimal ? t.proven : t.bestFound}${t.colon}${totals.join(", ")}`;
   document.body.dataset.plan = `${plan.target}:${plan.by}:${plan.items.length}`;
 }
 
@@ -399,9 +409,14 @@ function evaluate() {
   // A plan is for one participant on one date: ask again after a change.
   planner.plan = null;
   $("plan").replaceChildren();
+  $("plan-status").textContent = "";
   delete document.body.dataset.plan;
   try {
     state.report = state.pack.evaluate(state.participant, $("as-of").value);
+    // (The last level has no next one to plan for.)
+    const next = document.querySelector('#plan-target option[value="next"]');
+    next.disabled = !state.report.next_level;
+    if (next.disabled && $("plan-target").value === "next") $("plan-target").value = "current";
     renderReport();
   } catch (error) {
     state.report = null;

@@ -199,11 +199,13 @@ test("what next: the page proposes the plan, each item with what it closes, and 
   await page.focus("#plan-button");
   await page.keyboard.press("Enter");
   await page.waitForSelector('body[data-plan="current:count:9"]', { timeout: 20000 });
-  assert.equal(await page.locator("#plan-summary").innerText(), "A proven minimum: 9 items, 146 h, cost 4800.");
+  assert.equal(await page.locator("#plan-summary").innerText(), "A proven minimum: 9 items, 146 h, cost $4,800.00.");
+  assert.equal(await page.locator("#plan-status").innerText(), "A proven minimum: 9 items, 146 h, cost $4,800.00");
   assert.equal(await page.locator("#plan-items li").count(), 9);
   const negotiation = page.locator('#plan-items li[data-item="partner.negotiation"]');
-  assert.match(await negotiation.innerText(), /Negotiation and Conflict Resolution \(partner-program course; 14 h; cost 700\) — closes: Negotiation and conflict resolution \(Awareness\)/);
+  assert.match(await negotiation.innerText(), /Negotiation and Conflict Resolution \(partner-program course; 14 h; cost \$700\.00\) — closes: Negotiation and conflict resolution \(Awareness\)/);
   assert.match(await page.locator("#plan-gaps").innerText(), /Can be shown by: self-study assignment \(coach, program assessor\); work project \(coach, program assessor\)\n[\s\S]*Risk management \(Awareness\)/);
+  assert.equal(await page.locator("#plan-gaps h4").count(), 1);
   assert.match(await page.locator("#plan").innerText(), /Professional municipal manager designation: Claimed on 2026-11-24, after the claim window closed on 2025-12-30/);
   // The what-if: the plan's items ticked, then one unticked from the keyboard.
   // (What the page should say, from the planning module in Node.)
@@ -224,7 +226,7 @@ test("what next: the page proposes the plan, each item with what it closes, and 
   await page.click("#lang-fr");
   await page.waitForFunction(() => document.documentElement.lang === "fr");
   assert.equal(await page.locator("#next-heading").innerText(), "Et ensuite");
-  assert.match(await page.locator("#plan-summary").innerText(), /Un minimum prouvé\u00a0: 9 éléments, 146\u00a0h, coût 4800\./);
+  assert.match(await page.locator("#plan-summary").innerText(), /Un minimum prouvé\u00a0: 9 éléments, 146\u00a0h, coût 4[\u00a0\u202f]800,00[\u00a0\u202f]\$\./);
   assert.match(await page.locator("#what-if-heading").innerText(), /Si les éléments cochés sont terminés d'ici le 2026-11-24/);
   await page.screenshot({ path: new URL("what-next-fr.png", artifacts).pathname, fullPage: true });
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });

@@ -35,15 +35,22 @@ pub fn projection_date(participant: &Participant, as_of: Date) -> Date {
 }
 
 /// A planned item as the evidence it would be: approved on its date, assessed by the first role
-/// its kind accepts (the participant's own coach or mentor for those roles), with the grade given
-/// or the least that passes.
+/// its kind accepts that the participant has (their own coach or mentor for those roles), with the
+/// grade given or the least that passes.
 pub(crate) fn as_evidence(pack: &Pack, participant: &Participant, planned: &Planned) -> Evidence {
     let model = &pack.model;
     let kind = model
         .kind_index
         .get(&planned.kind)
         .and_then(|k| model.kinds.get(k));
-    let assessed_by = kind.and_then(|k| k.assessors.first()).map(|role| {
+    // The first role the participant can use (their own coach or mentor, if they have one).
+    let usable = |role: &&AssessorRole| match role {
+        AssessorRole::Coach => participant.coach.is_some(),
+        AssessorRole::Mentor => participant.mentor.is_some(),
+        _ => true,
+    };
+    let role = kind.and_then(|k| k.assessors.iter().find(usable).or(k.assessors.first()));
+    let assessed_by = role.map(|role| {
         let person = match role {
             AssessorRole::Coach => participant.coach.as_ref(),
             AssessorRole::Mentor => participant.mentor.as_ref(),

@@ -9,7 +9,7 @@ use super::*;
 use crate::eval::Ctx;
 use crate::eval::admission::Admission;
 use crate::eval::projection;
-use crate::pack::document::CountsAs;
+use crate::pack::document::{AssessorRole, CountsAs};
 use crate::pack::model::{Condition, Rank};
 use crate::report::Report;
 
@@ -162,7 +162,6 @@ pub(super) fn plan(
     let mut base = participant.clone();
     base.planned.clear();
     let actual = crate::eval::evaluate(pack, &base, as_of)?;
-    let at_completion = crate::eval::evaluate(pack, &base, complete_by)?;
     let level = model
         .org_level_index(&participant.level)
         .unwrap_or_default();
@@ -259,15 +258,24 @@ pub(super) fn plan(
     let all: Vec<usize> = (0..candidates.len()).collect();
     // Without rules, and without the prior-learning cap among the candidates, what an item closes
     // does not depend on the others: the search then adds up the items' own.
-    let additive = model.rules.is_empty()
-        && (doc.equivalency.max_percent.is_none()
-            || candidates
-                .iter()
-                .all(|c| model.kinds.get(c.fact.kind).is_none_or(|k| !k.equivalency)));
+    // (Only where adding an item can never undo another's effect: see `State::monotone`.)
+    let facts: Vec<&Fact> = candidates.iter().map(|c| &c.fact).collect();
+    let monotone = state.monotone(&facts);
+    let additive = monotone && model.rules.is_empty();
     let search = Search::new(&state, &goals, &candidates, false, clock, options.budget_ms);
-    let met_all = search.met(&all);
+    let mut met_all = search.met(&all);
+    if !monotone {
+        // Every item together may reach less than some alone: a gap any one item closes is one
+        // the catalogue can close.
+        for c in 0..candidates.len() {
+            for (all, alone) in met_all.iter_mut().zip(search.met(&[c])) {
+                *all |= alone;
+            }
+        }
+    }
+    let met_together = search.met(&all);
     let reachable: Vec<usize> = (0..goals.quotas.len())
-        .map(|q| goals.value(q, &met_all))
+        .map(|q| goals.value(q, &met_together))
         .collect();
     for (quota, most) in goals.quotas.iter_mut().zip(reachable) {
         quota.need = quota.need.min(most);
@@ -317,6 +325,29 @@ pub(super) fn plan(
         return Err(PlanError::Unverified {
             detail: format!("competencies {}", differ.join(", ")),
         });
+    }
+    // The report's own verdict agrees where the plan reaches the whole target: the level's
+    // competencies requirement (current), the next level's share (next).
+    if original.satisfied(&met_plan) {
+        let report = &projection.report;
+        let competencies_met = report
+            .requirements
+            .iter()
+            .any(|r| r.id == "competencies" && r.met);
+        let next_share = report
+            .next_level
+            .as_ref()
+            .is_some_and(|n| n.percent >= n.needed_percent);
+        let agrees = match options.target {
+            Target::Current => competencies_met,
+            Target::Next => next_share,
+            _ => true,
+        };
+        if !agrees {
+            return Err(PlanError::Unverified {
+                detail: "the projected report does not reach the target".to_owned(),
+            });
+        }
     }
     if !goals.satisfied(&met_plan) {
         return Err(PlanError::Unverified {
@@ -463,10 +494,9 @@ pub(super) fn plan(
             continue;
         }
         gaps.push(gap(
-            pack,
-            &base,
-            complete_by,
-            &at_completion,
+            &ctx,
+            state.cap_room(),
+            &actual,
             g,
             goal_ref(g),
             met_all.get(gi).copied().unwrap_or(false),
@@ -518,8 +548,14 @@ pub(super) fn plan(
         complete_by,
         target: options.target.id(),
         by: options.by,
-        optimal: found.optimal,
-        lower_bound: scale(found.lower_bound),
+        // (A minimum is proven only where items cannot undo each other's effects.)
+        optimal: found.optimal && monotone,
+        // (Where items can undo each other's effects no bound is proven.)
+        lower_bound: if monotone {
+            scale(found.lower_bound)
+        } else {
+            Amount(0)
+        },
         reaches_target: original.satisfied(&met_plan),
         total,
         items,
@@ -552,17 +588,20 @@ fn search_met(
 /// A gap, with the evidence kinds that could show it, the rules that grant it, and evidence
 /// waiting for review that would give it.
 fn gap(
-    pack: &Pack,
-    participant: &Participant,
-    date: Date,
+    ctx: &Ctx<'_>,
+    cap_room: Option<usize>,
     report: &Report,
     goal: &super::goals::Goal,
     goal_ref: GoalRef,
     catalogue_can_close: bool,
 ) -> Gap {
+    let pack = ctx.pack;
+    let participant = ctx.participant;
     let model = &pack.model;
     let competency = model.competencies.get(goal.competency);
     let scale = competency.map_or(0, |c| c.scale);
+    // A claim can be made on the planning date: the window is judged then; and equivalency is
+    // offered only while the prior-learning cap has room.
     let window_open = pack
         .document()
         .equivalency
@@ -571,8 +610,17 @@ fn gap(
             participant
                 .enrolled
                 .add_days(days)
-                .is_some_and(|end| date <= end)
+                .is_some_and(|end| report.as_of <= end)
         });
+    let equivalency_open = window_open
+        && cap_room.is_none_or(|room| room > 0)
+        && competency.is_some_and(|c| c.allow_equivalency);
+    // Only the assessors the participant has: their own eligible coach or mentor.
+    let usable = |role: &AssessorRole| match role {
+        AssessorRole::Coach => ctx.coach_eligible,
+        AssessorRole::Mentor => ctx.mentor_eligible,
+        _ => true,
+    };
     let kinds = model
         .kinds
         .iter()
@@ -584,13 +632,17 @@ fn gap(
                 .flatten()
                 .is_none_or(|max| max >= goal.rank)
         })
-        .filter(|k| {
-            !k.equivalency || (window_open && competency.is_some_and(|c| c.allow_equivalency))
-        })
+        .filter(|k| !k.equivalency || equivalency_open)
         .map(|k| GapKind {
             kind: k.id.clone(),
-            assessors: k.assessors.iter().map(|a| a.id()).collect(),
+            assessors: k
+                .assessors
+                .iter()
+                .filter(|a| usable(a))
+                .map(|a| a.id())
+                .collect(),
         })
+        .filter(|k| !k.assessors.is_empty())
         .collect();
     let rules = model
         .rules

@@ -491,8 +491,10 @@ impl<'s> Search<'s> {
             }
             lambda *= 0.97;
         }
-        // (Rounded up, less a margin for rounding error: a bound must never pass the optimum.)
-        let rounded = (best - 1e-6).ceil();
+        // (Rounded up, less a margin for rounding error that grows with the sums' size: a bound
+        // must never pass the optimum.)
+        let scale: f64 = costs.iter().sum::<f64>() + u.iter().sum::<f64>();
+        let rounded = (best - 1e-9 * scale.max(1000.0)).ceil();
         if rounded > 0.0 { rounded as u64 } else { 0 }
     }
 
@@ -528,8 +530,10 @@ impl<'s> Search<'s> {
         (cost, count)
     }
 
-    fn out_of_time(&mut self) -> bool {
-        if !self.stopped && self.nodes % 64 == 0 && (self.clock)() > self.deadline {
+    /// Whether the budget is spent (the clock read every 64 nodes, or at every node where the
+    /// strong bound makes each costly).
+    fn out_of_time(&mut self, costly: bool) -> bool {
+        if !self.stopped && (costly || self.nodes % 64 == 0) && (self.clock)() > self.deadline {
             self.stopped = true;
         }
         self.stopped
@@ -538,7 +542,9 @@ impl<'s> Search<'s> {
     /// One node of the search: `chosen` added, `excluded` ruled out, `abandoned` goals given up.
     fn node(&mut self, chosen: &mut Vec<usize>, excluded: &mut Bits, abandoned: &mut Bits) {
         self.nodes += 1;
-        if self.out_of_time() {
+        // (The strong bound where it pays: near the root, where a cut saves the most.)
+        let strong = chosen.len() < 2;
+        if self.out_of_time(strong) {
             return;
         }
         let met = self.met_bits(chosen);
@@ -553,8 +559,6 @@ impl<'s> Search<'s> {
         for c in chosen.iter() {
             unavailable.set(*c);
         }
-        // (The strong bound where it pays: near the root, where a cut saves the most.)
-        let strong = chosen.len() < 2;
         let Some(more) = self.bound(&met, abandoned, &unavailable, strong) else {
             return;
         };

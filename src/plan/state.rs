@@ -8,7 +8,7 @@ use crate::eval::admission::{Counted, claimed_on};
 use crate::eval::rules;
 use crate::eval::{Ctx, apply_override};
 use crate::pack::Pack;
-use crate::pack::document::CountsAs;
+use crate::pack::document::{CountsAs, OverridePolicy};
 use crate::pack::model::Rank;
 
 /// A counted evidence item (or a planned catalogue item), owned.
@@ -79,6 +79,56 @@ impl<'p> State<'p> {
     /// The counted facts.
     pub(super) fn base(&self) -> &[Fact] {
         &self.base
+    }
+
+    /// Whether adding `candidates` can only raise what is achieved: the pack's precedence is not
+    /// `rules_win` (under which a low grant undoes an assessor's higher rating), and the
+    /// prior-learning cap cannot run out among them (else one equivalency item can take the room
+    /// another needed). The search proves a minimum only then.
+    pub(super) fn monotone(&self, candidates: &[&Fact]) -> bool {
+        let model = &self.pack.model;
+        if self.pack.document().precedence.assessor_override == OverridePolicy::RulesWin {
+            return false;
+        }
+        let Some(cap) = self.cap else {
+            return true;
+        };
+        let equivalency = |f: &&Fact| model.kinds.get(f.kind).is_some_and(|k| k.equivalency);
+        let mut credited: Vec<usize> = Vec::new();
+        for fact in self.base.iter().filter(|f| equivalency(f)) {
+            for (comp, _) in &fact.gives {
+                if !credited.contains(comp) {
+                    credited.push(*comp);
+                }
+            }
+        }
+        let room = cap.saturating_sub(credited.len());
+        let mut wanted: Vec<usize> = Vec::new();
+        for fact in candidates.iter().filter(|f| equivalency(f)) {
+            for (comp, _) in &fact.gives {
+                if !credited.contains(comp) && !wanted.contains(comp) {
+                    wanted.push(*comp);
+                }
+            }
+        }
+        wanted.len() <= room
+    }
+
+    /// Room left under the prior-learning cap (`None`: no cap).
+    pub(super) fn cap_room(&self) -> Option<usize> {
+        let model = &self.pack.model;
+        let cap = self.cap?;
+        let mut credited: Vec<usize> = Vec::new();
+        for fact in &self.base {
+            if model.kinds.get(fact.kind).is_some_and(|k| k.equivalency) {
+                for (comp, _) in &fact.gives {
+                    if !credited.contains(comp) {
+                        credited.push(*comp);
+                    }
+                }
+            }
+        }
+        Some(cap.saturating_sub(credited.len()))
     }
 
     /// The rank achieved on every competency with `added` counted as well.
