@@ -284,7 +284,12 @@ pub(crate) fn write_projection(
         out,
         "\n{} ({}; {} {}){}",
         words.label(Label::Projection),
-        projection.planned.join(", "),
+        projection
+            .planned
+            .iter()
+            .map(|id| planned_name(words, id))
+            .collect::<Vec<_>>()
+            .join(", "),
         words.label(Label::By),
         projection.as_of,
         crate::messages::colon(lang)
@@ -329,7 +334,15 @@ pub(crate) fn write_projection(
         };
         let through = match change.through.as_slice() {
             [] => String::new(),
-            items => format!(" — {} {}", words.label(Label::Via), items.join(", ")),
+            items => format!(
+                " — {} {}",
+                words.label(Label::Via),
+                items
+                    .iter()
+                    .map(|id| planned_name(words, id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         };
         let _ = writeln!(
             out,
@@ -362,11 +375,30 @@ pub(crate) fn write_projection(
         )
         .collect();
     if !not_counting.is_empty() {
-        let _ = writeln!(out, "\n{}", words.label(Label::PlannedNotCounting));
+        let _ = writeln!(
+            out,
+            "\n{}{}",
+            words.label(Label::PlannedNotCounting),
+            colon.trim_end()
+        );
         for (id, reason) in not_counting {
-            let _ = writeln!(out, "  {id}{colon}{}", words.message(reason));
+            let _ = writeln!(
+                out,
+                "  {}{colon}{}",
+                planned_name(words, id),
+                words.message(reason)
+            );
         }
     }
+}
+
+/// A planned item as the text names it: a plan's catalogue item (`plan:<item>`) by the item's
+/// name, any other by its id.
+#[cfg(feature = "planning")]
+fn planned_name(words: &Words<'_>, id: &str) -> String {
+    id.strip_prefix("plan:")
+        .and_then(|item| words.pack.name(Named::CatalogueItem, item, &words.lang))
+        .map_or_else(|| id.to_owned(), str::to_owned)
 }
 
 /// The label naming a status.

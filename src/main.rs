@@ -61,8 +61,8 @@ enum Command {
         /// statements are found by their actor (the participant's `agents`).
         #[arg(long, value_name = "PATH")]
         xapi: Vec<PathBuf>,
-        /// Planned items to project (what-if), added to each participant's `planned`: a JSON
-        /// array of planned items, or a plan written by `plan --format json`.
+        /// Planned items to project (what-if), in place of each participant's own `planned`: a
+        /// JSON array of planned items, or a plan written by `plan --format json`.
         #[arg(long, value_name = "FILE")]
         plan: Option<PathBuf>,
         /// Participant documents (JSON). With several, JSON output is an array.
@@ -229,6 +229,18 @@ fn main() -> ExitCode {
             lang,
             file,
         } => {
+            // (Checked here, so a mistake is named by its option, not by the participant file.)
+            let target: Vec<String> = target.iter().map(|t| t.trim().to_owned()).collect();
+            if target.len() > 1 && target.iter().any(|t| t == "current" || t == "next") {
+                eprintln!(
+                    "competency-rules: --target: `current` and `next` stand alone; competencies are listed without them"
+                );
+                return ExitCode::from(2);
+            }
+            if !(budget_ms.is_finite() && budget_ms > 0.0) {
+                eprintln!("competency-rules: --budget-ms: a positive number of milliseconds");
+                return ExitCode::from(2);
+            }
             let mut options = PlanOptions::default();
             options.target = Target::parse(&target);
             options.by = match by {
@@ -370,7 +382,7 @@ fn read_plan(path: Option<&PathBuf>) -> Result<Option<Vec<serde_json::Value>>, S
     }
 }
 
-/// `participant` read from `text`, with `planned` added to its own planned items (read, and
+/// `participant` read from `text`, with `planned` in place of its own planned items (read, and
 /// checked, as part of the document).
 fn with_planned(
     text: &str,
@@ -383,12 +395,10 @@ fn with_planned(
     // (The document is valid JSON: it was just read.)
     let mut value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
-        let list = object
-            .entry("planned")
-            .or_insert_with(|| serde_json::Value::Array(Vec::new()));
-        if let Some(list) = list.as_array_mut() {
-            list.extend(planned.iter().cloned());
-        }
+        object.insert(
+            "planned".to_owned(),
+            serde_json::Value::Array(planned.to_vec()),
+        );
     }
     Participant::from_value(value)
 }
@@ -501,7 +511,21 @@ fn run_plan(
                 .map_err(|e| format!("{}{}: {e}", file.display(), position(&e)))
         })
         .and_then(|p| {
-            plan(&pack, &p, as_of, options).map_err(|e| format!("{}: {e}", file.display()))
+            plan(&pack, &p, as_of, options).map_err(|e| {
+                // A mistake in an option is named by the option; one about the participant by
+                // their file.
+                use competency_rules::plan::PlanError;
+                let at = match &e {
+                    PlanError::UnknownCompetency { .. }
+                    | PlanError::UnknownLevel { .. }
+                    | PlanError::NoLevel { .. }
+                    | PlanError::RepeatedCompetency { .. } => "--target".to_owned(),
+                    PlanError::MissingMeasure { .. } => "--by".to_owned(),
+                    PlanError::CompleteByBeforeAsOf { .. } => "--complete-by".to_owned(),
+                    _ => file.display().to_string(),
+                };
+                format!("{at}: {e}")
+            })
         });
     match result {
         Ok(plan) => {

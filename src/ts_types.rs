@@ -60,6 +60,8 @@ pub fn declarations() -> String {
         #[cfg(feature = "planning")]
         crate::plan::Measure::DECL,
         #[cfg(feature = "planning")]
+        crate::plan::Standing::DECL,
+        #[cfg(feature = "planning")]
         crate::plan::PlanTotal::DECL,
         #[cfg(feature = "planning")]
         crate::plan::PlanItem::DECL,

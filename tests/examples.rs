@@ -391,7 +391,13 @@ fn cli_plans_explains_the_plan_and_projects_it() {
     let file = "examples/02-in-progress-supervisor.json";
     let en = run(&["plan", "--as-of", "2026-11-24", file]);
     assert!(
-        en.contains("This plan is a proven minimum: 9 items, 146 h, cost 4800."),
+        en.contains("This plan is a proven minimum: 9 items, 146 h, cost 4,800."),
+        "{en}"
+    );
+    assert!(
+        en.contains(
+            "Competencies met: 12 → 24 of 51\n  Next level: 10% → 27% of its profile (75% needed)"
+        ),
         "{en}"
     );
     assert!(en.contains("  9. Supervisor Health and Safety (internal) (internal training; 6 h; cost 0) — closes: Workplace health and safety (Working knowledge)"), "{en}");
@@ -411,7 +417,9 @@ fn cli_plans_explains_the_plan_and_projects_it() {
         file,
     ]);
     assert!(
-        fr.contains("Ce plan est un minimum prouvé\u{a0}: 9 éléments, 146\u{a0}h, coût 4800."),
+        fr.contains(
+            "Ce plan est un minimum prouvé\u{a0}: 9 éléments, 146\u{a0}h, coût 4\u{a0}800."
+        ),
         "{fr}"
     );
     assert!(

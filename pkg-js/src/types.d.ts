@@ -744,6 +744,10 @@ export interface Plan {
      */
     target: string;
     /**
+     * The competencies named, at the levels planned for (a `competencies` target).
+     */
+    named: GoalRef[];
+    /**
      * What the plan minimizes.
      */
     by: Measure;
@@ -800,6 +804,19 @@ export interface Plan {
      */
     days_left?: number;
     /**
+     * Whether the time limit passes before the completion date: the items would count for the
+     * competencies, but the program would have lapsed.
+     */
+    after_time_limit: boolean;
+    /**
+     * Where the participant stands on the planning date, and with the plan.
+     */
+    now: Standing;
+    /**
+     * Where the participant would stand with the plan completed.
+     */
+    then: Standing;
+    /**
      * Search nodes visited.
      */
     nodes: number;
@@ -813,6 +830,24 @@ export interface Plan {
  * What a plan minimizes.
  */
 export type Measure = "count" | "hours" | "cost";
+
+/**
+ * Where a participant stands: competencies met at their level, and the next level's share.
+ */
+export interface Standing {
+    /**
+     * Competencies met at the participant's level.
+     */
+    met: number;
+    /**
+     * Competencies required there.
+     */
+    required: number;
+    /**
+     * The share of the next level's profile met, if there is a next level.
+     */
+    next_level_percent?: number;
+}
 
 /**
  * Totals over a plan's items.
@@ -848,6 +883,11 @@ export interface PlanItem {
      * The id it has in `planned` (and in the projection's evidence).
      */
     planned: string;
+    /**
+     * Whether it is recognition of prior learning (a designation, a waiver): it counts only if
+     * the participant already holds it, claimed within the window.
+     */
+    equivalency: boolean;
     /**
      * Its hours, if the catalogue gives them.
      */
@@ -938,7 +978,7 @@ export interface NotPlannable {
  * planner (elsewhere a pack's `plan.*` overrides are taken as given: see
  * [`super::is_known_code`]).
  */
-export type PlanLabel = "plan.title" | "plan.target_current" | "plan.target_next" | "plan.target_competencies" | "plan.optimal" | "plan.not_optimal" | "plan.unreached" | "plan.items" | "plan.no_items" | "plan.closes" | "plan.count" | "plan.hours" | "plan.cost" | "plan.total" | "plan.gaps" | "plan.gaps_not_needed" | "plan.show_by" | "plan.or_through" | "plan.for_next" | "plan.not_plannable" | "plan.also_needed";
+export type PlanLabel = "plan.title" | "plan.target_current" | "plan.target_next" | "plan.target_competencies" | "plan.optimal" | "plan.not_optimal" | "plan.unreached" | "plan.items" | "plan.no_items" | "plan.closes" | "plan.count" | "plan.hours" | "plan.cost" | "plan.total" | "plan.after_time_limit" | "plan.already_met" | "plan.only_if_held" | "plan.result_competencies" | "plan.result_next" | "plan.deadline" | "plan.deadline_passed" | "plan.gaps" | "plan.gaps_not_needed" | "plan.show_by" | "plan.or_through" | "plan.for_next" | "plan.not_plannable" | "plan.also_needed";
 
 /**
  * Identifies a pack in reports.

@@ -9,19 +9,25 @@ use crate::pack::{Named, Pack};
 use crate::plan::{Amount, GoalRef, Measure, Plan};
 use std::fmt::Write;
 
-/// An amount (hours, cost) as the language writes a number: `12.5`, `12,5`.
+/// An amount (hours, cost) as the language writes a number: `4,800.5`, `4 800,5`.
 fn amount(value: Amount, lang: &str) -> String {
-    let whole = value.0 / 100;
-    let cents = value.0 % 100;
-    let text = match cents {
-        0 => whole.to_string(),
-        c if c % 10 == 0 => format!("{whole}.{}", c / 10),
-        c => format!("{whole}.{c:02}"),
-    };
-    if lang == "fr" {
-        text.replace('.', ",")
+    let (group, decimal) = if lang == "fr" {
+        ('\u{a0}', ',')
     } else {
-        text
+        (',', '.')
+    };
+    let digits = (value.0 / 100).to_string();
+    let mut whole = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            whole.push(group);
+        }
+        whole.push(d);
+    }
+    match value.0 % 100 {
+        0 => whole,
+        c if c % 10 == 0 => format!("{whole}{decimal}{}", c / 10),
+        c => format!("{whole}{decimal}{c:02}"),
     }
 }
 
@@ -68,7 +74,26 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
         _ => (PlanLabel::TargetCompetencies, None),
     };
     let level = level.map(|l| words.level(&l)).unwrap_or_default();
-    let _ = writeln!(out, "{}", render(target, &[("level", level)]));
+    let named: Vec<String> = plan.named.iter().map(goal).collect();
+    let _ = writeln!(
+        out,
+        "{}",
+        render(
+            target,
+            &[("level", level), ("competencies", named.join(", "))]
+        )
+    );
+    if plan.after_time_limit {
+        let deadline = plan.deadline.map(|d| d.to_string()).unwrap_or_default();
+        let line = render(
+            PlanLabel::AfterTimeLimit,
+            &[
+                ("deadline", deadline),
+                ("date", plan.complete_by.to_string()),
+            ],
+        );
+        let _ = writeln!(out, "{line}");
+    }
     let in_units = |a: Amount| match plan.by {
         Measure::Count => count(amount(a, lang)),
         Measure::Hours => hours(a),
@@ -94,7 +119,9 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
         let _ = writeln!(out, "{}", plan_label(PlanLabel::Unreached));
     }
     let _ = writeln!(out);
-    if plan.items.is_empty() {
+    if plan.items.is_empty() && plan.reaches_target {
+        let _ = writeln!(out, "{}", plan_label(PlanLabel::AlreadyMet));
+    } else if plan.items.is_empty() {
         let _ = writeln!(out, "{}", plan_label(PlanLabel::NoItems));
     } else {
         let heading = render(PlanLabel::Items, &[("date", plan.complete_by.to_string())]);
@@ -102,6 +129,9 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
     }
     for (n, item) in plan.items.iter().enumerate() {
         let mut facts = vec![words.name(Named::EvidenceKind, &item.kind)];
+        if item.equivalency {
+            facts.push(plan_label(PlanLabel::OnlyIfHeld));
+        }
         facts.extend(item.hours.map(hours));
         facts.extend(item.cost.map(cost));
         let closes: Vec<String> = item.closes.iter().map(goal).collect();
@@ -115,7 +145,32 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
             closes.join(", ")
         );
     }
+    // What the plan achieves overall: competencies met at the level, and the next level's share.
     if !plan.planned.is_empty() {
+        let line = render(
+            PlanLabel::ResultCompetencies,
+            &[
+                ("before", plan.now.met.to_string()),
+                ("after", plan.then.met.to_string()),
+                ("required", plan.then.required.to_string()),
+            ],
+        );
+        let _ = writeln!(out, "  {line}");
+        if let (Some(before), Some(after), Some(next)) = (
+            plan.now.next_level_percent,
+            plan.then.next_level_percent,
+            report.next_level.as_ref(),
+        ) {
+            let line = render(
+                PlanLabel::ResultNext,
+                &[
+                    ("before", before.to_string()),
+                    ("after", after.to_string()),
+                    ("needed", next.needed_percent.to_string()),
+                ],
+            );
+            let _ = writeln!(out, "  {line}");
+        }
         write_projection(&mut out, &words, &plan.projection);
     }
     // Gaps no item can close, grouped by what could show them (most share the same kinds).
@@ -209,13 +264,12 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
             plan.pending.join(", ")
         );
     }
-    // What else completion needs, and the time limit, as the projection says them.
-    let time_limit = report.requirements.iter().filter(|r| r.id == "time_limit");
+    // What else completion needs, as the projection says it; then the time limit, counted from
+    // the planning date.
     let also: Vec<_> = plan
         .also_needed
         .iter()
         .filter(|r| r.id != "time_limit")
-        .chain(time_limit)
         .collect();
     if !also.is_empty() {
         let _ = writeln!(
@@ -226,14 +280,31 @@ pub fn explain_plan(pack: &Pack, plan: &Plan, lang: &str) -> String {
         );
     }
     for r in also {
-        let mark = if r.met { "✓" } else { "✗" };
         let _ = writeln!(
             out,
-            "  {mark} {}{colon}{}",
+            "  ✗ {}{colon}{}",
             Label::from_code(&format!("requirement.{}", r.id))
                 .map_or_else(|| r.id.to_owned(), label),
             words.message(&r.reason)
         );
+    }
+    if let (Some(deadline), Some(days)) = (plan.deadline, plan.days_left) {
+        let line = if days >= 0 {
+            render(
+                PlanLabel::Deadline,
+                &[
+                    ("deadline", deadline.to_string()),
+                    ("days", days.to_string()),
+                    ("as_of", plan.as_of.to_string()),
+                ],
+            )
+        } else {
+            render(
+                PlanLabel::DeadlinePassed,
+                &[("deadline", deadline.to_string())],
+            )
+        };
+        let _ = writeln!(out, "\n{line}");
     }
     out
 }

@@ -223,6 +223,9 @@ pub struct Plan {
     pub complete_by: Date,
     /// `current`, `next` or `competencies`.
     pub target: &'static str,
+    /// The competencies named, at the levels planned for (a `competencies` target).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub named: Vec<GoalRef>,
     /// What the plan minimizes.
     pub by: Measure,
     /// Whether the search finished: the plan is then a proven minimum.
@@ -258,10 +261,50 @@ pub struct Plan {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts-types", tsify(optional))]
     pub days_left: Option<i64>,
+    /// Whether the time limit passes before the completion date: the items would count for the
+    /// competencies, but the program would have lapsed.
+    pub after_time_limit: bool,
+    /// Where the participant stands on the planning date, and with the plan.
+    pub now: Standing,
+    /// Where the participant would stand with the plan completed.
+    pub then: Standing,
     /// Search nodes visited.
     pub nodes: u64,
     /// The what-if evaluation of the plan (it confirmed what the plan closes).
     pub projection: Projection,
+}
+
+/// Where a participant stands: competencies met at their level, and the next level's share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct Standing {
+    /// Competencies met at the participant's level.
+    pub met: usize,
+    /// Competencies required there.
+    pub required: usize,
+    /// The share of the next level's profile met, if there is a next level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts-types", tsify(optional))]
+    pub next_level_percent: Option<u32>,
+}
+
+impl Standing {
+    fn of(report: &crate::report::Report) -> Self {
+        Standing {
+            met: report
+                .competencies
+                .iter()
+                .filter(|c| c.state == crate::report::CompetencyState::Met)
+                .count(),
+            required: report
+                .competencies
+                .iter()
+                .filter(|c| c.required.is_some())
+                .count(),
+            next_level_percent: report.next_level.as_ref().map(|n| n.percent),
+        }
+    }
 }
 
 /// Totals over a plan's items.
@@ -294,6 +337,9 @@ pub struct PlanItem {
     pub kind: Id,
     /// The id it has in `planned` (and in the projection's evidence).
     pub planned: String,
+    /// Whether it is recognition of prior learning (a designation, a waiver): it counts only if
+    /// the participant already holds it, claimed within the window.
+    pub equivalency: bool,
     /// Its hours, if the catalogue gives them.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts-types", tsify(optional, type = "number"))]

@@ -290,6 +290,11 @@ pub(super) fn plan(
     )
     .run();
     let chosen = found.chosen.clone().unwrap_or_default();
+    let found_cost: u64 = chosen
+        .iter()
+        .filter_map(|c| candidates.get(*c))
+        .map(|c| c.cost)
+        .sum();
 
     // The plan's items as planned items, and their what-if evaluation.
     let mut planned: Vec<Planned> = Vec::new();
@@ -454,6 +459,7 @@ pub(super) fn plan(
         closes.dedup();
         let entry = doc.catalogue.iter().find(|e| *e.id == *item.id);
         items.push(PlanItem {
+            equivalency: model.kinds.get(item.kind).is_some_and(|k| k.equivalency),
             item: item.id.clone(),
             kind: model
                 .kinds
@@ -547,9 +553,22 @@ pub(super) fn plan(
         as_of,
         complete_by,
         target: options.target.id(),
+        named: goals
+            .goals
+            .iter()
+            .filter(|g| {
+                goals
+                    .quotas
+                    .get(g.quota)
+                    .is_some_and(|q| q.purpose == "target")
+            })
+            .map(goal_ref)
+            .collect(),
         by: options.by,
-        // (A minimum is proven only where items cannot undo each other's effects.)
-        optimal: found.optimal && monotone,
+        // (A minimum is proven only where items cannot undo each other's effects; a search cut
+        // short whose plan meets its lower bound has proven it all the same.)
+        optimal: monotone
+            && (found.optimal || found.chosen.is_some() && found.lower_bound >= found_cost),
         // (Where items can undo each other's effects no bound is proven.)
         lower_bound: if monotone {
             scale(found.lower_bound)
@@ -566,6 +585,9 @@ pub(super) fn plan(
         also_needed,
         deadline,
         days_left: deadline.map(|d| as_of.days_until(d)),
+        after_time_limit: deadline.is_some_and(|d| d < complete_by),
+        now: Standing::of(&actual),
+        then: Standing::of(&projection.report),
         nodes: found.nodes,
         projection,
     })
