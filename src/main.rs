@@ -107,6 +107,9 @@ enum Command {
         /// Language of the text explanation (the pack's first by default).
         #[arg(long)]
         lang: Option<String>,
+        /// xAPI/cmi5 statements to read as evidence first (as for `evaluate`).
+        #[arg(long, value_name = "PATH")]
+        xapi: Vec<PathBuf>,
         /// The participant document (JSON).
         file: PathBuf,
     },
@@ -227,8 +230,16 @@ fn main() -> ExitCode {
             budget_ms,
             format,
             lang,
+            xapi,
             file,
         } => {
+            let statements = match read_statements(&xapi) {
+                Ok(statements) => statements,
+                Err(message) => {
+                    eprintln!("competency-rules: {message}");
+                    return ExitCode::from(2);
+                }
+            };
             // (Checked here, so a mistake is named by its option, not by the participant file.)
             let target: Vec<String> = target.iter().map(|t| t.trim().to_owned()).collect();
             if target.len() > 1 && target.iter().any(|t| t == "current" || t == "next") {
@@ -250,14 +261,8 @@ fn main() -> ExitCode {
             };
             options.complete_by = complete_by;
             options.budget_ms = budget_ms;
-            run_plan(
-                pack.as_ref(),
-                as_of,
-                &options,
-                format,
-                lang.as_deref(),
-                &file,
-            )
+            let output = (format, lang.as_deref());
+            run_plan(pack.as_ref(), as_of, &options, output, &statements, &file)
         }
         Command::ExportCase {
             pack,
@@ -493,8 +498,8 @@ fn run_plan(
     pack_path: Option<&PathBuf>,
     as_of: Date,
     options: &PlanOptions,
-    format: Output,
-    lang: Option<&str>,
+    (format, lang): (Output, Option<&str>),
+    statements: &[Received],
     file: &PathBuf,
 ) -> ExitCode {
     let (pack, lang) = match pack_and_lang(pack_path, lang) {
@@ -510,7 +515,18 @@ fn run_plan(
             Participant::from_json(&text)
                 .map_err(|e| format!("{}{}: {e}", file.display(), position(&e)))
         })
-        .and_then(|p| {
+        .and_then(|mut p| {
+            // Statements become evidence first, as `evaluate --xapi` reads them.
+            if !statements.is_empty() {
+                let intake = xapi::add_statements(&pack, &mut p, statements.to_vec())
+                    .map_err(|e| format!("{}: {e}", file.display()))?;
+                eprintln!(
+                    "competency-rules: {}: {} statements: {} became evidence",
+                    file.display(),
+                    intake.received,
+                    intake.evidence
+                );
+            }
             plan(&pack, &p, as_of, options).map_err(|e| {
                 // A mistake in an option is named by the option; one about the participant by
                 // their file.

@@ -456,6 +456,26 @@ fn cli_plans_explains_the_plan_and_projects_it() {
     };
     assert_ne!(negotiation(&report), "met");
     assert_eq!(negotiation(&report["projection"]["report"]), "met");
+    // Statements count before planning: courses the LMS reports done are not planned again.
+    let with = run(&[
+        "plan",
+        "--as-of",
+        "2026-11-24",
+        "--xapi",
+        "examples/xapi",
+        "examples/08-xapi-learner.json",
+    ]);
+    let without = run(&[
+        "plan",
+        "--as-of",
+        "2026-11-24",
+        "examples/08-xapi-learner.json",
+    ]);
+    assert!(
+        without.contains("Human Services Integration 101 ("),
+        "{without}"
+    );
+    assert!(!with.contains("Human Services Integration 101 ("), "{with}");
     // A target that cannot be planned is refused with the reason.
     let out = cli()
         .args([
