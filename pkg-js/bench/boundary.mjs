@@ -6,6 +6,7 @@
 // module); `evaluateJson` passes JSON text straight through. An earlier build also converted
 // objects field by field with serde-wasm-bindgen; JSON was 1.1-1.3x faster (see README).
 import { Pack, engineVersion } from "../src/index.cjs";
+import { median } from "./median.mjs";
 
 const pack = Pack.load();
 const doc = pack.document();
@@ -42,18 +43,8 @@ function participant(n) {
     coach: { id: "c1", organization: "org-a" }, mentor: { id: "m1", organization: "org-b", appointed_by: "association" }, evidence };
 }
 
-function time(fn, minMs = 400) {
-  for (let i = 0; i < 20; i++) fn(); // warm up
-  const samples = [];
-  const end = performance.now() + minMs;
-  while (performance.now() < end) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] * 1000; // median, µs
-}
+/** The median time of `fn`, in µs. */
+const time = (fn) => median(fn) * 1000;
 
 const asOf = "2026-11-24";
 const rows = [];

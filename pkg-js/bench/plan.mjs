@@ -5,6 +5,7 @@
 // plan` and compare ratios. Run: npm run bench:plan
 import { readFileSync } from "node:fs";
 import { Pack } from "../src/planning.cjs";
+import { median } from "./median.mjs";
 
 const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), "utf8"));
 const text = (s) => ({ en: s, fr: s });
@@ -44,18 +45,8 @@ function worstCasePack(competencies, items) {
   };
 }
 
-function time(fn, minMs = 1500) {
-  for (let i = 0; i < 3; i++) fn(); // warm up
-  const samples = [];
-  const end = performance.now() + minMs;
-  while (performance.now() < end) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
+/** The median time of `fn`, in ms. */
+const time = (fn, minMs = 1500) => median(fn, { minMs, warmups: 3 });
 
 const asOf = "2026-11-24";
 const rows = [];
