@@ -3,7 +3,7 @@
 //! by the what-if evaluation of its items.
 
 use super::goals::Goals;
-use super::search::{Candidate, Search};
+use super::search::{Candidate, Search, met_with};
 use super::state::{Fact, State};
 use super::*;
 use crate::eval::Ctx;
@@ -313,7 +313,7 @@ pub(super) fn plan(
     with_plan.planned = planned.clone();
     let projection = projection::project(pack, &with_plan, complete_by, &actual)?;
     let met_plan = met_in(pack, &goals, &projection.report);
-    let expected = search_met(&state, &goals, &candidates, &chosen);
+    let expected = met_with(&state, &goals, &candidates, &chosen);
     if met_plan != expected {
         let differ: Vec<String> = goals
             .goals
@@ -387,7 +387,7 @@ pub(super) fn plan(
                 .filter(|(j, _)| *j != k)
                 .map(|(_, c)| *c)
                 .collect();
-            let met = search_met(&state, &goals, &candidates, &without);
+            let met = met_with(&state, &goals, &candidates, &without);
             met_plan
                 .iter()
                 .zip(&met)
@@ -591,20 +591,6 @@ pub(super) fn plan(
         nodes: found.nodes,
         projection,
     })
-}
-
-/// The goals the fast model says `chosen` meets.
-fn search_met(
-    state: &State<'_>,
-    goals: &Goals,
-    candidates: &[Candidate],
-    chosen: &[usize],
-) -> Vec<bool> {
-    let facts: Vec<&Fact> = chosen
-        .iter()
-        .filter_map(|&i| candidates.get(i).map(|c| &c.fact))
-        .collect();
-    goals.met(&state.achieved(&facts))
 }
 
 /// A gap, with the evidence kinds that could show it, the rules that grant it, and evidence

@@ -84,6 +84,20 @@ impl Bits {
     }
 }
 
+/// The goals met with candidates `chosen` added to `state` (evaluated as evaluation would).
+pub(super) fn met_with(
+    state: &State<'_>,
+    goals: &Goals,
+    candidates: &[Candidate],
+    chosen: &[usize],
+) -> Vec<bool> {
+    let facts: Vec<&Fact> = chosen
+        .iter()
+        .filter_map(|&i| candidates.get(i).map(|c| &c.fact))
+        .collect();
+    goals.met(&state.achieved(&facts))
+}
+
 /// A catalogue item that could be planned.
 pub(super) struct Candidate {
     pub fact: Fact,
@@ -209,11 +223,7 @@ impl<'s> Search<'s> {
 
     /// The goals met with `chosen` added (evaluated as evaluation would).
     pub(super) fn met(&self, chosen: &[usize]) -> Vec<bool> {
-        let facts: Vec<&Fact> = chosen
-            .iter()
-            .filter_map(|&i| self.candidates.get(i).map(|c| &c.fact))
-            .collect();
-        self.goals.met(&self.state.achieved(&facts))
+        met_with(self.state, self.goals, self.candidates, chosen)
     }
 
     /// The goals met with `chosen` added, as bits (from the candidates' own, where additive).

@@ -86,49 +86,39 @@ impl<'p> State<'p> {
     /// prior-learning cap cannot run out among them (else one equivalency item can take the room
     /// another needed). The search proves a minimum only then.
     pub(super) fn monotone(&self, candidates: &[&Fact]) -> bool {
-        let model = &self.pack.model;
         if self.pack.document().precedence.assessor_override == OverridePolicy::RulesWin {
             return false;
         }
         let Some(cap) = self.cap else {
             return true;
         };
-        let equivalency = |f: &&Fact| model.kinds.get(f.kind).is_some_and(|k| k.equivalency);
+        let credited = self.credited(self.base.iter());
+        let wanted = self
+            .credited(candidates.iter().copied())
+            .into_iter()
+            .filter(|comp| !credited.contains(comp))
+            .count();
+        wanted <= cap.saturating_sub(credited.len())
+    }
+
+    /// Room left under the prior-learning cap (`None`: no cap).
+    pub(super) fn cap_room(&self) -> Option<usize> {
+        let cap = self.cap?;
+        Some(cap.saturating_sub(self.credited(self.base.iter()).len()))
+    }
+
+    /// The competencies equivalency items among `facts` give (before the cap), once each.
+    fn credited<'f>(&self, facts: impl Iterator<Item = &'f Fact>) -> Vec<usize> {
+        let model = &self.pack.model;
         let mut credited: Vec<usize> = Vec::new();
-        for fact in self.base.iter().filter(|f| equivalency(f)) {
+        for fact in facts.filter(|f| model.kinds.get(f.kind).is_some_and(|k| k.equivalency)) {
             for (comp, _) in &fact.gives {
                 if !credited.contains(comp) {
                     credited.push(*comp);
                 }
             }
         }
-        let room = cap.saturating_sub(credited.len());
-        let mut wanted: Vec<usize> = Vec::new();
-        for fact in candidates.iter().filter(|f| equivalency(f)) {
-            for (comp, _) in &fact.gives {
-                if !credited.contains(comp) && !wanted.contains(comp) {
-                    wanted.push(*comp);
-                }
-            }
-        }
-        wanted.len() <= room
-    }
-
-    /// Room left under the prior-learning cap (`None`: no cap).
-    pub(super) fn cap_room(&self) -> Option<usize> {
-        let model = &self.pack.model;
-        let cap = self.cap?;
-        let mut credited: Vec<usize> = Vec::new();
-        for fact in &self.base {
-            if model.kinds.get(fact.kind).is_some_and(|k| k.equivalency) {
-                for (comp, _) in &fact.gives {
-                    if !credited.contains(comp) {
-                        credited.push(*comp);
-                    }
-                }
-            }
-        }
-        Some(cap.saturating_sub(credited.len()))
+        credited
     }
 
     /// The rank achieved on every competency with `added` counted as well.
