@@ -42,6 +42,7 @@
 //! ```
 
 mod codes;
+pub mod compact;
 pub mod date;
 pub mod diagnostics;
 mod eval;
@@ -58,6 +59,7 @@ pub mod participant;
 pub mod plan;
 pub mod report;
 mod sorting;
+pub mod stream;
 #[cfg(feature = "ts-types")]
 pub mod ts_types;
 #[cfg(feature = "wasm")]
@@ -72,7 +74,7 @@ pub mod wasm_planning;
 
 pub use date::Date;
 pub use diagnostics::{Diagnostic, Severity};
-pub use eval::{EvaluateError, evaluate, evaluate_many};
+pub use eval::{EvaluateError, EvaluateOptions, evaluate, evaluate_many, evaluate_with};
 pub use ffi::{Failure, FailureCode};
 pub use pack::{Format, Pack, PackError, PackInfo, SourceFile, check_dir, check_files};
 pub use participant::{Participant, ParticipantError};

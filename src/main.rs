@@ -53,7 +53,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Output::Json)]
         format: Output,
         /// Language of the text explanation (one of the pack's languages; the pack's first by
-        /// default). JSON reports carry every language.
+        /// default). JSON reports carry every language unless this names one.
         #[arg(long)]
         lang: Option<String>,
         /// xAPI/cmi5 statements to read as evidence: a file (one statement, an array, or an LRS
@@ -65,7 +65,16 @@ enum Command {
         /// JSON array of planned items, or a plan written by `plan --format json`.
         #[arg(long, value_name = "FILE")]
         plan: Option<PathBuf>,
-        /// Participant documents (JSON). With several, JSON output is an array.
+        /// Write the compact form (status, levels, competencies by state, requirements; no
+        /// explanation), one line per participant. Implies streaming.
+        #[arg(long)]
+        compact: bool,
+        /// Threads to evaluate a stream on (default: every available core).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        threads: usize,
+        /// Participant documents (JSON). With several, JSON output is an array. `-` (standard
+        /// input) and `.jsonl`/`.ndjson` files are read as streams: JSON Lines, a JSON array, or
+        /// documents one after another, one report per line, written as each is done.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -207,6 +216,8 @@ fn main() -> ExitCode {
             lang,
             xapi,
             plan,
+            compact,
+            threads,
             files,
         } => match read_statements(&xapi).and_then(|s| Ok((s, read_plan(plan.as_ref())?))) {
             Ok((statements, planned)) => {
@@ -214,7 +225,12 @@ fn main() -> ExitCode {
                     statements: &statements,
                     planned: planned.as_deref(),
                 };
-                run_evaluate(pack, as_of, format, lang.as_deref(), &inputs, &files)
+                if compact || files.iter().any(|f| is_stream(f)) {
+                    let output = (format, lang.as_deref(), compact);
+                    run_stream(pack, as_of, output, threads, &inputs, &files)
+                } else {
+                    run_evaluate(pack, as_of, format, lang.as_deref(), &inputs, &files)
+                }
             }
             Err(message) => {
                 eprintln!("competency-rules: {message}");
@@ -406,6 +422,131 @@ fn with_planned(
         );
     }
     Participant::from_value(value)
+}
+
+/// `-` (standard input), or a JSON Lines file (`.jsonl`, `.ndjson`): read as a stream.
+fn is_stream(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+        || path
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "ndjson")
+}
+
+/// Evaluates streams of participants (and plain files, as streams of one document or an array):
+/// one line of JSON per participant (the report, its compact form, or the error), or an
+/// explanation per participant, written in input order as each chunk is done.
+fn run_stream(
+    pack_path: Option<PathBuf>,
+    as_of: Date,
+    (format, lang, compact): (Output, Option<&str>, bool),
+    threads: usize,
+    inputs: &Inputs<'_>,
+    files: &[PathBuf],
+) -> ExitCode {
+    use competency_rules::compact::Compact;
+    use competency_rules::stream::{self, Outcome};
+    use competency_rules::{EvaluateOptions, Failure};
+    if compact && format == Output::Text {
+        eprintln!("competency-rules: --compact writes JSON; leave out --format text");
+        return ExitCode::from(2);
+    }
+    let asked = lang.is_some();
+    let (pack, lang) = match pack_and_lang(pack_path.as_ref(), lang) {
+        Ok(found) => found,
+        Err((message, code)) => {
+            eprintln!("competency-rules: {message}");
+            return ExitCode::from(code);
+        }
+    };
+    let options = match (compact, format, asked) {
+        (true, _, _) => EvaluateOptions::no_messages(),
+        (false, Output::Text, _) | (false, Output::Json, true) => {
+            EvaluateOptions::languages([lang.as_str()])
+        }
+        (false, Output::Json, false) => EvaluateOptions::default(),
+    };
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for file in files {
+        let name = if file.as_os_str() == "-" {
+            "standard input".to_owned()
+        } else {
+            file.display().to_string()
+        };
+        let input: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(file) {
+                Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
+                Err(e) => {
+                    eprintln!("competency-rules: cannot read {}: {e}", file.display());
+                    failed = true;
+                    continue;
+                }
+            }
+        };
+        let work = |entry: &stream::Entry, text: &str| {
+            let place = std::path::PathBuf::from(format!("{name}:{}", entry.line));
+            let participant = match with_planned(text, inputs.planned) {
+                Ok(p) => p,
+                Err(e) => return Outcome::Failed(entry.locate(Failure::from(e))),
+            };
+            if pack_path.is_none() && entry.index == 0 {
+                foreign_to_builtin_pack(&pack, &participant, &place);
+            }
+            let report = if inputs.statements.is_empty() {
+                competency_rules::evaluate_with(&pack, &participant, as_of, &options)
+                    .map_err(|e| entry.locate(Failure::from(e)))
+            } else {
+                participant_report(&pack, participant, inputs.statements, as_of, &place).map_err(
+                    |message| {
+                        entry.locate(Failure::new(
+                            competency_rules::FailureCode::InvalidDocument,
+                            "",
+                            message,
+                        ))
+                    },
+                )
+            };
+            match report {
+                Ok(report) if compact => Outcome::Done(Compact::of(&report).to_json()),
+                Ok(report) if format == Output::Text => {
+                    Outcome::Done(explain(&pack, &report, &lang))
+                }
+                Ok(report) => Outcome::Done(report.to_json()),
+                Err(failure) => Outcome::Failed(failure),
+            }
+        };
+        let result = stream::map(input, threads, work, |entry, outcome| {
+            let text = match outcome {
+                Outcome::Done(text) => text,
+                Outcome::Failed(failure) => {
+                    let at = failure.line.map_or(String::new(), |l| format!(":{l}"));
+                    eprintln!("competency-rules: {name}{at}: {}", failure.message);
+                    failed = true;
+                    match format {
+                        Output::Json => stream::failure_line(entry, &failure),
+                        Output::Text => return Ok(()),
+                    }
+                }
+            };
+            out.write_all(text.as_bytes())?;
+            out.write_all(b"\n")
+        });
+        if let Err(e) = result.and_then(|_| out.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("competency-rules: {name}: {e}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run_evaluate(

@@ -4,7 +4,7 @@ use crate::ffi::FailureCode;
 
 /// A participant that was read but cannot be evaluated against this pack.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("participant document at `{}`: {}", self.path(), self.message())]
+#[error("{}", self.described())]
 #[non_exhaustive]
 pub enum EvaluateError {
     /// The participant's organizational level is not one of the pack's.
@@ -23,6 +23,13 @@ pub enum EvaluateError {
         /// The limit ([`crate::limits::MAX_EVIDENCE`] plus [`crate::limits::MAX_STATEMENTS`]).
         limit: usize,
     },
+    /// Messages asked for in a language the pack does not have.
+    UnknownLanguage {
+        /// The language asked for.
+        lang: String,
+        /// The pack's languages.
+        known: Vec<String>,
+    },
 }
 
 impl EvaluateError {
@@ -31,6 +38,7 @@ impl EvaluateError {
         match self {
             Self::UnknownLevel { .. } => FailureCode::UnknownLevel,
             Self::TooMuchEvidence { .. } => FailureCode::LimitExceeded,
+            Self::UnknownLanguage { .. } => FailureCode::InvalidArgument,
         }
     }
 
@@ -39,6 +47,19 @@ impl EvaluateError {
         match self {
             Self::UnknownLevel { .. } => "level",
             Self::TooMuchEvidence { .. } => "evidence",
+            Self::UnknownLanguage { .. } => "languages",
+        }
+    }
+
+    /// The error as `Display` writes it: the participant's field at fault, or the option.
+    fn described(&self) -> String {
+        match self {
+            Self::UnknownLanguage { .. } => format!("option `languages`: {}", self.message()),
+            _ => format!(
+                "participant document at `{}`: {}",
+                self.path(),
+                self.message()
+            ),
         }
     }
 
@@ -70,6 +91,14 @@ impl EvaluateError {
             }
             Self::TooMuchEvidence { items, limit } => format!(
                 "{items} evidence items and statements, more than the limit of {limit} for one evaluation"
+            ),
+            Self::UnknownLanguage { lang, known } => format!(
+                "the pack has no language `{lang}` (it has: {})",
+                known
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }

@@ -39,6 +39,67 @@ pub fn evaluate(
     participant: &Participant,
     as_of: Date,
 ) -> Result<Report, EvaluateError> {
+    evaluate_with(pack, participant, as_of, &EvaluateOptions::default())
+}
+
+/// What an evaluation writes besides the answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct EvaluateOptions {
+    /// The languages the reasons' messages are written in: `None` (the default) for every
+    /// language of the pack; a list for those only (each one of the pack's languages); an empty
+    /// list for none (codes and parameters only, as the compact form needs).
+    pub languages: Option<Vec<String>>,
+}
+
+impl EvaluateOptions {
+    /// Messages in `languages` only.
+    pub fn languages<I: IntoIterator<Item = S>, S: Into<String>>(languages: I) -> Self {
+        Self {
+            languages: Some(languages.into_iter().map(Into::into).collect()),
+        }
+    }
+
+    /// No messages: codes and parameters only.
+    pub fn no_messages() -> Self {
+        Self {
+            languages: Some(Vec::new()),
+        }
+    }
+}
+
+/// Evaluates `participant` against `pack` on `as_of`, writing messages in the languages
+/// `options` asks for ([`evaluate`] writes every language of the pack).
+///
+/// ```
+/// use competency_rules::{EvaluateOptions, Pack, Participant, evaluate_with};
+///
+/// let pack = Pack::hslp()?;
+/// let participant = Participant::from_json(
+///     r#"{"id": "p", "organization": "o", "level": "manager", "enrolled": "2026-09-01"}"#,
+/// )?;
+/// let report = evaluate_with(&pack, &participant, "2026-11-24".parse()?, &EvaluateOptions::languages(["fr"]))?;
+/// assert_eq!(report.status_reason.message.keys().collect::<Vec<_>>(), ["fr"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_with(
+    pack: &Pack,
+    participant: &Participant,
+    as_of: Date,
+    options: &EvaluateOptions,
+) -> Result<Report, EvaluateError> {
+    let languages: &[String] = match &options.languages {
+        None => pack.languages(),
+        Some(asked) => {
+            if let Some(unknown) = asked.iter().find(|l| !pack.languages().contains(l)) {
+                return Err(EvaluateError::UnknownLanguage {
+                    lang: unknown.clone(),
+                    known: pack.languages().to_vec(),
+                });
+            }
+            asked
+        }
+    };
     // However the participant was built (read, deserialized, or with statements added).
     let limit = crate::limits::MAX_EVIDENCE + crate::limits::MAX_STATEMENTS;
     let items = participant.evidence.len() + participant.set_aside.len();
@@ -59,6 +120,7 @@ pub fn evaluate(
         });
     };
     let mut ctx = Ctx::new(pack, participant, as_of, level);
+    ctx.languages = languages;
     #[cfg_attr(
         not(feature = "planning"),
         expect(unused_mut, reason = "only the planning build adds a projection")
@@ -66,7 +128,7 @@ pub fn evaluate(
     let mut report = ctx.run();
     #[cfg(feature = "planning")]
     if !participant.planned.is_empty() {
-        let projection = projection::project(pack, participant, as_of, &report)?;
+        let projection = projection::project(pack, participant, as_of, &report, options)?;
         report.projection = Some(Box::new(projection));
     }
     Ok(report)
@@ -119,6 +181,8 @@ pub(crate) struct Ctx<'a> {
     pub model: &'a Model,
     pub participant: &'a Participant,
     pub as_of: Date,
+    /// The languages reasons are rendered in (the pack's, or those the caller asked for).
+    pub languages: &'a [String],
     /// The participant's organizational level (an index into the model's levels; proficiency
     /// levels are `Rank`s).
     pub org_level: usize,
@@ -174,6 +238,7 @@ impl<'a> Ctx<'a> {
             model: &pack.model,
             participant,
             as_of,
+            languages: pack.languages(),
             org_level: level,
             coach_eligible,
             mentor_eligible,
@@ -183,7 +248,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A reason with its message rendered in every pack language.
+    /// A reason with its message rendered in each language asked for.
     pub(crate) fn reason(&self, code: Message, params: &[(&'static str, String)]) -> Reason {
         // Built by insertion, not `collect()`: collecting into a BTreeMap sorts first, and each
         // such sort is a whole instantiation of the sorting algorithm in the WebAssembly module.
@@ -194,7 +259,7 @@ impl<'a> Ctx<'a> {
         }
         let params = map;
         let mut message = BTreeMap::new();
-        for lang in self.pack.languages() {
+        for lang in self.languages {
             message.insert(lang.clone(), self.pack.render(code.code(), &params, lang));
         }
         Reason {

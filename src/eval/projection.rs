@@ -97,11 +97,12 @@ pub fn project(
     participant: &Participant,
     as_of: Date,
     actual: &Report,
+    options: &super::EvaluateOptions,
 ) -> Result<Projection, EvaluateError> {
     let projected = with_planned_as_evidence(pack, participant);
     let date = projection_date(participant, as_of);
-    let mut report = super::evaluate(pack, &projected, date)?;
-    after_time_limit(pack, participant, &mut report);
+    let mut report = super::evaluate_with(pack, &projected, date, options)?;
+    after_time_limit(pack, participant, &mut report, options);
     // (Sorted: the order plans are written in does not change the report.)
     let mut planned: Vec<String> = participant.planned.iter().map(|p| p.id.clone()).collect();
     crate::sorting::sort(&mut planned);
@@ -116,7 +117,12 @@ pub fn project(
 
 /// A finding on each planned item dated after the participant's time limit: it would count, but
 /// the program would have lapsed by then.
-fn after_time_limit(pack: &Pack, participant: &Participant, report: &mut Report) {
+fn after_time_limit(
+    pack: &Pack,
+    participant: &Participant,
+    report: &mut Report,
+    options: &super::EvaluateOptions,
+) {
     let Some(level) = pack.model.org_level_index(&participant.level) else {
         return;
     };
@@ -137,7 +143,10 @@ fn after_time_limit(pack: &Pack, participant: &Participant, report: &mut Report)
     if late.is_empty() {
         return;
     }
-    let ctx = Ctx::new(pack, participant, report.as_of, level);
+    let mut ctx = Ctx::new(pack, participant, report.as_of, level);
+    if let Some(languages) = &options.languages {
+        ctx.languages = languages;
+    }
     for planned in late {
         report.findings.push(crate::report::Finding {
             evidence: Some(planned.id.clone()),

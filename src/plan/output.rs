@@ -311,7 +311,8 @@ pub(super) fn plan(
     }
     let mut with_plan = base.clone();
     with_plan.planned = planned.clone();
-    let projection = projection::project(pack, &with_plan, complete_by, &actual)?;
+    let projection =
+        projection::project(pack, &with_plan, complete_by, &actual, &Default::default())?;
     let met_plan = met_in(pack, &goals, &projection.report);
     let expected = met_with(&state, &goals, &candidates, &chosen);
     if met_plan != expected {

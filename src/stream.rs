@@ -1,0 +1,567 @@
+//! Streaming batches: participants read one by one from JSON Lines (or a JSON array, or JSON
+//! values one after another), evaluated across the available cores, and written as they are done,
+//! in input order, with memory bounded by a chunk of participants rather than by the batch.
+//!
+//! [`Values`] splits the input into documents without parsing them; [`map`] runs a function over
+//! them in chunks (in parallel with the `parallel` feature) and hands back the results in input
+//! order; [`evaluate_stream`] is the whole job: one report (or compact result) per line.
+
+use crate::compact::Compact;
+use crate::date::Date;
+use crate::eval::{EvaluateOptions, evaluate_with};
+use crate::ffi::{Failure, FailureCode};
+use crate::limits::MAX_PARTICIPANT_BYTES;
+use crate::pack::Pack;
+use crate::participant::Participant;
+use std::io::{self, BufRead, Read, Write};
+
+/// One document of the input: where it starts, and its text (or why it could not be taken).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Entry {
+    /// Its position in the input, from 0.
+    pub index: usize,
+    /// The line it starts on, from 1.
+    pub line: usize,
+    /// The column it starts at, from 1.
+    pub column: usize,
+    /// Its text, or why it could not be taken (too large, not UTF-8, unterminated).
+    pub text: Result<String, Failure>,
+}
+
+impl Entry {
+    /// `failure` placed in the input: a line and column inside the document become the input's.
+    pub fn locate(&self, mut failure: Failure) -> Failure {
+        if let Some(line) = failure.line {
+            if line == 1 {
+                failure.column = failure.column.map(|c| c + self.column - 1);
+            }
+            failure.line = Some(line + self.line - 1);
+        } else if failure.code != FailureCode::InvalidArgument {
+            failure.line = Some(self.line);
+            failure.column = Some(self.column);
+        }
+        failure
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Not known until the first document is seen.
+    Start,
+    /// One document per line (JSON Lines).
+    Lines,
+    /// Documents one after another, each over any number of lines.
+    Concatenated,
+    /// The elements of one JSON array.
+    Array,
+    /// The input is used up (or cannot be read on).
+    Done,
+}
+
+/// The documents of a stream, one at a time, without parsing them: JSON Lines (one document per
+/// line, blank lines skipped), a JSON array (its elements), or JSON values one after another
+/// (pretty-printed documents concatenated). The first document decides which.
+pub struct Values<R> {
+    input: R,
+    mode: Mode,
+    /// The line and column of the next byte (1-based).
+    line: usize,
+    column: usize,
+    index: usize,
+    /// Bytes read but not yet taken (the first line, while the mode is decided).
+    held: Vec<u8>,
+    held_at: usize,
+    /// A byte read past the end of a document, to be taken first.
+    peeked: Option<u8>,
+}
+
+impl<R: BufRead> Values<R> {
+    /// The documents of `input`.
+    pub fn new(input: R) -> Self {
+        Values {
+            input,
+            mode: Mode::Start,
+            line: 1,
+            column: 1,
+            index: 0,
+            held: Vec::new(),
+            held_at: 0,
+            peeked: None,
+        }
+    }
+
+    fn entry(&mut self, line: usize, column: usize, text: Result<String, Failure>) -> Entry {
+        let entry = Entry {
+            index: self.index,
+            line,
+            column,
+            text,
+        };
+        self.index += 1;
+        entry
+    }
+
+    /// The next byte, counting lines and columns.
+    fn byte(&mut self) -> io::Result<Option<u8>> {
+        let byte = if let Some(b) = self.peeked.take() {
+            Some(b)
+        } else if let Some(&b) = self.held.get(self.held_at) {
+            self.held_at += 1;
+            Some(b)
+        } else {
+            let buf = self.input.fill_buf()?;
+            match buf.first().copied() {
+                Some(b) => {
+                    self.input.consume(1);
+                    Some(b)
+                }
+                None => None,
+            }
+        };
+        if let Some(b) = byte {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // (Columns count characters: UTF-8 continuation bytes do not start one.)
+                self.column += 1;
+            }
+        }
+        Ok(byte)
+    }
+
+    /// Gives `b` back: the next [`Self::byte`] returns it (its line and column are undone).
+    fn unread(&mut self, b: u8) {
+        self.peeked = Some(b);
+        if b != b'\n' {
+            self.column -= 1;
+        }
+    }
+
+    /// The next byte that is not white space.
+    fn skip_space(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            match self.byte()? {
+                Some(b' ' | b'\t' | b'\r' | b'\n') => {}
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// Decides the mode from the first line.
+    fn start(&mut self) -> io::Result<()> {
+        let mut first = Vec::new();
+        loop {
+            first.clear();
+            let read = (&mut self.input)
+                .take(MAX_PARTICIPANT_BYTES as u64 + 2)
+                .read_until(b'\n', &mut first)?;
+            if read == 0 {
+                self.mode = Mode::Done;
+                return Ok(());
+            }
+            if first.iter().all(u8::is_ascii_whitespace) && first.ends_with(b"\n") {
+                self.line += 1;
+                continue;
+            }
+            break;
+        }
+        let trimmed = first.trim_ascii_start();
+        self.mode = if trimmed.first() == Some(&b'[') {
+            Mode::Array
+        } else if ends_balanced(trimmed) {
+            Mode::Lines
+        } else {
+            Mode::Concatenated
+        };
+        self.held = first;
+        self.held_at = 0;
+        if self.mode == Mode::Array {
+            // Past the opening bracket.
+            while let Some(b) = self.byte()? {
+                if b == b'[' {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The next line's document (JSON Lines).
+    fn next_line(&mut self) -> io::Result<Option<Entry>> {
+        loop {
+            let mut line = std::mem::take(&mut self.held);
+            let from = self.held_at.min(line.len());
+            line.drain(..from);
+            self.held_at = 0;
+            if line.is_empty() || !line.ends_with(b"\n") {
+                let limit = (MAX_PARTICIPANT_BYTES + 2).saturating_sub(line.len()) as u64;
+                (&mut self.input).take(limit).read_until(b'\n', &mut line)?;
+            }
+            if line.is_empty() {
+                self.mode = Mode::Done;
+                return Ok(None);
+            }
+            let at = self.line;
+            let complete = line.ends_with(b"\n");
+            if complete {
+                self.line += 1;
+            }
+            let text = line.trim_ascii();
+            if text.is_empty() {
+                if complete {
+                    continue;
+                }
+                self.mode = Mode::Done;
+                return Ok(None);
+            }
+            if text.len() > MAX_PARTICIPANT_BYTES {
+                // The rest of the line is skipped, not kept.
+                if !complete {
+                    self.skip_to_newline()?;
+                    self.line += 1;
+                }
+                return Ok(Some(self.entry(at, 1, Err(too_large()))));
+            }
+            let column = 1 + line.len() - line.trim_ascii_start().len();
+            let text = utf8(text.to_vec());
+            return Ok(Some(self.entry(at, column, text)));
+        }
+    }
+
+    fn skip_to_newline(&mut self) -> io::Result<()> {
+        loop {
+            let buf = self.input.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(at) => {
+                    self.input.consume(at + 1);
+                    return Ok(());
+                }
+                None => {
+                    let n = buf.len();
+                    self.input.consume(n);
+                }
+            }
+        }
+    }
+
+    /// The next document of an array or of concatenated values.
+    fn next_value(&mut self) -> io::Result<Option<Entry>> {
+        let mut first = self.skip_space()?;
+        if self.mode == Mode::Array && self.index > 0 {
+            // Between elements: a comma, or the end of the array.
+            match first {
+                Some(b',') => first = self.skip_space()?,
+                Some(b']') => return self.after_array(),
+                _ => return Ok(self.stop("expected `,` or `]` after an element of the array")),
+            }
+        } else if self.mode == Mode::Array && first == Some(b']') {
+            return self.after_array();
+        }
+        let Some(b) = first else {
+            if self.mode == Mode::Array {
+                return Ok(self.stop("the input ends inside the array"));
+            }
+            self.mode = Mode::Done;
+            return Ok(None);
+        };
+        let (line, column) = (self.line, self.column - 1);
+        let mut text = vec![b];
+        let mut too_large = false;
+        let (mut depth, mut in_string, mut escaped) = (0usize, b == b'"', false);
+        if b == b'{' || b == b'[' {
+            depth = 1;
+        }
+        let scalar = depth == 0 && !in_string;
+        loop {
+            if depth == 0 && !in_string && !scalar {
+                break;
+            }
+            let Some(c) = self.byte()? else {
+                if scalar {
+                    break;
+                }
+                return Ok(self.stop_at(line, column, "the input ends inside this document"));
+            };
+            if scalar && (c.is_ascii_whitespace() || matches!(c, b',' | b']' | b'[' | b'{')) {
+                self.unread(c);
+                break;
+            }
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if c == b'\\' {
+                    escaped = true;
+                } else if c == b'"' {
+                    in_string = false;
+                }
+            } else {
+                match c {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            if text.len() < MAX_PARTICIPANT_BYTES {
+                text.push(c);
+            } else {
+                too_large = true;
+            }
+        }
+        let text = if too_large {
+            Err(self::too_large())
+        } else {
+            utf8(text)
+        };
+        Ok(Some(self.entry(line, column, text)))
+    }
+
+    /// Past the array's closing bracket: only white space may follow.
+    fn after_array(&mut self) -> io::Result<Option<Entry>> {
+        match self.skip_space()? {
+            None => {
+                self.mode = Mode::Done;
+                Ok(None)
+            }
+            Some(_) => Ok(self.stop("unexpected text after the array's closing `]`")),
+        }
+    }
+
+    /// An entry saying why the input cannot be read on, at the current place; reading stops.
+    fn stop(&mut self, message: &str) -> Option<Entry> {
+        let (line, column) = (self.line, self.column.saturating_sub(1).max(1));
+        self.stop_at(line, column, message)
+    }
+
+    fn stop_at(&mut self, line: usize, column: usize, message: &str) -> Option<Entry> {
+        self.mode = Mode::Done;
+        let failure = Failure::new(FailureCode::Syntax, "", message.to_owned());
+        Some(self.entry(line, column, Err(failure)))
+    }
+}
+
+impl<R: BufRead> Iterator for Values<R> {
+    type Item = io::Result<Entry>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.mode == Mode::Start
+            && let Err(err) = self.start()
+        {
+            self.mode = Mode::Done;
+            return Some(Err(err));
+        }
+        let next = match self.mode {
+            Mode::Start | Mode::Done => return None,
+            Mode::Lines => self.next_line(),
+            Mode::Array | Mode::Concatenated => self.next_value(),
+        };
+        next.transpose()
+    }
+}
+
+/// Whether `text` holds one whole JSON value (its brackets closed, no string left open).
+fn ends_balanced(text: &[u8]) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
+    for &c in text {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_string = false;
+            }
+        } else {
+            match c {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    depth <= 0 && !in_string
+}
+
+fn too_large() -> Failure {
+    Failure::new(
+        FailureCode::LimitExceeded,
+        "",
+        format!("the document is more than the limit of {MAX_PARTICIPANT_BYTES} bytes"),
+    )
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|err| {
+        Failure::new(
+            FailureCode::Syntax,
+            "",
+            format!(
+                "not UTF-8 text (at byte {})",
+                err.utf8_error().valid_up_to() + 1
+            ),
+        )
+    })
+}
+
+/// What [`map`] writes for one document: its output line, or why it failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The document's output (one line, or any text for readable output).
+    Done(String),
+    /// It could not be read or evaluated (placed in the input).
+    Failed(Failure),
+}
+
+/// How many documents a batch read, and how many failed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Summary {
+    /// Documents read.
+    pub read: usize,
+    /// Of those, not read or not evaluated.
+    pub failed: usize,
+}
+
+/// How many documents each thread takes in one chunk: enough to keep the cores busy, few enough
+/// that memory stays at a few megabytes.
+const PER_THREAD: usize = 256;
+
+/// The number of threads to use: `threads`, or every available core for 0.
+fn thread_count(threads: usize) -> usize {
+    if threads > 0 {
+        threads
+    } else {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    }
+}
+
+/// Runs `work` on each document of `input` (on `threads` threads, 0 for every core) and hands
+/// each outcome to `emit` in input order, chunk by chunk, as soon as its chunk is done.
+pub fn map<R, W, E>(input: R, threads: usize, work: W, mut emit: E) -> io::Result<Summary>
+where
+    R: BufRead,
+    W: Fn(&Entry, &str) -> Outcome + Sync,
+    E: FnMut(&Entry, Outcome) -> io::Result<()>,
+{
+    let threads = thread_count(threads);
+    let run = |entry: &Entry| match &entry.text {
+        Ok(text) => work(entry, text),
+        Err(failure) => Outcome::Failed(entry.locate(failure.clone())),
+    };
+    #[cfg(feature = "parallel")]
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(io::Error::other)?;
+    let mut summary = Summary::default();
+    let mut values = Values::new(input);
+    let mut chunk: Vec<Entry> = Vec::with_capacity(PER_THREAD * threads);
+    loop {
+        chunk.clear();
+        for entry in values.by_ref().take(PER_THREAD * threads) {
+            chunk.push(entry?);
+        }
+        if chunk.is_empty() {
+            return Ok(summary);
+        }
+        #[cfg(feature = "parallel")]
+        let outcomes: Vec<Outcome> = {
+            use rayon::prelude::*;
+            pool.install(|| chunk.par_iter().map(run).collect())
+        };
+        #[cfg(not(feature = "parallel"))]
+        let outcomes: Vec<Outcome> = chunk.iter().map(run).collect();
+        for (entry, outcome) in chunk.iter().zip(outcomes) {
+            summary.read += 1;
+            if matches!(outcome, Outcome::Failed(_)) {
+                summary.failed += 1;
+            }
+            emit(entry, outcome)?;
+        }
+    }
+}
+
+/// What [`evaluate_stream`] writes for each participant.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct StreamOptions {
+    /// The compact form ([`Compact`]) rather than the explained report.
+    pub compact: bool,
+    /// For explained reports: the languages of the messages (see [`EvaluateOptions`]).
+    pub evaluate: EvaluateOptions,
+    /// Threads to evaluate on; 0 (the default) for every available core.
+    pub threads: usize,
+}
+
+/// The line written for a document that failed: where it is in the input, and the failure.
+pub fn failure_line(entry: &Entry, failure: &Failure) -> String {
+    format!(
+        "{{\"input\":{{\"index\":{},\"line\":{}}},\"error\":{}}}",
+        entry.index,
+        entry.line,
+        failure.to_json()
+    )
+}
+
+/// Evaluates every participant of `input` (JSON Lines, a JSON array, or documents one after
+/// another) on `as_of`, writing one line of JSON per participant to `output`, in input order:
+/// the report (or its compact form), or, for a document that cannot be read or evaluated,
+/// `{"input": {"index", "line"}, "error": {code, path, message, line?, column?}}`.
+///
+/// ```
+/// use competency_rules::{Pack, stream::{StreamOptions, evaluate_stream}};
+///
+/// let pack = Pack::hslp()?;
+/// let input = concat!(
+///     r#"{"id": "a", "organization": "o", "level": "manager", "enrolled": "2026-09-01"}"#, "\n",
+///     r#"{"id": "b", "organization": "o", "level": "chief"}"#, "\n",
+/// );
+/// let mut options = StreamOptions::default();
+/// options.compact = true;
+/// let mut out = Vec::new();
+/// let summary = evaluate_stream(&pack, input.as_bytes(), "2026-11-24".parse()?, &options, &mut out)?;
+/// assert_eq!((summary.read, summary.failed), (2, 1));
+/// let lines: Vec<&str> = std::str::from_utf8(&out)?.lines().collect();
+/// assert!(lines[0].starts_with(r#"{"participant":"a""#));
+/// assert!(lines[1].contains(r#""error":{"code":"invalid_document""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_stream<R: BufRead, W: Write>(
+    pack: &Pack,
+    input: R,
+    as_of: Date,
+    options: &StreamOptions,
+    mut output: W,
+) -> io::Result<Summary> {
+    let evaluate = if options.compact {
+        EvaluateOptions::no_messages()
+    } else {
+        options.evaluate.clone()
+    };
+    let work = |entry: &Entry, text: &str| {
+        let report = Participant::from_json(text)
+            .map_err(Failure::from)
+            .and_then(|p| evaluate_with(pack, &p, as_of, &evaluate).map_err(Failure::from));
+        match report {
+            Ok(report) if options.compact => Outcome::Done(Compact::of(&report).to_json()),
+            Ok(report) => Outcome::Done(report.to_json()),
+            Err(failure) => Outcome::Failed(entry.locate(failure)),
+        }
+    };
+    let summary = map(input, options.threads, work, |entry, outcome| {
+        let line = match outcome {
+            Outcome::Done(line) => line,
+            Outcome::Failed(failure) => failure_line(entry, &failure),
+        };
+        output.write_all(line.as_bytes())?;
+        output.write_all(b"\n")
+    })?;
+    output.flush()?;
+    Ok(summary)
+}
