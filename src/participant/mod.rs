@@ -9,6 +9,8 @@ use crate::date::Date;
 use crate::ffi::FailureCode;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "typed-read")]
+mod fast;
 mod read;
 
 #[cfg(feature = "interop")]

@@ -67,7 +67,7 @@ const CLAIM_FIELDS: &[&str] = &["competency", "level"];
 impl Participant {
     /// Reads a participant document from JSON text.
     pub fn from_json(text: &str) -> Result<Participant, ParticipantError> {
-        use crate::limits::{MAX_JSON_DEPTH, MAX_PARTICIPANT_BYTES, json_too_deep};
+        use crate::limits::MAX_PARTICIPANT_BYTES;
         if text.len() > MAX_PARTICIPANT_BYTES {
             return Err(ParticipantError::at(
                 FailureCode::LimitExceeded,
@@ -78,6 +78,17 @@ impl Participant {
                 ),
             ));
         }
+        // A document with nothing to report takes the fast path (no `Value` tree, no paths).
+        #[cfg(feature = "typed-read")]
+        if let Some(participant) = super::fast::read(text) {
+            return Ok(participant);
+        }
+        Self::collect_all(text)
+    }
+
+    /// Reads a participant document through the `Value` tree, reporting every problem.
+    fn collect_all(text: &str) -> Result<Participant, ParticipantError> {
+        use crate::limits::{MAX_JSON_DEPTH, json_too_deep};
         if let Some(offset) = json_too_deep(text, MAX_JSON_DEPTH) {
             let (line, column) = crate::diagnostics::LineIndex::new(text).line_column(text, offset);
             return Err(ParticipantError {
@@ -580,6 +591,142 @@ mod tests {
                 (FailureCode::InvalidDocument, "format")
             );
             assert!(err.message.starts_with(shown), "{}", err.message);
+        }
+    }
+
+    /// The fast reader gives what the collect-all reader gives, or leaves the document to it.
+    #[cfg(feature = "typed-read")]
+    fn fast_agrees(text: &str) -> Result<bool, String> {
+        match super::super::fast::read(text) {
+            None => Ok(false),
+            Some(fast) => match Participant::collect_all(text) {
+                Ok(slow) if slow == fast => Ok(true),
+                other => Err(format!("{text}: fast {fast:?}, collect-all {other:?}")),
+            },
+        }
+    }
+
+    #[cfg(feature = "typed-read")]
+    #[test]
+    fn the_fast_reader_agrees_on_the_examples_and_the_corpus() {
+        let mut taken = 0;
+        let mut seen = 0;
+        for dir in ["examples", "tests/conformance/cases"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let mut stack = vec![root];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                        continue;
+                    }
+                    let Ok(text) = std::fs::read_to_string(&path) else {
+                        continue;
+                    };
+                    // Conformance cases hold the participant under `participant`.
+                    let doc = match serde_json::from_str::<Value>(&text) {
+                        Ok(Value::Object(mut case)) if case.contains_key("participant") => {
+                            case.remove("participant").map(|p| p.to_string())
+                        }
+                        Ok(Value::Object(_)) => Some(text),
+                        _ => None,
+                    };
+                    let Some(doc) = doc else { continue };
+                    seen += 1;
+                    match fast_agrees(&doc) {
+                        Ok(true) => taken += 1,
+                        Ok(false) => {}
+                        Err(message) => panic!("{}: {message}", path.display()),
+                    }
+                }
+            }
+        }
+        // Most documents have nothing to report: the fast path must take them.
+        assert!(seen > 50 && taken * 2 > seen, "{taken} of {seen} taken");
+    }
+
+    #[cfg(feature = "typed-read")]
+    fn any_value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            Just(Value::from("x")),
+            Just(Value::from("2026-02-01")),
+            Just(Value::from("2026-02-30")),
+            Just(Value::from("approved")),
+            Just(Value::from(80)),
+            Just(Value::from(72.5)),
+            Just(Value::from(true)),
+            Just(Value::from(PARTICIPANT_FORMAT)),
+            Just(Value::from("x".repeat(300))),
+            Just(serde_json::json!({"id": "c", "organization": "o"})),
+            Just(serde_json::json!({"id": "c"})),
+            Just(serde_json::json!({"role": "coach", "id": "c"})),
+            Just(serde_json::json!([{"mbox": "mailto:a@b.c"}])),
+            Just(serde_json::json!([{"mbox": "mailto:a@b.c", "openid": "x"}])),
+            Just(
+                serde_json::json!([{"account": {"homePage": "h", "name": "n"}, "objectType": "Agent"}])
+            ),
+            Just(serde_json::json!({"competencies": ["a"], "agreed_on": "2026-01-01"})),
+            Just(serde_json::json!({"competencies": [1]})),
+            Just(serde_json::json!([{"id": "pl", "kind": "k", "date": "2026-03-01"}])),
+            Just(serde_json::json!([{"id": "e1", "kind": "k", "date": "2026-03-01"}])),
+            Just(serde_json::json!([{"competency": "a", "level": "b"}])),
+            Just(serde_json::json!([])),
+            Just(serde_json::json!({})),
+        ]
+    }
+
+    #[cfg(feature = "typed-read")]
+    fn any_item() -> impl Strategy<Value = Value> {
+        prop::collection::btree_map(
+            prop::sample::select(vec![
+                "id",
+                "kind",
+                "date",
+                "submitted",
+                "status",
+                "assessed_by",
+                "item",
+                "grade",
+                "claims",
+                "topic",
+                "note",
+                "extra",
+            ]),
+            any_value(),
+            0..12,
+        )
+        .prop_map(|fields| {
+            Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+        })
+    }
+
+    #[cfg(feature = "typed-read")]
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_fast_reader_agrees_with_the_collect_all_reader(
+            root in prop::collection::btree_map(
+                prop::sample::select(vec!["format", "id", "name", "organization", "level", "enrolled", "coach", "mentor", "agents", "development", "planned", "team"]),
+                any_value(),
+                0..12,
+            ),
+            evidence in prop::option::of(prop::collection::vec(any_item(), 0..4)),
+            complete in any::<bool>(),
+        ) {
+            let mut doc: Map<String, Value> = root.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            if complete {
+                // Most generated documents then pass, so the fast path is exercised.
+                for (key, value) in [("id", "p"), ("organization", "o"), ("level", "manager"), ("enrolled", "2026-01-01")] {
+                    doc.insert(key.to_owned(), Value::from(value));
+                }
+            }
+            if let Some(items) = evidence {
+                doc.insert("evidence".to_owned(), Value::Array(items));
+            }
+            let text = Value::Object(doc).to_string();
+            prop_assert!(fast_agrees(&text).is_ok(), "{}", fast_agrees(&text).err().unwrap_or_default());
         }
     }
 

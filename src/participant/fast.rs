@@ -1,0 +1,285 @@
+//! The fast path for reading a participant document: serde's derived visitors straight from the
+//! text into borrowed strings, with no `Value` tree and no field path built. It accepts only a
+//! document the collect-all reader ([`super::read`]) would read with nothing to report (every
+//! field known and well typed, every evidence item readable, within the limits), and gives the
+//! same participant; anything else (an unknown field, a bad item, a duplicate key) returns `None`
+//! and the collect-all reader reads the document again, reporting every problem with its path.
+//! A property test holds the two readers to the same results.
+//!
+//! Natively only (feature `typed-read`): the derives cost the WebAssembly module kilobytes.
+
+use super::*;
+use crate::limits::{MAX_EVIDENCE, id_too_long};
+use serde::Deserialize;
+use std::borrow::Cow;
+
+type Text<'a> = Cow<'a, str>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Doc<'a> {
+    // (Not `Option`'s own reading, which takes `null` as absent: the other reader refuses a
+    // `null` format.)
+    #[serde(borrow, default, deserialize_with = "present")]
+    format: Option<Text<'a>>,
+    #[serde(borrow)]
+    id: Text<'a>,
+    #[serde(borrow, default)]
+    name: Option<Text<'a>>,
+    #[serde(borrow)]
+    organization: Text<'a>,
+    #[serde(borrow)]
+    level: Text<'a>,
+    #[serde(borrow)]
+    enrolled: Text<'a>,
+    #[serde(borrow, default)]
+    coach: Option<PersonDoc<'a>>,
+    #[serde(borrow, default)]
+    mentor: Option<PersonDoc<'a>>,
+    #[serde(borrow, default)]
+    agents: Option<Vec<AgentDoc<'a>>>,
+    #[serde(borrow, default)]
+    development: Option<DevelopmentDoc<'a>>,
+    #[serde(borrow, default)]
+    evidence: Vec<EvidenceDoc<'a>>,
+    #[cfg(feature = "planning")]
+    #[serde(default)]
+    planned: Option<Vec<Planned>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonDoc<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
+    #[serde(borrow, default)]
+    name: Option<Text<'a>>,
+    #[serde(borrow)]
+    organization: Text<'a>,
+    #[serde(borrow, default)]
+    appointed_by: Option<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgentDoc<'a> {
+    #[serde(rename = "objectType", borrow, default)]
+    _object_type: Option<Text<'a>>,
+    #[serde(rename = "name", borrow, default)]
+    _name: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    mbox: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    mbox_sha1sum: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    openid: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    account: Option<AccountDoc<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccountDoc<'a> {
+    #[serde(rename = "homePage", borrow)]
+    home_page: Text<'a>,
+    #[serde(borrow)]
+    name: Text<'a>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DevelopmentDoc<'a> {
+    #[serde(borrow)]
+    competencies: Vec<Text<'a>>,
+    #[serde(borrow, default)]
+    agreed_by: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    agreed_on: Option<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvidenceDoc<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
+    #[serde(borrow)]
+    kind: Text<'a>,
+    #[serde(borrow)]
+    date: Text<'a>,
+    #[serde(borrow, default)]
+    submitted: Option<Text<'a>>,
+    status: ReviewState,
+    #[serde(borrow, default)]
+    assessed_by: Option<AssessorDoc<'a>>,
+    #[serde(borrow, default)]
+    item: Option<Text<'a>>,
+    #[serde(default)]
+    grade: Option<f64>,
+    #[serde(borrow, default)]
+    claims: Vec<ClaimDoc<'a>>,
+    #[serde(borrow, default)]
+    topic: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    note: Option<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssessorDoc<'a> {
+    #[serde(borrow)]
+    role: Text<'a>,
+    #[serde(borrow, default)]
+    id: Option<Text<'a>>,
+    #[serde(borrow, default)]
+    name: Option<Text<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimDoc<'a> {
+    #[serde(borrow)]
+    competency: Text<'a>,
+    #[serde(borrow)]
+    level: Text<'a>,
+}
+
+/// A text that is present (not `null`).
+fn present<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Text<'a>>, D::Error> {
+    <Text<'a> as Deserialize>::deserialize(d).map(Some)
+}
+
+fn owned(text: Option<Text<'_>>) -> Option<String> {
+    text.map(Cow::into_owned)
+}
+
+fn date(text: &str) -> Option<Date> {
+    text.parse().ok()
+}
+
+fn opt_date(text: Option<Text<'_>>) -> Option<Option<Date>> {
+    match text {
+        None => Some(None),
+        Some(t) => date(&t).map(Some),
+    }
+}
+
+fn person(doc: Option<PersonDoc<'_>>) -> Option<Person> {
+    doc.map(|p| Person {
+        id: p.id.into_owned(),
+        name: owned(p.name),
+        organization: p.organization.into_owned(),
+        appointed_by: owned(p.appointed_by),
+    })
+}
+
+fn agent(doc: AgentDoc<'_>) -> Option<Agent> {
+    let agent = Agent {
+        mbox: owned(doc.mbox),
+        mbox_sha1sum: owned(doc.mbox_sha1sum),
+        openid: owned(doc.openid),
+        account: doc.account.map(|a| Account {
+            home_page: a.home_page.into_owned(),
+            name: a.name.into_owned(),
+        }),
+    };
+    let count = usize::from(agent.mbox.is_some())
+        + usize::from(agent.mbox_sha1sum.is_some())
+        + usize::from(agent.openid.is_some())
+        + usize::from(agent.account.is_some());
+    (count == 1).then_some(agent)
+}
+
+fn evidence(doc: EvidenceDoc<'_>) -> Option<Evidence> {
+    if id_too_long(&doc.id) {
+        return None;
+    }
+    Some(Evidence {
+        date: date(&doc.date)?,
+        submitted: opt_date(doc.submitted)?,
+        id: doc.id.into_owned(),
+        kind: doc.kind.into_owned(),
+        status: doc.status,
+        assessed_by: doc.assessed_by.map(|a| Assessor {
+            role: a.role.into_owned(),
+            id: owned(a.id),
+            name: owned(a.name),
+        }),
+        item: owned(doc.item),
+        grade: doc.grade,
+        claims: doc
+            .claims
+            .into_iter()
+            .map(|c| Claim {
+                competency: c.competency.into_owned(),
+                level: c.level.into_owned(),
+            })
+            .collect(),
+        topic: owned(doc.topic),
+        note: owned(doc.note),
+        unknown_fields: Vec::new(),
+    })
+}
+
+/// The participant in `text`, when the document has nothing to report; `None` sends it to the
+/// collect-all reader.
+pub(super) fn read(text: &str) -> Option<Participant> {
+    let doc: Doc<'_> = serde_json::from_str(text).ok()?;
+    if doc
+        .format
+        .as_deref()
+        .is_some_and(|f| f != PARTICIPANT_FORMAT)
+        || id_too_long(&doc.id)
+        || doc.evidence.len() > MAX_EVIDENCE
+    {
+        return None;
+    }
+    let development = match doc.development {
+        None => None,
+        Some(d) => Some(Development {
+            competencies: d.competencies.into_iter().map(Cow::into_owned).collect(),
+            agreed_by: owned(d.agreed_by),
+            agreed_on: opt_date(d.agreed_on)?,
+        }),
+    };
+    let agents = match doc.agents {
+        None => Vec::new(),
+        Some(list) => list.into_iter().map(agent).collect::<Option<_>>()?,
+    };
+    let mut evidence = Vec::with_capacity(doc.evidence.len());
+    for item in doc.evidence {
+        evidence.push(EvidenceEntry::Item(self::evidence(item)?));
+    }
+    #[cfg(feature = "planning")]
+    let planned = doc.planned.unwrap_or_default();
+    #[cfg(feature = "planning")]
+    if planned.len() > MAX_EVIDENCE
+        || planned.iter().any(|p| {
+            evidence.iter().any(|e| match e {
+                EvidenceEntry::Item(ev) => ev.id == p.id,
+                EvidenceEntry::Malformed(_) => false,
+            })
+        })
+    {
+        return None;
+    }
+    Some(Participant {
+        enrolled: date(&doc.enrolled)?,
+        id: doc.id.into_owned(),
+        name: owned(doc.name),
+        organization: doc.organization.into_owned(),
+        level: doc.level.into_owned(),
+        coach: person(doc.coach),
+        mentor: person(doc.mentor),
+        agents,
+        development,
+        evidence,
+        #[cfg(feature = "planning")]
+        planned,
+        #[cfg(not(feature = "planning"))]
+        planned: Vec::new(),
+        #[cfg(not(feature = "planning"))]
+        unread_plans: false,
+        unknown_fields: Vec::new(),
+        set_aside: Vec::new(),
+    })
+}
