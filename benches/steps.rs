@@ -77,6 +77,20 @@ const STEPS: &[(&str, Step)] = &[
     ("evaluate", |pack, _, p, d| {
         evaluate(pack, p, d).unwrap().competencies.len()
     }),
+    ("compact", |pack, _, p, d| {
+        competency_rules::compact::evaluate_compact(pack, p, d)
+            .unwrap()
+            .competencies
+            .met
+            .len()
+    }),
+    ("compact_whole", |pack, t, _, d| {
+        let p = Participant::from_json(t).unwrap();
+        competency_rules::compact::evaluate_compact(pack, &p, d)
+            .unwrap()
+            .to_json()
+            .len()
+    }),
     ("serialize", |pack, _, p, d| {
         // (The report is built once per call here too: subtract `evaluate` to get serializing alone.)
         evaluate(pack, p, d).unwrap().to_json().len()

@@ -14,6 +14,10 @@ use competency_rules::{
 };
 use std::io::Write;
 use std::path::PathBuf;
+
+/// The tool's allocator: mimalloc, faster than the system's for evaluation's many small strings.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// Evaluate participants against a competency rule pack, and check packs.
