@@ -205,6 +205,6 @@ pub fn evaluate_compact(
     participant: &Participant,
     as_of: Date,
 ) -> Result<Compact, EvaluateError> {
-    let report = evaluate_with(pack, participant, as_of, &EvaluateOptions::no_messages())?;
+    let report = evaluate_with(pack, participant, as_of, &EvaluateOptions::answer_only())?;
     Ok(Compact::of(&report))
 }

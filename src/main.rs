@@ -463,7 +463,7 @@ fn run_stream(
         }
     };
     let options = match (compact, format, asked) {
-        (true, _, _) => EvaluateOptions::no_messages(),
+        (true, _, _) => EvaluateOptions::answer_only(),
         (false, Output::Text, _) | (false, Output::Json, true) => {
             EvaluateOptions::languages([lang.as_str()])
         }

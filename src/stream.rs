@@ -59,6 +59,10 @@ enum Mode {
     Done,
 }
 
+/// The longest line JSON Lines reading takes: a document at the size limit, with room for white
+/// space around it.
+const LINE_LIMIT: usize = MAX_PARTICIPANT_BYTES + 4096;
+
 /// The documents of a stream, one at a time, without parsing them: JSON Lines (one document per
 /// line, blank lines skipped), a JSON array (its elements), or JSON values one after another
 /// (pretty-printed documents concatenated). The first document decides which.
@@ -74,6 +78,8 @@ pub struct Values<R> {
     held_at: usize,
     /// A byte read past the end of a document, to be taken first.
     peeked: Option<u8>,
+    /// The column a line ended at (for a newline given back).
+    last_column: usize,
 }
 
 impl<R: BufRead> Values<R> {
@@ -88,6 +94,7 @@ impl<R: BufRead> Values<R> {
             held: Vec::new(),
             held_at: 0,
             peeked: None,
+            last_column: 1,
         }
     }
 
@@ -122,6 +129,7 @@ impl<R: BufRead> Values<R> {
         if let Some(b) = byte {
             if b == b'\n' {
                 self.line += 1;
+                self.last_column = self.column;
                 self.column = 1;
             } else if b & 0xC0 != 0x80 {
                 // (Columns count characters: UTF-8 continuation bytes do not start one.)
@@ -134,7 +142,10 @@ impl<R: BufRead> Values<R> {
     /// Gives `b` back: the next [`Self::byte`] returns it (its line and column are undone).
     fn unread(&mut self, b: u8) {
         self.peeked = Some(b);
-        if b != b'\n' {
+        if b == b'\n' {
+            self.line -= 1;
+            self.column = self.last_column;
+        } else {
             self.column -= 1;
         }
     }
@@ -149,15 +160,20 @@ impl<R: BufRead> Values<R> {
         }
     }
 
-    /// Decides the mode from the first line.
+    /// Reads the next line (at most [`LINE_LIMIT`] bytes) onto `out`; the bytes read.
+    fn read_line(&mut self, out: &mut Vec<u8>) -> io::Result<usize> {
+        (&mut self.input)
+            .take(LINE_LIMIT as u64)
+            .read_until(b'\n', out)
+    }
+
+    /// Decides the mode from the first line (and the second, when the first is not a whole
+    /// document: a broken first line of JSON Lines, or the start of a pretty-printed document).
     fn start(&mut self) -> io::Result<()> {
         let mut first = Vec::new();
         loop {
             first.clear();
-            let read = (&mut self.input)
-                .take(MAX_PARTICIPANT_BYTES as u64 + 2)
-                .read_until(b'\n', &mut first)?;
-            if read == 0 {
+            if self.read_line(&mut first)? == 0 {
                 self.mode = Mode::Done;
                 return Ok(());
             }
@@ -173,7 +189,18 @@ impl<R: BufRead> Values<R> {
         } else if ends_balanced(trimmed) {
             Mode::Lines
         } else {
-            Mode::Concatenated
+            // JSON Lines if the next line is a whole document starting at its first column
+            // (a pretty-printed document's inner lines are indented, or do not close).
+            let at = first.len();
+            if first.ends_with(b"\n") {
+                self.read_line(&mut first)?;
+            }
+            let second = first.get(at..).unwrap_or_default();
+            if second.first() == Some(&b'{') && ends_balanced(second.trim_ascii_end()) {
+                Mode::Lines
+            } else {
+                Mode::Concatenated
+            }
         };
         self.held = first;
         self.held_at = 0;
@@ -191,14 +218,20 @@ impl<R: BufRead> Values<R> {
     /// The next line's document (JSON Lines).
     fn next_line(&mut self) -> io::Result<Option<Entry>> {
         loop {
-            let mut line = std::mem::take(&mut self.held);
-            let from = self.held_at.min(line.len());
-            line.drain(..from);
-            self.held_at = 0;
-            if line.is_empty() || !line.ends_with(b"\n") {
-                let limit = (MAX_PARTICIPANT_BYTES + 2).saturating_sub(line.len()) as u64;
-                (&mut self.input).take(limit).read_until(b'\n', &mut line)?;
-            }
+            // A line held from deciding the mode, else one from the input.
+            let rest = self.held.get(self.held_at..).unwrap_or_default();
+            let mut line = match rest.iter().position(|&b| b == b'\n') {
+                Some(end) => rest.get(..=end).unwrap_or_default().to_vec(),
+                None => rest.to_vec(),
+            };
+            self.held_at += line.len();
+            let hit_limit = if line.is_empty() || !line.ends_with(b"\n") {
+                let before = line.len();
+                let read = self.read_line(&mut line)?;
+                read > 0 && before + read >= LINE_LIMIT && !line.ends_with(b"\n")
+            } else {
+                false
+            };
             if line.is_empty() {
                 self.mode = Mode::Done;
                 return Ok(None);
@@ -216,9 +249,9 @@ impl<R: BufRead> Values<R> {
                 self.mode = Mode::Done;
                 return Ok(None);
             }
-            if text.len() > MAX_PARTICIPANT_BYTES {
+            if hit_limit || text.len() > MAX_PARTICIPANT_BYTES {
                 // The rest of the line is skipped, not kept.
-                if !complete {
+                if hit_limit {
                     self.skip_to_newline()?;
                     self.line += 1;
                 }
@@ -269,6 +302,13 @@ impl<R: BufRead> Values<R> {
             self.mode = Mode::Done;
             return Ok(None);
         };
+        if matches!(b, b',' | b']' | b'}' | b':') {
+            let message = match b {
+                b']' => "a comma before the array's closing `]`",
+                _ => "expected a document",
+            };
+            return Ok(self.stop(message));
+        }
         let (line, column) = (self.line, self.column - 1);
         let mut text = vec![b];
         let mut too_large = false;
@@ -540,7 +580,7 @@ pub fn evaluate_stream<R: BufRead, W: Write>(
     mut output: W,
 ) -> io::Result<Summary> {
     let evaluate = if options.compact {
-        EvaluateOptions::no_messages()
+        EvaluateOptions::answer_only()
     } else {
         options.evaluate.clone()
     };

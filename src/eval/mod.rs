@@ -50,6 +50,8 @@ pub struct EvaluateOptions {
     /// language of the pack; a list for those only (each one of the pack's languages); an empty
     /// list for none (codes and parameters only, as the compact form needs).
     pub languages: Option<Vec<String>>,
+    /// Only the answer is wanted (the compact form): the what-if projection is left out.
+    pub(crate) answer_only: bool,
 }
 
 impl EvaluateOptions {
@@ -57,6 +59,7 @@ impl EvaluateOptions {
     pub fn languages<I: IntoIterator<Item = S>, S: Into<String>>(languages: I) -> Self {
         Self {
             languages: Some(languages.into_iter().map(Into::into).collect()),
+            ..Self::default()
         }
     }
 
@@ -64,6 +67,15 @@ impl EvaluateOptions {
     pub fn no_messages() -> Self {
         Self {
             languages: Some(Vec::new()),
+            ..Self::default()
+        }
+    }
+
+    /// What the compact form needs: no messages, and no what-if projection.
+    pub fn answer_only() -> Self {
+        Self {
+            answer_only: true,
+            ..Self::no_messages()
         }
     }
 }
@@ -127,7 +139,7 @@ pub fn evaluate_with(
     )]
     let mut report = ctx.run();
     #[cfg(feature = "planning")]
-    if !participant.planned.is_empty() {
+    if !participant.planned.is_empty() && !options.answer_only {
         let projection = projection::project(pack, participant, as_of, &report, options)?;
         report.projection = Some(Box::new(projection));
     }

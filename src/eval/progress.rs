@@ -68,11 +68,11 @@ impl<'a> Ctx<'a> {
             .collect();
         let rank_at = |comp: usize| achieved.get(comp).copied().flatten();
 
+        let no_completion = Default::default();
         let completion = model
             .completion
             .get(self.org_level)
-            .cloned()
-            .unwrap_or_default();
+            .unwrap_or(&no_completion);
 
         // Per competency.
         let mut competencies = Vec::with_capacity(model.competencies.len());

@@ -29,21 +29,6 @@ pub(super) struct Repeats<'a> {
 impl<'a> Repeats<'a> {
     /// Finds the repeated ids among `evidence` (malformed entries aside).
     pub fn of(evidence: &'a [EvidenceEntry]) -> Self {
-        // Most documents repeat no id: sorted ids side by side say so, before any item is compared.
-        let mut ids: Vec<&str> = evidence
-            .iter()
-            .filter_map(|entry| match entry {
-                EvidenceEntry::Item(ev) => Some(ev.id.as_str()),
-                EvidenceEntry::Malformed(_) => None,
-            })
-            .collect();
-        crate::sorting::sort(&mut ids);
-        if !ids.windows(2).any(|pair| pair.first() == pair.last()) {
-            return Self {
-                exact: Vec::new(),
-                conflicting: Vec::new(),
-            };
-        }
         let mut items: Vec<&'a Evidence> = evidence
             .iter()
             .filter_map(|entry| match entry {
