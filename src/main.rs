@@ -478,8 +478,8 @@ fn run_stream(
         } else {
             file.display().to_string()
         };
-        let input: Box<dyn std::io::BufRead> = if file.as_os_str() == "-" {
-            Box::new(std::io::stdin().lock())
+        let input: Box<dyn std::io::BufRead + Send> = if file.as_os_str() == "-" {
+            Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
         } else {
             match std::fs::File::open(file) {
                 Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),

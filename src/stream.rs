@@ -482,49 +482,83 @@ fn thread_count(threads: usize) -> usize {
 }
 
 /// Runs `work` on each document of `input` (on `threads` threads, 0 for every core) and hands
-/// each outcome to `emit` in input order, chunk by chunk, as soon as its chunk is done.
+/// each outcome to `emit` in input order, chunk by chunk, as soon as its chunk is done. With more
+/// than one thread, the next chunk is read while one is evaluated.
 pub fn map<R, W, E>(input: R, threads: usize, work: W, mut emit: E) -> io::Result<Summary>
 where
-    R: BufRead,
+    R: BufRead + Send,
     W: Fn(&Entry, &str) -> Outcome + Sync,
     E: FnMut(&Entry, Outcome) -> io::Result<()>,
 {
     let threads = thread_count(threads);
+    let per_chunk = PER_THREAD * threads;
     let run = |entry: &Entry| match &entry.text {
         Ok(text) => work(entry, text),
         Err(failure) => Outcome::Failed(entry.locate(failure.clone())),
     };
-    #[cfg(feature = "parallel")]
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(io::Error::other)?;
     let mut summary = Summary::default();
+    #[cfg(feature = "parallel")]
+    if threads > 1 {
+        use rayon::prelude::*;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(io::Error::other)?;
+        return std::thread::scope(|scope| {
+            // The reader fills the next chunk while the pool evaluates this one (at most one
+            // chunk waits in the channel: memory stays at three chunks).
+            let (send, chunks) = std::sync::mpsc::sync_channel::<io::Result<Vec<Entry>>>(1);
+            scope.spawn(move || {
+                let mut values = Values::new(input);
+                loop {
+                    let chunk: io::Result<Vec<Entry>> = values.by_ref().take(per_chunk).collect();
+                    let done = chunk.as_ref().map_or(true, Vec::is_empty);
+                    // (A closed channel: the writer stopped, so reading stops too.)
+                    if send.send(chunk).is_err() || done {
+                        return;
+                    }
+                }
+            });
+            for chunk in chunks {
+                let chunk = chunk?;
+                if chunk.is_empty() {
+                    break;
+                }
+                let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(run).collect());
+                deliver(&mut summary, &mut emit, &chunk, outcomes)?;
+            }
+            Ok(summary)
+        });
+    }
     let mut values = Values::new(input);
-    let mut chunk: Vec<Entry> = Vec::with_capacity(PER_THREAD * threads);
     loop {
-        chunk.clear();
-        for entry in values.by_ref().take(PER_THREAD * threads) {
-            chunk.push(entry?);
-        }
+        let chunk: Vec<Entry> = values.by_ref().take(per_chunk).collect::<io::Result<_>>()?;
         if chunk.is_empty() {
             return Ok(summary);
         }
-        #[cfg(feature = "parallel")]
-        let outcomes: Vec<Outcome> = {
-            use rayon::prelude::*;
-            pool.install(|| chunk.par_iter().map(run).collect())
-        };
-        #[cfg(not(feature = "parallel"))]
         let outcomes: Vec<Outcome> = chunk.iter().map(run).collect();
-        for (entry, outcome) in chunk.iter().zip(outcomes) {
-            summary.read += 1;
-            if matches!(outcome, Outcome::Failed(_)) {
-                summary.failed += 1;
-            }
-            emit(entry, outcome)?;
-        }
+        deliver(&mut summary, &mut emit, &chunk, outcomes)?;
     }
+}
+
+/// Hands a chunk's outcomes to `emit`, in order, counting them.
+fn deliver<E>(
+    summary: &mut Summary,
+    emit: &mut E,
+    chunk: &[Entry],
+    outcomes: Vec<Outcome>,
+) -> io::Result<()>
+where
+    E: FnMut(&Entry, Outcome) -> io::Result<()>,
+{
+    for (entry, outcome) in chunk.iter().zip(outcomes) {
+        summary.read += 1;
+        if matches!(outcome, Outcome::Failed(_)) {
+            summary.failed += 1;
+        }
+        emit(entry, outcome)?;
+    }
+    Ok(())
 }
 
 /// What [`evaluate_stream`] writes for each participant.
@@ -572,7 +606,7 @@ pub fn failure_line(entry: &Entry, failure: &Failure) -> String {
 /// assert!(lines[1].contains(r#""error":{"code":"invalid_document""#));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn evaluate_stream<R: BufRead, W: Write>(
+pub fn evaluate_stream<R: BufRead + Send, W: Write>(
     pack: &Pack,
     input: R,
     as_of: Date,

@@ -48,6 +48,10 @@ pub fn declarations() -> String {
         r::NotCounted::DECL,
         r::Finding::DECL,
         r::Reason::DECL,
+        // The compact form.
+        crate::compact::Compact::DECL,
+        crate::compact::CompactNext::DECL,
+        crate::compact::ByState::DECL,
         #[cfg(feature = "planning")]
         r::Projection::DECL,
         #[cfg(feature = "planning")]

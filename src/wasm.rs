@@ -101,7 +101,16 @@ impl WasmPack {
     /// Evaluates a participant (JSON text) on `as_of`; returns the report as JSON text, byte for
     /// byte what `Report::to_json` gives natively. (Indenting is left to the JS wrapper: a second,
     /// pretty-printing serializer would double the report's serialization code in the module.)
-    pub fn evaluate(&self, participant_json: &str, as_of: &str) -> Result<String, JsValue> {
-        ffi::evaluate(&self.pack, participant_json, as_of).map_err(thrown)
+    ///
+    /// `languages`: `*` for every language of the pack, else a comma-separated list (empty for
+    /// none); `compact`: the compact form instead of the report.
+    pub fn evaluate(
+        &self,
+        participant_json: &str,
+        as_of: &str,
+        languages: &str,
+        compact: bool,
+    ) -> Result<String, JsValue> {
+        ffi::evaluate_as(&self.pack, participant_json, as_of, languages, compact).map_err(thrown)
     }
 }

@@ -1467,3 +1467,38 @@ fn the_cli_refuses_compact_text() {
     assert!(stdout.is_empty(), "{stdout}");
     assert!(stderr.contains("--compact"), "{stderr}");
 }
+
+/// The compact form of each example on the README's date, as a golden file the npm package's
+/// tests compare the WebAssembly module's output with, byte for byte (`UPDATE_REPORTS=1`
+/// rewrites it).
+#[test]
+fn the_examples_compact_forms_are_the_golden_file() {
+    let pack = Pack::hslp().unwrap();
+    let as_of: Date = AS_OF.parse().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<PathBuf> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    names.sort();
+    let mut lines = String::new();
+    for path in &names {
+        let participant = Participant::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        lines.push_str(
+            &evaluate_compact(&pack, &participant, as_of)
+                .unwrap()
+                .to_json(),
+        );
+        lines.push('\n');
+    }
+    let golden = root.join("tests/compact/examples.jsonl");
+    if std::env::var_os("UPDATE_REPORTS").is_some() {
+        std::fs::write(&golden, &lines).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&golden).unwrap(),
+        lines,
+        "UPDATE_REPORTS=1 rewrites it"
+    );
+}

@@ -1,7 +1,7 @@
 // A typed use of the package, checked by `tsc --noEmit` in CI: if the Rust types change, this
 // stops compiling.
 import { Pack, PackError, ParticipantError, checkPack, init } from "competency-rules";
-import type { CompetencyResult, Diagnostic, Participant, Report } from "competency-rules";
+import type { Compact, CompetencyResult, Diagnostic, EvaluateManyCompactResult, Participant, Report } from "competency-rules";
 
 await init();
 const pack = Pack.load();
@@ -20,6 +20,14 @@ const ready: boolean = report.next_level?.ready ?? false;
 const fingerprint: string = report.pack.fingerprint;
 const byLanguage: string | undefined = report.status_reason.message["fr"];
 console.log(missing.length, ready, fingerprint, byLanguage);
+
+// Messages in one language; the compact form (the answer without the explanation).
+const french: Report = pack.evaluate(participant, "2026-11-24", { languages: ["fr"] });
+const compact: Compact = pack.evaluate(participant, "2026-11-24", { compact: true });
+const met: string[] = compact.competencies.met ?? [];
+const results: EvaluateManyCompactResult[] = pack.evaluateMany([participant], "2026-11-24", { compact: true });
+const statuses = results.map((r) => (r.type === "success" ? r.compact.status : r.error.code));
+console.log(french.status, met.length, compact.requirements["coaching"], statuses);
 
 try {
   Pack.load({ format: "competency-rules/pack@1" });

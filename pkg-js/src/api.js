@@ -72,6 +72,33 @@ function participantJson(participant) {
   }
 }
 
+/**
+ * The evaluation options as the module takes them: the languages (`*` for all, else a
+ * comma-separated list) and whether to give the compact form. Unknown options are refused.
+ */
+function evaluateOptions(options, allowed) {
+  if (options === undefined || options === null) return ["*", false];
+  const invalid = (path, message) => new CompetencyRulesError({ code: "invalid_argument", path, message });
+  if (typeof options !== "object" || Array.isArray(options)) throw invalid("options", "options are an object");
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) throw invalid(key, `\`${key}\` is not an option here (${allowed.join(", ")})`);
+  }
+  let languages = "*";
+  if (options.languages !== undefined) {
+    if (!Array.isArray(options.languages)) throw invalid("languages", "a list of language codes, such as [\"fr\"]");
+    options.languages.forEach((lang, i) => {
+      if (typeof lang !== "string" || lang === "" || lang.includes(",")) throw invalid(`languages[${i}]`, "a language code, such as \"fr\"");
+    });
+    languages = options.languages.join(",");
+  }
+  const compact = options.compact ?? false;
+  if (typeof compact !== "boolean") throw invalid("compact", "true or false");
+  for (const key of ["pretty"]) {
+    if (options[key] !== undefined && typeof options[key] !== "boolean") throw invalid(key, "true or false");
+  }
+  return [languages, compact];
+}
+
 function toError(failure) {
   switch (failure.code) {
     case "invalid_pack":
@@ -197,32 +224,51 @@ export function createEngine(backend) {
       return JSON.parse(call(() => this.#get().warnings()));
     }
 
-    /** Evaluates a participant (a JS object) on `asOf` (YYYY-MM-DD); returns the report object. */
-    evaluate(participant, asOf) {
+    /**
+     * Evaluates a participant (a JS object) on `asOf` (YYYY-MM-DD); returns the report object.
+     * Options: `languages` (the message languages, default every language of the pack; `[]` for
+     * none), `compact` (the compact form: status, levels, competencies by state, requirements;
+     * no explanation).
+     */
+    evaluate(participant, asOf, options) {
       const json = participantJson(participant);
-      return JSON.parse(call(() => this.#get().evaluate(json, asOf)));
+      const [languages, compact] = evaluateOptions(options, ["languages", "compact"]);
+      return JSON.parse(call(() => this.#get().evaluate(json, asOf, languages, compact)));
     }
 
-    /** Evaluates a participant given as JSON text; returns the report as JSON text, byte for byte the native library's. */
-    evaluateJson(participantJson, asOf, options = {}) {
-      const text = call(() => this.#get().evaluate(participantJson, asOf));
+    /**
+     * Evaluates a participant given as JSON text; returns the report as JSON text, byte for byte
+     * the native library's. Options: `pretty` (indented), `languages`, `compact` (as `evaluate`).
+     */
+    evaluateJson(participantJson, asOf, options) {
+      const [languages, compact] = evaluateOptions(options, ["languages", "compact", "pretty"]);
+      if (typeof participantJson !== "string") {
+        throw new CompetencyRulesError({ code: "invalid_argument", path: "participantJson", message: "the participant is JSON text (use evaluate() for an object)" });
+      }
+      const text = call(() => this.#get().evaluate(participantJson, asOf, languages, compact));
       // Two-space indentation, as the native `Report::to_json_pretty` writes it (the corpus test
       // checks the bytes match).
-      return options.pretty ? JSON.stringify(JSON.parse(text), null, 2) : text;
+      return options?.pretty ? JSON.stringify(JSON.parse(text), null, 2) : text;
     }
 
-    /** Evaluates many participants; returns `[{ type: "success", report } | { type: "failure", error }]`. */
-    evaluateMany(participants, asOf) {
+    /**
+     * Evaluates many participants; returns `[{ type: "success", report } | { type: "failure",
+     * error }]` (with `compact`, `{ type: "success", compact }`). Options as `evaluate`.
+     */
+    evaluateMany(participants, asOf, options) {
       if (!Array.isArray(participants)) {
         throw new CompetencyRulesError({ code: "invalid_argument", path: "participants", message: "expected a list of participants" });
       }
-      // One call per participant: the module has no batch entry, which keeps it smaller (one
-      // boundary crossing per participant; not yet benchmarked against the old batch call). A
-      // participant that cannot be read or evaluated is a `failure` entry; a bad date or a
-      // crashed module ends the batch.
+      const [languages, compact] = evaluateOptions(options, ["languages", "compact"]);
+      const key = compact ? "compact" : "report";
+      const handle = this.#get();
+      // One call per participant (the module has no batch entry, which keeps it smaller; a loop
+      // of calls costs no more per participant: bench/batch.mjs). A participant that cannot be
+      // read or evaluated is a `failure` entry; a bad date or a crashed module ends the batch.
       return participants.map((participant) => {
         try {
-          return { type: "success", report: this.evaluate(participant, asOf) };
+          const json = participantJson(participant);
+          return { type: "success", [key]: JSON.parse(call(() => handle.evaluate(json, asOf, languages, compact))) };
         } catch (error) {
           if (!(error instanceof ParticipantError)) throw error;
           return { type: "failure", error: failureOf(error) };

@@ -2,6 +2,7 @@
 // are in `types.d.ts`, generated from the Rust types by tsify (`tests/ts_types.rs` in the crate);
 // this file only declares the wrapper's functions and classes.
 import type {
+  Compact,
   Diagnostic,
   Failure,
   FailureCode,
@@ -26,6 +27,17 @@ export type PackSource = undefined | string | Uint8Array | ArrayBuffer | PackDoc
 export type EvaluateManyResult =
   | { type: "success"; report: Report }
   | { type: "failure"; error: Failure };
+
+/** The result of one participant in `evaluateMany` with `compact: true`. */
+export type EvaluateManyCompactResult =
+  | { type: "success"; compact: Compact }
+  | { type: "failure"; error: Failure };
+
+/** What an evaluation writes besides the answer. */
+export interface EvaluateOptions {
+  /** The languages of the reasons' messages (each one of the pack's); every language of the pack by default, `[]` for none. */
+  languages?: string[];
+}
 
 /** Base class of every error the package throws. */
 export declare class CompetencyRulesError extends Error {
@@ -62,11 +74,15 @@ export declare class Pack {
   /** Warnings found while checking the pack. */
   warnings(): Diagnostic[];
   /** Evaluates a participant on `asOf` (YYYY-MM-DD). */
-  evaluate(participant: Participant, asOf: string): Report;
-  /** The fast path: participant JSON in, report JSON out (the native library's exact bytes). */
-  evaluateJson(participantJson: string, asOf: string, options?: { pretty?: boolean }): string;
+  evaluate(participant: Participant, asOf: string, options?: EvaluateOptions & { compact?: false }): Report;
+  /** The compact form: status, levels, competencies by state, requirements; no explanation. */
+  evaluate(participant: Participant, asOf: string, options: { compact: true }): Compact;
+  /** The fast path: participant JSON in, report JSON out (the native library's exact bytes; with `compact`, the compact form's). */
+  evaluateJson(participantJson: string, asOf: string, options?: EvaluateOptions & { pretty?: boolean; compact?: boolean }): string;
   /** Evaluates many participants; never throws for one bad participant. */
-  evaluateMany(participants: Participant[], asOf: string): EvaluateManyResult[];
+  evaluateMany(participants: Participant[], asOf: string, options?: EvaluateOptions & { compact?: false }): EvaluateManyResult[];
+  /** Evaluates many participants into the compact form; never throws for one bad participant. */
+  evaluateMany(participants: Participant[], asOf: string, options: { compact: true }): EvaluateManyCompactResult[];
   /** Releases the pack now (otherwise the garbage collector does it). */
   free(): void;
   [Symbol.dispose](): void;

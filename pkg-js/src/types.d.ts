@@ -659,6 +659,111 @@ export interface Reason {
 }
 
 /**
+ * A report's facts without its explanation (see the module documentation).
+ */
+export interface Compact {
+    /**
+     * The participant id.
+     */
+    participant: string;
+    /**
+     * The evaluation date.
+     */
+    as_of: string;
+    /**
+     * The participant's organizational level, as the document gives it.
+     */
+    level: string;
+    /**
+     * The overall status.
+     */
+    status: Status;
+    /**
+     * The highest organizational level whose required competencies (and every lower level's)
+     * are all met.
+     */
+    level_attained: Id | null;
+    /**
+     * Readiness for the next level (none at the top level).
+     */
+    next_level?: CompactNext;
+    /**
+     * The time limit's date, when the level has one.
+     */
+    deadline?: string;
+    /**
+     * The competencies by state, each list in pack order (competencies not required at the
+     * participant's level are left out).
+     */
+    competencies: ByState;
+    /**
+     * The level achieved in each competency that has one, in pack order.
+     */
+    achieved: Record<string, string>;
+    /**
+     * Each completion requirement (`competencies`, `coaching`, `mentoring`,
+     * `final_assignment`, `time_limit`): met or not, in the report's order.
+     */
+    requirements: Record<string, boolean>;
+    /**
+     * How many evidence items or claims did not count, by reason code (in code order).
+     */
+    not_counted: Record<string, number>;
+    /**
+     * How many findings (problems in the document that did not stop evaluation).
+     */
+    findings: number;
+}
+
+/**
+ * Readiness for the next level, without the explanation.
+ */
+export interface CompactNext {
+    /**
+     * The next level's id.
+     */
+    level: Id;
+    /**
+     * Whether the participant is ready for it under the pack's progression rule.
+     */
+    ready: boolean;
+    /**
+     * The share of the next level's competencies met, as a whole percentage.
+     */
+    percent: number;
+    /**
+     * The share the progression rule needs.
+     */
+    needed_percent: number;
+    /**
+     * The competencies still short of the next level's expectation.
+     */
+    missing: Id[];
+}
+
+/**
+ * Competency ids grouped by state, each list in pack order.
+ */
+export interface ByState {
+    /**
+     * Met.
+     */
+    met: Id[];
+    /**
+     * Evidence that could meet it waits for review.
+     */
+    pending_review: Id[];
+    /**
+     * Evidence counted, below the required level.
+     */
+    not_met: Id[];
+    /**
+     * Nothing has counted yet.
+     */
+    not_yet_enough_evidence: Id[];
+}
+
+/**
  * A what-if projection: the report as if every planned item were completed and approved on its
  * planned date, and what that changes.
  */

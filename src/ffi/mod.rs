@@ -104,9 +104,34 @@ pub fn pack_warnings(pack: &Pack) -> Result<String, Failure> {
 /// Evaluates a participant (JSON text) on `as_of`: the report as JSON text, byte for byte what
 /// `Report::to_json` gives.
 pub fn evaluate(pack: &Pack, participant_json: &str, as_of: &str) -> Result<String, Failure> {
+    evaluate_as(pack, participant_json, as_of, "*", false)
+}
+
+/// Evaluates a participant (JSON text) on `as_of`, with messages in `languages` (`*` for every
+/// language of the pack, else a comma-separated list, empty for none), or, with `compact`, gives
+/// the compact form ([`crate::compact::Compact`]) instead of the report.
+pub fn evaluate_as(
+    pack: &Pack,
+    participant_json: &str,
+    as_of: &str,
+    languages: &str,
+    compact: bool,
+) -> Result<String, Failure> {
     let as_of = date(as_of, "asOf")?;
-    let report = crate::evaluate(pack, &participant(participant_json)?, as_of)?;
-    Ok(report.to_json())
+    let participant = participant(participant_json)?;
+    let options = if compact {
+        crate::EvaluateOptions::answer_only()
+    } else if languages == "*" {
+        crate::EvaluateOptions::default()
+    } else {
+        crate::EvaluateOptions::languages(languages.split(',').filter(|l| !l.is_empty()))
+    };
+    let report = crate::evaluate_with(pack, &participant, as_of, &options)?;
+    Ok(if compact {
+        crate::compact::Compact::of(&report).to_json()
+    } else {
+        report.to_json()
+    })
 }
 
 /// Refuses a batch (a list of statement sources) nesting deeper than the parser
