@@ -312,13 +312,11 @@ impl<R: BufRead> Values<R> {
         let (line, column) = (self.line, self.column - 1);
         let mut text = vec![b];
         let mut too_large = false;
-        let (mut depth, mut in_string, mut escaped) = (0usize, b == b'"', false);
-        if b == b'{' || b == b'[' {
-            depth = 1;
-        }
-        let scalar = depth == 0 && !in_string;
+        let mut nesting = Nesting::default();
+        nesting.step(b);
+        let scalar = nesting.closed();
         loop {
-            if depth == 0 && !in_string && !scalar {
+            if nesting.closed() && !scalar {
                 break;
             }
             let Some(c) = self.byte()? else {
@@ -331,22 +329,7 @@ impl<R: BufRead> Values<R> {
                 self.unread(c);
                 break;
             }
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if c == b'\\' {
-                    escaped = true;
-                } else if c == b'"' {
-                    in_string = false;
-                }
-            } else {
-                match c {
-                    b'"' => in_string = true,
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-            }
+            nesting.step(c);
             if text.len() < MAX_PARTICIPANT_BYTES {
                 text.push(c);
             } else {
@@ -404,28 +387,48 @@ impl<R: BufRead> Iterator for Values<R> {
     }
 }
 
-/// Whether `text` holds one whole JSON value (its brackets closed, no string left open).
-fn ends_balanced(text: &[u8]) -> bool {
-    let (mut depth, mut in_string, mut escaped) = (0i64, false, false);
-    for &c in text {
-        if in_string {
-            if escaped {
-                escaped = false;
+/// Where a scan of JSON text is: how deep in brackets, and whether inside a string.
+#[derive(Default)]
+struct Nesting {
+    depth: i64,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Nesting {
+    /// Takes one more byte of the text.
+    fn step(&mut self, c: u8) {
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
             } else if c == b'\\' {
-                escaped = true;
+                self.escaped = true;
             } else if c == b'"' {
-                in_string = false;
+                self.in_string = false;
             }
         } else {
             match c {
-                b'"' => in_string = true,
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' => depth -= 1,
+                b'"' => self.in_string = true,
+                b'{' | b'[' => self.depth += 1,
+                b'}' | b']' => self.depth -= 1,
                 _ => {}
             }
         }
     }
-    depth <= 0 && !in_string
+
+    /// Whether every bracket opened so far is closed, outside any string.
+    fn closed(&self) -> bool {
+        self.depth <= 0 && !self.in_string
+    }
+}
+
+/// Whether `text` holds one whole JSON value (its brackets closed, no string left open).
+fn ends_balanced(text: &[u8]) -> bool {
+    let mut nesting = Nesting::default();
+    for &c in text {
+        nesting.step(c);
+    }
+    nesting.closed()
 }
 
 fn too_large() -> Failure {

@@ -7,7 +7,7 @@
 )]
 
 use competency_rules::report::Status;
-use competency_rules::{Date, Pack, Participant, evaluate};
+use competency_rules::{Pack, Participant, evaluate};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::sync::OnceLock;
@@ -17,74 +17,11 @@ fn pack() -> &'static Pack {
     PACK.get_or_init(|| Pack::from_json(include_str!("conformance/packs/mini.json")).unwrap())
 }
 
-const COMPETENCIES: &[&str] = &[
-    "c.analysis",
-    "c.planning",
-    "c.people",
-    "c.capstone",
-    "c.writing",
-    "c.unknown",
-];
-const LEVELS: &[&str] = &["basic", "skilled", "expert", "guru"];
-const KINDS: &[&str] = &[
-    "prior",
-    "course",
-    "credential",
-    "project",
-    "reading",
-    "coaching",
-    "mentoring",
-    "final",
-    "rating",
-    "nope",
-];
-const ITEMS: &[&str] = &["course.a", "course.b", "course.c", "cred.x", "zzz"];
-const STATUSES: &[&str] = &["approved", "approved", "submitted", "rejected"];
-const ROLES: &[(&str, &str)] = &[
-    ("provider", ""),
-    ("coach", "co"),
-    ("mentor", "me"),
-    ("program_assessor", "pa"),
-    ("coach", "x"),
-];
-
-fn date(day: u32) -> String {
-    // Days from 2025-06-01, up to about 16 months.
-    let base: Date = "2025-06-01".parse().unwrap();
-    base.add_days(day).unwrap().to_string()
-}
-
-prop_compose! {
-    fn evidence(index: usize)(
-        kind in 0..KINDS.len(), status in 0..STATUSES.len(), role in 0..ROLES.len(), day in 0u32..480,
-        item in 0..ITEMS.len(), grade in prop::option::of(0u32..=100),
-        claims in prop::collection::vec((0..COMPETENCIES.len(), 0..LEVELS.len()), 0..3),
-        topic in prop::option::of(prop::sample::select(vec!["t1", "t2", "t9"])),
-    ) -> Value {
-        let (role, id) = ROLES[role];
-        let mut e = json!({
-            "id": format!("e{index}"), "kind": KINDS[kind], "date": date(day), "status": STATUSES[status],
-            "assessed_by": {"role": role, "id": id}, "item": ITEMS[item],
-            "claims": claims.iter().map(|(c, l)| json!({"competency": COMPETENCIES[*c], "level": LEVELS[*l]})).collect::<Vec<_>>(),
-        });
-        if let Some(g) = grade { e["grade"] = g.into(); }
-        if let Some(t) = topic { e["topic"] = t.into(); }
-        e
-    }
-}
-
-fn participant_with(evidence: Vec<Value>, level: &str) -> Value {
-    json!({
-        "id": "p", "organization": "org-a", "level": level, "enrolled": "2025-06-01",
-        "coach": {"id": "co", "organization": "org-a"},
-        "mentor": {"id": "me", "organization": "org-b", "appointed_by": "program"},
-        "evidence": evidence,
-    })
-}
-
-fn evidence_list() -> impl Strategy<Value = Vec<Value>> {
-    (0usize..25).prop_flat_map(|n| (0..n).map(evidence).collect::<Vec<_>>())
-}
+#[path = "common/mini_participants.rs"]
+mod mini_participants;
+use mini_participants::{
+    COMPETENCIES, ITEMS, KINDS, LEVELS, date, evidence_list, participant_with,
+};
 
 fn run(doc: &Value, as_of: &str) -> competency_rules::Report {
     let p = Participant::from_value(doc.clone()).unwrap();

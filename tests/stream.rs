@@ -1027,38 +1027,11 @@ fn the_compact_json_has_the_documented_keys() {
     }
 }
 
-// Generated participants for the test pack (as in `tests/properties.rs`).
+// Generated participants for the test pack (shared with `tests/properties.rs`).
 
-const MINI_COMPETENCIES: &[&str] = &[
-    "c.analysis",
-    "c.planning",
-    "c.people",
-    "c.capstone",
-    "c.writing",
-    "c.unknown",
-];
-const MINI_LEVELS: &[&str] = &["basic", "skilled", "expert", "guru"];
-const MINI_KINDS: &[&str] = &[
-    "prior",
-    "course",
-    "credential",
-    "project",
-    "reading",
-    "coaching",
-    "mentoring",
-    "final",
-    "rating",
-    "nope",
-];
-const MINI_ITEMS: &[&str] = &["course.a", "course.b", "course.c", "cred.x", "zzz"];
-const STATUSES: &[&str] = &["approved", "approved", "submitted", "rejected"];
-const MINI_ROLES: &[(&str, &str)] = &[
-    ("provider", ""),
-    ("coach", "co"),
-    ("mentor", "me"),
-    ("program_assessor", "pa"),
-    ("coach", "x"),
-];
+#[path = "common/mini_participants.rs"]
+mod mini_participants;
+use mini_participants::STATUSES;
 
 /// `days` after `from`.
 fn date_after(from: &str, days: u32) -> String {
@@ -1066,35 +1039,9 @@ fn date_after(from: &str, days: u32) -> String {
     base.add_days(days).unwrap().to_string()
 }
 
-prop_compose! {
-    fn mini_evidence(index: usize)(
-        kind in 0..MINI_KINDS.len(), status in 0..STATUSES.len(), role in 0..MINI_ROLES.len(),
-        day in 0u32..480, item in 0..MINI_ITEMS.len(), grade in prop::option::of(0u32..=100),
-        claims in prop::collection::vec((0..MINI_COMPETENCIES.len(), 0..MINI_LEVELS.len()), 0..3),
-        topic in prop::option::of(prop::sample::select(vec!["t1", "t2", "t9"])),
-    ) -> Value {
-        let (role, id) = MINI_ROLES[role];
-        let mut e = json!({
-            "id": format!("e{index}"), "kind": MINI_KINDS[kind], "date": date_after("2025-06-01", day),
-            "status": STATUSES[status], "assessed_by": {"role": role, "id": id}, "item": MINI_ITEMS[item],
-            "claims": claims.iter().map(|(c, l)| json!({"competency": MINI_COMPETENCIES[*c], "level": MINI_LEVELS[*l]})).collect::<Vec<_>>(),
-        });
-        if let Some(g) = grade { e["grade"] = g.into(); }
-        if let Some(t) = topic { e["topic"] = t.into(); }
-        e
-    }
-}
-
 fn mini_participant() -> impl Strategy<Value = Value> {
-    let evidence = (0usize..25).prop_flat_map(|n| (0..n).map(mini_evidence).collect::<Vec<_>>());
-    (evidence, any::<bool>()).prop_map(|(evidence, lead)| {
-        json!({
-            "id": "p", "organization": "org-a", "level": if lead { "lead" } else { "staff" },
-            "enrolled": "2025-06-01",
-            "coach": {"id": "co", "organization": "org-a"},
-            "mentor": {"id": "me", "organization": "org-b", "appointed_by": "program"},
-            "evidence": evidence,
-        })
+    (mini_participants::evidence_list(), any::<bool>()).prop_map(|(evidence, lead)| {
+        mini_participants::participant_with(evidence, if lead { "lead" } else { "staff" })
     })
 }
 
