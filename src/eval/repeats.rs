@@ -29,6 +29,24 @@ pub(super) struct Repeats<'a> {
 impl<'a> Repeats<'a> {
     /// Finds the repeated ids among `evidence` (malformed entries aside).
     pub fn of(evidence: &'a [EvidenceEntry]) -> Self {
+        // Natively, most documents repeat no id, and a set of ids (a fast hash) says so before any
+        // item is sorted or compared (measured: 5% of an evaluation for 80 items). (Not in the
+        // WebAssembly module, where another sort instantiation costs more than it saves.)
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let mut ids = rustc_hash::FxHashSet::default();
+            ids.reserve(evidence.len());
+            let repeated = evidence.iter().any(|entry| match entry {
+                EvidenceEntry::Item(ev) => !ids.insert(ev.id.as_str()),
+                EvidenceEntry::Malformed(_) => false,
+            });
+            if !repeated {
+                return Self {
+                    exact: Vec::new(),
+                    conflicting: Vec::new(),
+                };
+            }
+        }
         let mut items: Vec<&'a Evidence> = evidence
             .iter()
             .filter_map(|entry| match entry {
