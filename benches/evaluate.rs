@@ -3,8 +3,14 @@
 //! `interop`) xAPI statements read, checked and evaluated, against evaluating their evidence.
 #![expect(
     clippy::unwrap_used,
-    clippy::indexing_slicing,
     reason = "a benchmark with bad fixtures should stop at once"
+)]
+#![cfg_attr(
+    feature = "interop",
+    expect(
+        clippy::indexing_slicing,
+        reason = "a benchmark with bad fixtures should stop at once"
+    )
 )]
 #![expect(
     missing_docs,
@@ -13,6 +19,7 @@
 
 use competency_rules::{Date, Pack, Participant, evaluate};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+#[cfg(feature = "interop")]
 use serde_json::{Value, json};
 use std::hint::black_box;
 

@@ -10,7 +10,7 @@ use competency_rules::interop::xapi::{self, Received};
 use competency_rules::interop::{ExportError, ExportOptions};
 use competency_rules::plan::{Measure, PlanOptions, Target, plan};
 use competency_rules::{
-    Date, Pack, Participant, Report, Severity, check_dir, evaluate, explain::explain, pack::Named,
+    Date, Pack, Participant, Report, Severity, check_dir, explain::explain, pack::Named,
 };
 use std::io::Write;
 use std::path::PathBuf;
@@ -73,12 +73,13 @@ enum Command {
         /// explanation), one line per participant. Implies streaming.
         #[arg(long)]
         compact: bool,
-        /// Threads to evaluate a stream on (default: every available core).
+        /// Threads to evaluate a stream on: 0 (the default) for every available core, at most 256.
         #[arg(long, value_name = "N", default_value_t = 0)]
         threads: usize,
         /// Participant documents (JSON). With several, JSON output is an array. `-` (standard
-        /// input) and `.jsonl`/`.ndjson` files are read as streams: JSON Lines, a JSON array, or
-        /// documents one after another, one report per line, written as each is done.
+        /// input) and `.jsonl`/`.ndjson` files are read as streams (JSON Lines, a JSON array, or
+        /// documents one after another); with any stream among the inputs, every input is read
+        /// so and each result is one line (JSON Lines), written a chunk at a time.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -428,6 +429,24 @@ fn with_planned(
     Participant::from_value(value)
 }
 
+/// The most threads `--threads` takes (each thread's chunk is held in memory).
+const MAX_THREADS: usize = 256;
+
+/// What to evaluate besides the answer: nothing more for the compact form; the language of a text
+/// explanation; for JSON, the language asked for, or every language.
+fn evaluate_options(
+    compact: bool,
+    format: Output,
+    lang: Option<&str>,
+) -> competency_rules::EvaluateOptions {
+    use competency_rules::EvaluateOptions;
+    match (compact, format, lang) {
+        (true, _, _) => EvaluateOptions::answer_only(),
+        (false, _, Some(lang)) => EvaluateOptions::languages([lang]),
+        (false, _, None) => EvaluateOptions::default(),
+    }
+}
+
 /// `-` (standard input), or a JSON Lines file (`.jsonl`, `.ndjson`): read as a stream.
 fn is_stream(path: &std::path::Path) -> bool {
     path.as_os_str() == "-"
@@ -447,11 +466,21 @@ fn run_stream(
     inputs: &Inputs<'_>,
     files: &[PathBuf],
 ) -> ExitCode {
+    use competency_rules::Failure;
     use competency_rules::compact::Compact;
     use competency_rules::stream::{self, Outcome};
-    use competency_rules::{EvaluateOptions, Failure};
     if compact && format == Output::Text {
         eprintln!("competency-rules: --compact writes JSON; leave out --format text");
+        return ExitCode::from(2);
+    }
+    if compact && inputs.planned.is_some() {
+        eprintln!(
+            "competency-rules: --compact leaves out the what-if projection; leave out --plan, or --compact"
+        );
+        return ExitCode::from(2);
+    }
+    if threads > MAX_THREADS {
+        eprintln!("competency-rules: --threads: at most {MAX_THREADS} (0 for every core)");
         return ExitCode::from(2);
     }
     let asked = lang.is_some();
@@ -462,13 +491,11 @@ fn run_stream(
             return ExitCode::from(code);
         }
     };
-    let options = match (compact, format, asked) {
-        (true, _, _) => EvaluateOptions::answer_only(),
-        (false, Output::Text, _) | (false, Output::Json, true) => {
-            EvaluateOptions::languages([lang.as_str()])
-        }
-        (false, Output::Json, false) => EvaluateOptions::default(),
+    let one = match format {
+        Output::Text => Some(lang.as_str()),
+        Output::Json => asked.then_some(lang.as_str()),
     };
+    let options = evaluate_options(compact, format, one);
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -503,15 +530,21 @@ fn run_stream(
                 competency_rules::evaluate_with(&pack, &participant, as_of, &options)
                     .map_err(|e| entry.locate(Failure::from(e)))
             } else {
-                participant_report(&pack, participant, inputs.statements, as_of, &place).map_err(
-                    |message| {
-                        entry.locate(Failure::new(
-                            competency_rules::FailureCode::InvalidDocument,
-                            "",
-                            message,
-                        ))
-                    },
+                participant_report(
+                    &pack,
+                    participant,
+                    inputs.statements,
+                    as_of,
+                    &place,
+                    &options,
                 )
+                .map_err(|message| {
+                    entry.locate(Failure::new(
+                        competency_rules::FailureCode::InvalidDocument,
+                        "",
+                        message,
+                    ))
+                })
             };
             match report {
                 Ok(report) if compact => Outcome::Done(Compact::of(&report).to_json()),
@@ -530,7 +563,7 @@ fn run_stream(
                     eprintln!("competency-rules: {name}{at}: {}", failure.message);
                     failed = true;
                     match format {
-                        Output::Json => stream::failure_line(entry, &failure),
+                        Output::Json => stream::failure_line(Some(&name), entry, &failure),
                         Output::Text => return Ok(()),
                     }
                 }
@@ -562,8 +595,8 @@ fn run_evaluate(
     files: &[PathBuf],
 ) -> ExitCode {
     let statements = inputs.statements;
-    // A language the pack does not have is refused, whatever the format (a JSON report has every
-    // language the pack has, so asking for another is a mistake worth saying).
+    let asked = lang.is_some();
+    // A language the pack does not have is refused, whatever the format.
     let (pack, lang) = match pack_and_lang(pack_path.as_ref(), lang) {
         Ok(found) => found,
         Err((message, code)) => {
@@ -572,6 +605,12 @@ fn run_evaluate(
         }
     };
     let lang = lang.as_str();
+    // (Text explanations render their one language; JSON every language, unless one is asked.)
+    let asked = match format {
+        Output::Text => Some(lang),
+        Output::Json => asked.then_some(lang),
+    };
+    let options = evaluate_options(false, format, asked);
     let mut failed = false;
     let mut json = Vec::new();
     for file in files {
@@ -586,7 +625,7 @@ fn run_evaluate(
                     foreign_to_builtin_pack(&pack, p, file);
                 }
             })
-            .and_then(|p| participant_report(&pack, p, statements, as_of, file));
+            .and_then(|p| participant_report(&pack, p, statements, as_of, file, &options));
         match result {
             Ok(report) => match format {
                 Output::Json => json.push(report),
@@ -793,13 +832,18 @@ fn participant_report(
     statements: &[Received],
     as_of: Date,
     file: &std::path::Path,
+    options: &competency_rules::EvaluateOptions,
 ) -> Result<Report, String> {
+    let place = |e: &dyn std::fmt::Display| format!("{}: {e}", file.display());
     if statements.is_empty() {
-        return evaluate(pack, &participant, as_of).map_err(|e| format!("{}: {e}", file.display()));
+        return competency_rules::evaluate_with(pack, &participant, as_of, options)
+            .map_err(|e| place(&e));
     }
-    let (report, intake) =
-        xapi::evaluate_with_statements(pack, &participant, statements.to_vec(), as_of)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut participant = participant;
+    let intake =
+        xapi::add_statements(pack, &mut participant, statements.to_vec()).map_err(|e| place(&e))?;
+    let report = competency_rules::evaluate_with(pack, &participant, as_of, options)
+        .map_err(|e| place(&e))?;
     eprintln!(
         "competency-rules: {}: {} statements: {} became evidence, {} voided others, {} reported as not counted",
         file.display(),
@@ -828,7 +872,14 @@ fn write_credential(
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let participant =
             Participant::from_json(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-        let report = participant_report(&pack, participant, statements, as_of, file)?;
+        let report = participant_report(
+            &pack,
+            participant,
+            statements,
+            as_of,
+            file,
+            &Default::default(),
+        )?;
         credential(&pack, &report, kind, options).map_err(|e| format!("{}: {e}", file.display()))
     });
     match result {

@@ -249,6 +249,16 @@ impl<R: BufRead> Values<R> {
                 self.mode = Mode::Done;
                 return Ok(None);
             }
+            if text == b"{" || text == b"[" {
+                // A pretty-printed document after JSON Lines: from here on, documents are read
+                // whole, over as many lines as they take.
+                self.held = line;
+                self.held_at = 0;
+                self.line = at;
+                self.column = 1;
+                self.mode = Mode::Concatenated;
+                return self.next_value();
+            }
             if hit_limit || text.len() > MAX_PARTICIPANT_BYTES {
                 // The rest of the line is skipped, not kept.
                 if hit_limit {
@@ -302,12 +312,20 @@ impl<R: BufRead> Values<R> {
             self.mode = Mode::Done;
             return Ok(None);
         };
-        if matches!(b, b',' | b']' | b'}' | b':') {
+        if self.mode == Mode::Array && matches!(b, b',' | b']') {
+            // An empty element (`[a,,b]`, `[,a]`, `[a,]`): a syntax failure in its place, and
+            // the array read on (the comma or bracket is taken again as the separator).
+            let (line, column) = (self.line, self.column.saturating_sub(1).max(1));
+            self.unread(b);
             let message = match b {
                 b']' => "a comma before the array's closing `]`",
-                _ => "expected a document",
+                _ => "an empty element (two commas, or a comma first)",
             };
-            return Ok(self.stop(message));
+            let failure = Failure::new(FailureCode::Syntax, "", message.to_owned());
+            return Ok(Some(self.entry(line, column, Err(failure))));
+        }
+        if matches!(b, b',' | b']' | b'}' | b':') {
+            return Ok(self.stop("expected a document"));
         }
         let (line, column) = (self.line, self.column - 1);
         let mut text = vec![b];
@@ -475,6 +493,9 @@ pub struct Summary {
 /// that memory stays at a few megabytes.
 const PER_THREAD: usize = 256;
 
+/// The most documents in one chunk, whatever the threads: three chunks are held at a time.
+const MAX_CHUNK: usize = 2048;
+
 /// The number of threads to use: `threads`, or every available core for 0.
 fn thread_count(threads: usize) -> usize {
     if threads > 0 {
@@ -494,7 +515,7 @@ where
     E: FnMut(&Entry, Outcome) -> io::Result<()>,
 {
     let threads = thread_count(threads);
-    let per_chunk = PER_THREAD * threads;
+    let per_chunk = (PER_THREAD * threads).min(MAX_CHUNK);
     let run = |entry: &Entry| match &entry.text {
         Ok(text) => work(entry, text),
         Err(failure) => Outcome::Failed(entry.locate(failure.clone())),
@@ -576,10 +597,14 @@ pub struct StreamOptions {
     pub threads: usize,
 }
 
-/// The line written for a document that failed: where it is in the input, and the failure.
-pub fn failure_line(entry: &Entry, failure: &Failure) -> String {
+/// The line written for a document that failed: where it is in the input (the input's name,
+/// when it has one), and the failure.
+pub fn failure_line(source: Option<&str>, entry: &Entry, failure: &Failure) -> String {
+    let source = source
+        .map(|name| format!("\"source\":{},", serde_json::Value::from(name)))
+        .unwrap_or_default();
     format!(
-        "{{\"input\":{{\"index\":{},\"line\":{}}},\"error\":{}}}",
+        "{{\"input\":{{{source}\"index\":{},\"line\":{}}},\"error\":{}}}",
         entry.index,
         entry.line,
         failure.to_json()
@@ -634,7 +659,7 @@ pub fn evaluate_stream<R: BufRead + Send, W: Write>(
     let summary = map(input, options.threads, work, |entry, outcome| {
         let line = match outcome {
             Outcome::Done(line) => line,
-            Outcome::Failed(failure) => failure_line(entry, &failure),
+            Outcome::Failed(failure) => failure_line(None, entry, &failure),
         };
         output.write_all(line.as_bytes())?;
         output.write_all(b"\n")

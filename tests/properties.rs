@@ -2,8 +2,14 @@
 //! never lowers an achieved level or the status; evaluation is repeatable to the byte; no input panics.
 #![expect(
     clippy::unwrap_used,
-    clippy::indexing_slicing,
     reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
+)]
+#![cfg_attr(
+    feature = "planning",
+    expect(
+        clippy::indexing_slicing,
+        reason = "test helpers outside #[test] functions should fail loudly on bad fixtures"
+    )
 )]
 
 use competency_rules::report::Status;
@@ -19,9 +25,7 @@ fn pack() -> &'static Pack {
 
 #[path = "common/mini_participants.rs"]
 mod mini_participants;
-use mini_participants::{
-    COMPETENCIES, ITEMS, KINDS, LEVELS, date, evidence_list, participant_with,
-};
+use mini_participants::{COMPETENCIES, ITEMS, LEVELS, date, evidence_list, participant_with};
 
 fn run(doc: &Value, as_of: &str) -> competency_rules::Report {
     let p = Participant::from_value(doc.clone()).unwrap();
@@ -187,6 +191,9 @@ proptest! {
         }
     }
 }
+
+#[cfg(feature = "planning")]
+use mini_participants::KINDS;
 
 /// What-if (the `planning` feature).
 #[cfg(feature = "planning")]

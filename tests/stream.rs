@@ -1365,7 +1365,10 @@ fn the_cli_writes_compact_results_and_errors_for_json_lines_on_standard_input() 
         evaluate_compact(hslp(), &p, as_of()).unwrap().to_json()
     );
     let error: Value = serde_json::from_str(lines[1]).unwrap();
-    assert_eq!(error["input"], json!({"index": 1, "line": 2}));
+    assert_eq!(
+        error["input"],
+        json!({"source": "standard input", "index": 1, "line": 2})
+    );
     assert_eq!(error["error"]["code"], "unknown_level");
     assert_eq!(error["error"]["path"], "level");
     assert_eq!(error["error"]["line"], 2);
@@ -1448,4 +1451,85 @@ fn the_examples_compact_forms_are_the_golden_file() {
         lines,
         "UPDATE_REPORTS=1 rewrites it"
     );
+}
+
+/// A pretty-printed document after JSON Lines is read whole (the lines after it too), not as one
+/// failure per line.
+#[test]
+fn a_pretty_printed_document_after_json_lines_is_read_whole() {
+    let one = r#"{"id":"a","organization":"o","level":"manager","enrolled":"2026-01-01"}"#;
+    let pretty = "{\n  \"id\": \"b\",\n  \"organization\": \"o\",\n  \"level\": \"manager\",\n  \"enrolled\": \"2026-01-01\"\n}";
+    let input = format!("{one}\n{pretty}\n{one}\n");
+    let entries: Vec<Entry> = Values::new(input.as_bytes()).map(Result::unwrap).collect();
+    let places: Vec<(usize, usize, bool)> = entries
+        .iter()
+        .map(|e| (e.index, e.line, e.text.is_ok()))
+        .collect();
+    assert_eq!(places, [(0, 1, true), (1, 2, true), (2, 8, true)]);
+}
+
+/// An empty element of an array is one failure in its place; the elements after it are read.
+#[test]
+fn an_empty_array_element_is_one_failure_and_the_rest_is_read() {
+    let p = |id: &str| format!(r#"{{"id":"{id}"}}"#);
+    for (input, expected) in [
+        (
+            format!("[{},,{},{}]", p("a"), p("b"), p("c")),
+            vec![true, false, true, true],
+        ),
+        (format!("[,{},{}]", p("a"), p("b")), vec![false, true, true]),
+        (format!("[{},{},]", p("a"), p("b")), vec![true, true, false]),
+    ] {
+        let entries: Vec<Entry> = Values::new(input.as_bytes()).map(Result::unwrap).collect();
+        let read: Vec<bool> = entries.iter().map(|e| e.text.is_ok()).collect();
+        assert_eq!(read, expected, "{input}");
+        for e in entries.iter().filter(|e| e.text.is_err()) {
+            let failure = e.text.as_ref().unwrap_err();
+            assert_eq!(failure.code, FailureCode::Syntax, "{input}");
+        }
+    }
+}
+
+/// `--lang` with JSON output writes one language for plain files as for streams; `--compact`
+/// with `--plan`, and `--threads` past the bound, are refused.
+#[test]
+fn the_cli_applies_lang_to_files_and_refuses_what_it_would_drop() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/03-problems.json");
+    let output = Command::new(env!("CARGO_BIN_EXE_competency-rules"))
+        .args(["evaluate", "--as-of", AS_OF, "--lang", "fr"])
+        .arg(&example)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        report["status_reason"]["message"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .collect::<Vec<_>>(),
+        ["fr"]
+    );
+    for (args, named) in [
+        (
+            vec![
+                "--compact",
+                "--plan",
+                "tests/plans/01-new-enrolee.current.json",
+            ],
+            "--plan",
+        ),
+        (vec!["--threads", "100000"], "--threads"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_competency-rules"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["evaluate", "--as-of", AS_OF])
+            .args(&args)
+            .arg("-")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+    }
 }

@@ -67,8 +67,10 @@ impl Material {
             .map(|level| {
                 (0..competencies.len())
                     .map(|ci| {
-                        as_json["competency"][ci]["expected"][level]["level"]
-                            .as_str()
+                        // A cell is a level id, or a described cell `{level, description}`.
+                        let cell = &as_json["competency"][ci]["expected"][level];
+                        cell.as_str()
+                            .or_else(|| cell["level"].as_str())
                             .map(str::to_owned)
                     })
                     .collect()
@@ -156,12 +158,15 @@ pub fn participant(m: &Material, seed: u64, index: u64, evidence: usize) -> Valu
         _ => evidence.max(4) - 2 + rng.below(5),
     };
     if let Profile::Completed = profile {
-        // One assessed project claiming every competency at its required level (or one above).
+        // One assessed project claiming every competency at its required level (or one above);
+        // for some, every one above, which readies many for the next level.
+        let ahead = rng.chance(40);
         let claims: Vec<Value> = (0..m.competencies.len())
             .filter_map(|ci| {
                 let required = m.expected[li][ci].as_ref()?;
                 let rank = m.proficiency.iter().position(|p| p == required)?;
-                let rank = (rank + rng.below(2)).min(m.proficiency.len() - 1);
+                let up = if ahead { 1 } else { rng.below(2) };
+                let rank = (rank + up).min(m.proficiency.len() - 1);
                 Some(json!({"competency": m.competencies[ci], "level": m.proficiency[rank]}))
             })
             .collect();
