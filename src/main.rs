@@ -14,11 +14,11 @@ use competency_rules::{
 };
 use std::io::Write;
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 /// The tool's allocator: mimalloc, faster than the system's for evaluation's many small strings.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::process::ExitCode;
 
 /// Evaluate participants against a competency rule pack, and check packs.
 ///
@@ -432,18 +432,20 @@ fn with_planned(
 /// The most threads `--threads` takes (each thread's chunk is held in memory).
 const MAX_THREADS: usize = 256;
 
-/// What to evaluate besides the answer: nothing more for the compact form; the language of a text
-/// explanation; for JSON, the language asked for, or every language.
+/// What to evaluate besides the answer: nothing more for the compact form; a text explanation's
+/// one language; for JSON, the language asked for (`asked`), or every language.
 fn evaluate_options(
     compact: bool,
     format: Output,
-    lang: Option<&str>,
+    lang: &str,
+    asked: bool,
 ) -> competency_rules::EvaluateOptions {
     use competency_rules::EvaluateOptions;
-    match (compact, format, lang) {
-        (true, _, _) => EvaluateOptions::answer_only(),
-        (false, _, Some(lang)) => EvaluateOptions::languages([lang]),
-        (false, _, None) => EvaluateOptions::default(),
+    match (compact, format) {
+        (true, _) => EvaluateOptions::answer_only(),
+        (false, Output::Text) => EvaluateOptions::languages([lang]),
+        (false, Output::Json) if asked => EvaluateOptions::languages([lang]),
+        (false, Output::Json) => EvaluateOptions::default(),
     }
 }
 
@@ -491,11 +493,7 @@ fn run_stream(
             return ExitCode::from(code);
         }
     };
-    let one = match format {
-        Output::Text => Some(lang.as_str()),
-        Output::Json => asked.then_some(lang.as_str()),
-    };
-    let options = evaluate_options(compact, format, one);
+    let options = evaluate_options(compact, format, &lang, asked);
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -518,13 +516,13 @@ fn run_stream(
             }
         };
         let work = |entry: &stream::Entry, text: &str| {
-            let place = std::path::PathBuf::from(format!("{name}:{}", entry.line));
+            let place = || std::path::PathBuf::from(format!("{name}:{}", entry.line));
             let participant = match with_planned(text, inputs.planned) {
                 Ok(p) => p,
                 Err(e) => return Outcome::Failed(entry.locate(Failure::from(e))),
             };
             if pack_path.is_none() && entry.index == 0 {
-                foreign_to_builtin_pack(&pack, &participant, &place);
+                foreign_to_builtin_pack(&pack, &participant, &place());
             }
             let report = if inputs.statements.is_empty() {
                 competency_rules::evaluate_with(&pack, &participant, as_of, &options)
@@ -535,7 +533,7 @@ fn run_stream(
                     participant,
                     inputs.statements,
                     as_of,
-                    &place,
+                    &place(),
                     &options,
                 )
                 .map_err(|message| {
@@ -605,12 +603,7 @@ fn run_evaluate(
         }
     };
     let lang = lang.as_str();
-    // (Text explanations render their one language; JSON every language, unless one is asked.)
-    let asked = match format {
-        Output::Text => Some(lang),
-        Output::Json => asked.then_some(lang),
-    };
-    let options = evaluate_options(false, format, asked);
+    let options = evaluate_options(false, format, lang, asked);
     let mut failed = false;
     let mut json = Vec::new();
     for file in files {

@@ -71,6 +71,24 @@ impl EvaluateOptions {
         }
     }
 
+    /// The languages to render in `pack`: those asked for (each one of the pack's), or every
+    /// language of the pack.
+    pub(crate) fn languages_in<'a>(
+        &'a self,
+        pack: &'a Pack,
+    ) -> Result<&'a [String], EvaluateError> {
+        let Some(asked) = &self.languages else {
+            return Ok(pack.languages());
+        };
+        match asked.iter().find(|l| !pack.languages().contains(l)) {
+            Some(unknown) => Err(EvaluateError::UnknownLanguage {
+                lang: unknown.clone(),
+                known: pack.languages().to_vec(),
+            }),
+            None => Ok(asked),
+        }
+    }
+
     /// What the compact form needs: no messages, and no what-if projection.
     pub fn answer_only() -> Self {
         Self {
@@ -100,18 +118,7 @@ pub fn evaluate_with(
     as_of: Date,
     options: &EvaluateOptions,
 ) -> Result<Report, EvaluateError> {
-    let languages: &[String] = match &options.languages {
-        None => pack.languages(),
-        Some(asked) => {
-            if let Some(unknown) = asked.iter().find(|l| !pack.languages().contains(l)) {
-                return Err(EvaluateError::UnknownLanguage {
-                    lang: unknown.clone(),
-                    known: pack.languages().to_vec(),
-                });
-            }
-            asked
-        }
-    };
+    let languages = options.languages_in(pack)?;
     // However the participant was built (read, deserialized, or with statements added).
     let limit = crate::limits::MAX_EVIDENCE + crate::limits::MAX_STATEMENTS;
     let items = participant.evidence.len() + participant.set_aside.len();

@@ -144,9 +144,8 @@ fn after_time_limit(
         return;
     }
     let mut ctx = Ctx::new(pack, participant, report.as_of, level);
-    if let Some(languages) = &options.languages {
-        ctx.languages = languages;
-    }
+    // (Checked by the evaluation before this one.)
+    ctx.languages = options.languages_in(pack).unwrap_or(pack.languages());
     for planned in late {
         report.findings.push(crate::report::Finding {
             evidence: Some(planned.id.clone()),
