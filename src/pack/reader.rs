@@ -153,7 +153,9 @@ impl Reader<'_> {
         key: &str,
     ) -> BTreeMap<String, BTreeMap<String, String>> {
         let mut out = BTreeMap::new();
-        let Some(value) = json::present(map, key) else {
+        // (Not `present`: a `null` table is refused, as the derives the schema comes from refuse
+        // it, not taken as absent.)
+        let Some(value) = map.get(key) else {
             return out;
         };
         let path = child(path, key);
