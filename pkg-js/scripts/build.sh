@@ -13,9 +13,11 @@ rm -rf dist
 # The standard library rebuilt for the module, with panics that abort at once (nightly's
 # build-std and `-Cpanic=immediate-abort`): measured 5.9 KB gzip off the main module, which is
 # what pays for the compact form and the languages option. Needs the nightly toolchain with its
-# `rust-src` (installed here when missing, as scripts/fuzz.sh installs nightly); if nightly cannot
+# `rust-src` (both installed here when missing, as scripts/fuzz.sh installs nightly); if nightly cannot
 # build the module, the stable toolchain builds it, and the size line below says so.
 std_build=(-Z build-std=std,panic_abort)
+rustup run nightly rustc --version >/dev/null 2>&1 \
+  || rustup toolchain install nightly --profile minimal >/dev/null 2>&1 || true
 if rustup run nightly rustc --version >/dev/null 2>&1 \
   && { rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src' \
     || rustup component add rust-src --toolchain nightly >/dev/null 2>&1; }; then
