@@ -50,7 +50,8 @@ pub struct EvaluateOptions {
     /// language of the pack; a list for those only (each one of the pack's languages); an empty
     /// list for none (codes and parameters only, as the compact form needs).
     pub languages: Option<Vec<String>>,
-    /// Only the answer is wanted (the compact form): the what-if projection is left out.
+    /// Only the answer is wanted (the compact form): the what-if projection is left out, and
+    /// reasons carry their code only.
     pub(crate) answer_only: bool,
 }
 
@@ -89,7 +90,8 @@ impl EvaluateOptions {
         }
     }
 
-    /// What the compact form needs: no messages, and no what-if projection.
+    /// What the compact form needs: no what-if projection, and reasons that carry their code
+    /// only (no message, and no parameters but the time limit's, which give the deadline).
     pub fn answer_only() -> Self {
         Self {
             answer_only: true,
@@ -140,6 +142,7 @@ pub fn evaluate_with(
     };
     let mut ctx = Ctx::new(pack, participant, as_of, level);
     ctx.languages = languages;
+    ctx.quiet = options.answer_only;
     #[cfg_attr(
         not(feature = "planning"),
         expect(unused_mut, reason = "only the planning build adds a projection")
@@ -202,6 +205,9 @@ pub(crate) struct Ctx<'a> {
     pub as_of: Date,
     /// The languages reasons are rendered in (the pack's, or those the caller asked for).
     pub languages: &'a [String],
+    /// Only the answer is wanted: reasons keep their code and nothing else (no parameters, no
+    /// messages), which the compact form does not read.
+    pub quiet: bool,
     /// The participant's organizational level (an index into the model's levels; proficiency
     /// levels are `Rank`s).
     pub org_level: usize,
@@ -258,6 +264,7 @@ impl<'a> Ctx<'a> {
             participant,
             as_of,
             languages: pack.languages(),
+            quiet: false,
             org_level: level,
             coach_eligible,
             mentor_eligible,
@@ -269,6 +276,23 @@ impl<'a> Ctx<'a> {
 
     /// A reason with its message rendered in each language asked for.
     pub(crate) fn reason(&self, code: Message, params: &[(&'static str, String)]) -> Reason {
+        if self.quiet {
+            return Reason {
+                code,
+                params: BTreeMap::new(),
+                message: BTreeMap::new(),
+            };
+        }
+        self.reason_with_params(code, params)
+    }
+
+    /// A reason with its parameters, even when only the answer is wanted (and its message in
+    /// each language asked for, none then).
+    pub(crate) fn reason_with_params(
+        &self,
+        code: Message,
+        params: &[(&'static str, String)],
+    ) -> Reason {
         // Built by insertion, not `collect()`: collecting into a BTreeMap sorts first, and each
         // such sort is a whole instantiation of the sorting algorithm in the WebAssembly module.
         // (String keys: one more map type would cost the WebAssembly module kilobytes.)

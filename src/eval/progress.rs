@@ -336,7 +336,7 @@ impl<'a> Ctx<'a> {
             let deadline = self.participant.enrolled.add_months(months);
             let deadline_text = deadline.map(|d| d.to_string()).unwrap_or_default();
             let completed_on = counted.iter().map(|c| c.ev.date).max();
-            let (met, reason) = match (deadline, completed_on) {
+            let (met, code, params) = match (deadline, completed_on) {
                 (Some(deadline), Some(done)) if all_but_time => {
                     let met = done <= deadline;
                     let code = if met {
@@ -346,27 +346,27 @@ impl<'a> Ctx<'a> {
                     };
                     (
                         met,
-                        self.reason(
-                            code,
-                            &[("completed", done.to_string()), ("deadline", deadline_text)],
-                        ),
+                        code,
+                        vec![("completed", done.to_string()), ("deadline", deadline_text)],
                     )
                 }
                 (Some(deadline), _) if self.as_of <= deadline => {
                     let days = self.as_of.days_until(deadline);
                     (
                         true,
-                        self.reason(
-                            Message::TimeLimitOpen,
-                            &[("days", days.to_string()), ("deadline", deadline_text)],
-                        ),
+                        Message::TimeLimitOpen,
+                        vec![("days", days.to_string()), ("deadline", deadline_text)],
                     )
                 }
                 _ => (
                     false,
-                    self.reason(Message::TimeLimitPassed, &[("deadline", deadline_text)]),
+                    Message::TimeLimitPassed,
+                    vec![("deadline", deadline_text)],
                 ),
             };
+            // (The compact form reads the deadline from these parameters, so they are kept even
+            // when only the answer is wanted.)
+            let reason = self.reason_with_params(code, &params);
             if !met {
                 lapsed = Some(deadline.map(|d| d.to_string()).unwrap_or_default());
             }
