@@ -42,6 +42,7 @@
 //! ```
 
 mod codes;
+pub mod cohort;
 pub mod compact;
 pub mod date;
 pub mod diagnostics;

@@ -14,6 +14,15 @@ use competency_rules::{
 };
 use std::io::Write;
 use std::path::PathBuf;
+
+#[path = "cli/cohort.rs"]
+mod cohort_cmd;
+
+/// A `--group-by` value.
+fn group_by(value: &str) -> Result<competency_rules::cohort::GroupBy, String> {
+    competency_rules::cohort::GroupBy::from_id(value)
+        .ok_or_else(|| format!("`{value}` is not a breakdown: organization or level"))
+}
 use std::process::ExitCode;
 
 /// The tool's allocator: mimalloc, faster than the system's for evaluation's many small strings.
@@ -82,6 +91,55 @@ enum Command {
         /// so and each result is one line (JSON Lines), written a chunk at a time.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Report on a cohort: statuses, levels attained, succession readiness for the next level,
+    /// bench strength, the competency gap matrix and recurring evidence problems, for the whole
+    /// cohort, per organization and per organizational level.
+    ///
+    /// Documents that cannot be read or evaluated are counted and listed in the report (exit
+    /// code 1); they never stop the run. To share across organizations, use --aggregate-only.
+    Cohort {
+        /// The pack directory or file (default: the built-in HSLP pack).
+        #[arg(long)]
+        pack: Option<PathBuf>,
+        /// The evaluation date, YYYY-MM-DD.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Date,
+        /// The breakdowns besides the whole cohort (repeat the option or separate with commas).
+        #[arg(
+            long,
+            value_name = "organization|level",
+            value_delimiter = ',',
+            default_value = "organization,level",
+            value_parser = group_by
+        )]
+        group_by: Vec<competency_rules::cohort::GroupBy>,
+        /// Output format: the report as JSON, one tidy CSV table, or a readable summary.
+        #[arg(long, value_enum, default_value_t = cohort_cmd::CohortFormat::Json)]
+        format: cohort_cmd::CohortFormat,
+        /// Language of the CSV labels and the text (one of the pack's; its first by default).
+        #[arg(long)]
+        lang: Option<String>,
+        /// No participant id anywhere, and small counts suppressed (with the counts that would
+        /// reveal them): the form to share across organizations.
+        #[arg(long)]
+        aggregate_only: bool,
+        /// With --aggregate-only, the smallest count shown.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        min_cell: u32,
+        /// "Ready soon" is at most this many competencies away from the next level.
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        ready_within: u32,
+        /// "Near the time limit" is a deadline at most this many days away.
+        #[arg(long, value_name = "DAYS", default_value_t = 90)]
+        near_days: u32,
+        /// Threads to evaluate on: 0 (the default) for every available core, at most 256.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        threads: usize,
+        /// Participant files, directories of them (.json, .jsonl, .ndjson), or `-` for JSON Lines
+        /// on standard input. A file may hold one participant, an array, or JSON Lines.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
     },
     /// Propose the smallest plan of catalogue items for a participant: what each item closes,
     /// the gaps no item can close (and what could), and what else completion needs.
@@ -242,6 +300,43 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Cohort {
+            pack,
+            as_of,
+            group_by,
+            format,
+            lang,
+            aggregate_only,
+            min_cell,
+            ready_within,
+            near_days,
+            threads,
+            inputs,
+        } => {
+            if threads > MAX_THREADS {
+                eprintln!("competency-rules: --threads: at most {MAX_THREADS} (0 for every core)");
+                return ExitCode::from(2);
+            }
+            let (pack_found, lang) = match pack_and_lang(pack.as_ref(), lang.as_deref()) {
+                Ok(found) => found,
+                Err((message, code)) => {
+                    eprintln!("competency-rules: {message}");
+                    return ExitCode::from(code);
+                }
+            };
+            let args = cohort_cmd::Args {
+                as_of,
+                group_by,
+                format,
+                aggregate_only,
+                min_cell,
+                ready_within,
+                near_days,
+                threads,
+                inputs,
+            };
+            cohort_cmd::run(args, pack_found, &lang)
+        }
         Command::Plan {
             pack,
             as_of,

@@ -470,11 +470,12 @@ fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
     })
 }
 
-/// What [`map`] writes for one document: its output line, or why it failed.
+/// What [`map`] gives for one document: its output (a line of text, unless the work gives
+/// something else), or why it failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Outcome<T = String> {
     /// The document's output (one line, or any text for readable output).
-    Done(String),
+    Done(T),
     /// It could not be read or evaluated (placed in the input).
     Failed(Failure),
 }
@@ -508,11 +509,12 @@ fn thread_count(threads: usize) -> usize {
 /// Runs `work` on each document of `input` (on `threads` threads, 0 for every core) and hands
 /// each outcome to `emit` in input order, chunk by chunk, as soon as its chunk is done. With more
 /// than one thread, the next chunk is read while one is evaluated.
-pub fn map<R, W, E>(input: R, threads: usize, work: W, mut emit: E) -> io::Result<Summary>
+pub fn map<R, W, E, T>(input: R, threads: usize, work: W, mut emit: E) -> io::Result<Summary>
 where
     R: BufRead + Send,
-    W: Fn(&Entry, &str) -> Outcome + Sync,
-    E: FnMut(&Entry, Outcome) -> io::Result<()>,
+    W: Fn(&Entry, &str) -> Outcome<T> + Sync,
+    E: FnMut(&Entry, Outcome<T>) -> io::Result<()>,
+    T: Send,
 {
     let threads = thread_count(threads);
     let per_chunk = (PER_THREAD * threads).min(MAX_CHUNK);
@@ -548,7 +550,8 @@ where
                 if chunk.is_empty() {
                     break;
                 }
-                let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(run).collect());
+                let outcomes: Vec<Outcome<T>> =
+                    pool.install(|| chunk.par_iter().map(run).collect());
                 deliver(&mut summary, &mut emit, &chunk, outcomes)?;
             }
             Ok(summary)
@@ -560,20 +563,20 @@ where
         if chunk.is_empty() {
             return Ok(summary);
         }
-        let outcomes: Vec<Outcome> = chunk.iter().map(run).collect();
+        let outcomes: Vec<Outcome<T>> = chunk.iter().map(run).collect();
         deliver(&mut summary, &mut emit, &chunk, outcomes)?;
     }
 }
 
 /// Hands a chunk's outcomes to `emit`, in order, counting them.
-fn deliver<E>(
+fn deliver<E, T>(
     summary: &mut Summary,
     emit: &mut E,
     chunk: &[Entry],
-    outcomes: Vec<Outcome>,
+    outcomes: Vec<Outcome<T>>,
 ) -> io::Result<()>
 where
-    E: FnMut(&Entry, Outcome) -> io::Result<()>,
+    E: FnMut(&Entry, Outcome<T>) -> io::Result<()>,
 {
     for (entry, outcome) in chunk.iter().zip(outcomes) {
         summary.read += 1;

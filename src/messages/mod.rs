@@ -7,6 +7,7 @@
 
 mod table;
 
+pub use table::CohortLabel;
 #[cfg(feature = "planning")]
 pub use table::PlanLabel;
 pub use table::{Label, Message};
@@ -82,6 +83,9 @@ pub fn all_codes() -> Vec<&'static str> {
     for l in PlanLabel::ALL {
         codes.push(l.code());
     }
+    for l in CohortLabel::ALL {
+        codes.push(l.code());
+    }
     for m in Message::ALL {
         if m.is_gated() {
             codes.push(m.code());
@@ -112,6 +116,9 @@ pub fn defaults() -> Vec<(&'static str, Option<(&'static str, &'static str)>)> {
     for l in PlanLabel::ALL {
         out.push((l.code(), l.templates()));
     }
+    for l in CohortLabel::ALL {
+        out.push((l.code(), l.templates()));
+    }
     out
 }
 
@@ -127,6 +134,9 @@ pub fn default_message(code: &str, lang: &str) -> Option<&'static str> {
     if let Some(label) = PlanLabel::from_code(code) {
         return label.default_template(lang);
     }
+    if let Some(label) = CohortLabel::from_code(code) {
+        return label.default_template(lang);
+    }
     Label::from_code(code)?.default_template(lang)
 }
 
@@ -138,7 +148,10 @@ pub fn is_known_code(code: &str) -> bool {
     let plan = PlanLabel::from_code(code).is_some();
     #[cfg(not(feature = "planning"))]
     let plan = code.starts_with("plan.");
-    Message::from_code(code).is_some() || Label::from_code(code).is_some() || plan
+    Message::from_code(code).is_some()
+        || Label::from_code(code).is_some()
+        || CohortLabel::from_code(code).is_some()
+        || plan
 }
 
 /// A number as messages show it: the shortest text that reads back as the same number, without a

@@ -226,3 +226,30 @@ message_table! {
         #[cfg(not(target_arch = "wasm32"))] AlsoNeeded = "plan.also_needed" => ("Other completion requirements", "Autres exigences d'achèvement"),
     }
 }
+
+message_table! {
+    /// The labels of a cohort report's text and CSV (`competency-rules cohort`).
+    pub enum CohortLabel {
+        #[cfg(not(target_arch = "wasm32"))] Title = "cohort.title" => ("Cohort report on {as_of}", "Rapport de cohorte au {as_of}"),
+        #[cfg(not(target_arch = "wasm32"))] Participants = "cohort.participants" => ("{count} {count|participant|participants}", "{count}\u{a0}{count|participant|participants}"),
+        #[cfg(not(target_arch = "wasm32"))] Unreadable = "cohort.unreadable" => ("Documents that could not be read: {count}", "Documents illisibles\u{a0}: {count}"),
+        #[cfg(not(target_arch = "wasm32"))] Whole = "cohort.whole" => ("Whole cohort", "Ensemble de la cohorte"),
+        #[cfg(not(target_arch = "wasm32"))] Organization = "cohort.organization" => ("Organization {id}", "Organisation {id}"),
+        #[cfg(not(target_arch = "wasm32"))] Readiness = "cohort.readiness" => ("Readiness for the next level", "Admissibilité au niveau suivant"),
+        #[cfg(not(target_arch = "wasm32"))] ReadyNow = "cohort.ready_now" => ("ready now", "admissibles dès maintenant"),
+        #[cfg(not(target_arch = "wasm32"))] ReadySoon = "cohort.ready_soon" => ("ready soon (at most {count} {count|competency|competencies} away)", "admissibles bientôt (à {count}\u{a0}{count|compétence|compétences} ou moins)"),
+        #[cfg(not(target_arch = "wasm32"))] Developing = "cohort.developing" => ("developing", "en développement"),
+        #[cfg(not(target_arch = "wasm32"))] TopLevel = "cohort.top_level" => ("at the top level", "au niveau le plus élevé"),
+        #[cfg(not(target_arch = "wasm32"))] Bench = "cohort.bench" => ("Bench strength for {level}: {ready_now} ready now, {ready_soon} ready soon", "Relève pour le niveau {level}\u{a0}: {ready_now} dès maintenant, {ready_soon} bientôt"),
+        #[cfg(not(target_arch = "wasm32"))] NearTimeLimit = "cohort.near_time_limit" => ("Time limit within {days} days, not completed: {count}", "Délai dans {days}\u{a0}jours ou moins, programme non terminé\u{a0}: {count}"),
+        #[cfg(not(target_arch = "wasm32"))] Gaps = "cohort.gaps" => ("Competency gaps: met / pending review / lacking, of those required", "Écarts de compétences\u{a0}: atteinte / en attente d'examen / manquante, sur le nombre de personnes qui doivent l'atteindre"),
+        #[cfg(not(target_arch = "wasm32"))] GapRow = "cohort.gap_row" => ("{competency}: {met} / {pending} / {lacking} of {required} ({percent} met)", "{competency}\u{a0}: {met} / {pending} / {lacking} sur {required} ({percent} atteinte)"),
+        #[cfg(not(target_arch = "wasm32"))] GapRowSuppressed = "cohort.gap_row_suppressed" => ("{competency}: {met} / {pending} / {lacking} of {required}", "{competency}\u{a0}: {met} / {pending} / {lacking} sur {required}"),
+        #[cfg(not(target_arch = "wasm32"))] Percent = "cohort.percent" => ("{percent}%", "{percent}\u{a0}%"),
+        #[cfg(not(target_arch = "wasm32"))] Blockers = "cohort.blockers" => ("What most often stands in the way of the next level", "Ce qui fait le plus souvent obstacle au niveau suivant"),
+        #[cfg(not(target_arch = "wasm32"))] Problems = "cohort.problems" => ("Evidence problems that recur", "Problèmes de preuves récurrents"),
+        #[cfg(not(target_arch = "wasm32"))] Suppressed = "cohort.suppressed" => ("suppressed", "masqué"),
+        #[cfg(not(target_arch = "wasm32"))] SuppressionNote = "cohort.suppression_note" => ("Aggregate only: counts under {min} and those that would reveal them are suppressed ({count} {count|count|counts}).", "Agrégats seulement\u{a0}: les effectifs inférieurs à {min} et ceux qui permettraient de les retrouver sont masqués ({count}\u{a0}{count|effectif|effectifs})."),
+        #[cfg(not(target_arch = "wasm32"))] None = "cohort.none" => ("none", "aucun"),
+    }
+}

@@ -1,0 +1,136 @@
+//! `competency-rules cohort`: evaluates many participants and writes the cohort report (JSON,
+//! a CSV table, or text), reading files, directories of participant files, and streams.
+
+use competency_rules::cohort::{Cohort, CohortOptions, GroupBy, render};
+use competency_rules::{Date, Pack};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// What the report is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CohortFormat {
+    /// The report as JSON.
+    Json,
+    /// One tidy table (a row per count), for spreadsheets.
+    Csv,
+    /// A readable summary.
+    Text,
+}
+
+/// The command's arguments, after parsing.
+pub struct Args {
+    pub as_of: Date,
+    pub group_by: Vec<GroupBy>,
+    pub format: CohortFormat,
+    pub aggregate_only: bool,
+    pub min_cell: u32,
+    pub ready_within: u32,
+    pub near_days: u32,
+    pub threads: usize,
+    pub inputs: Vec<PathBuf>,
+}
+
+/// The input files: `-`, files as given, and a directory's `.json`, `.jsonl` and `.ndjson` files
+/// (recursively, in name order).
+fn input_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    if !path.is_dir() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        let participant_file = entry
+            .extension()
+            .is_some_and(|e| e == "json" || e == "jsonl" || e == "ndjson");
+        if entry.is_dir() {
+            input_files(&entry, out)?;
+        } else if participant_file {
+            out.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Runs the command: 0 when every document was evaluated, 1 when some could not be (they are
+/// in the report), 2 for bad arguments.
+pub fn run(args: Args, pack: Pack, lang: &str) -> ExitCode {
+    let mut files = Vec::new();
+    for input in &args.inputs {
+        if let Err(message) = input_files(input, &mut files) {
+            eprintln!("competency-rules: {message}");
+            return ExitCode::from(1);
+        }
+    }
+    if files.is_empty() {
+        eprintln!("competency-rules: no participant files (.json, .jsonl, .ndjson) in the inputs");
+        return ExitCode::from(2);
+    }
+    let mut options = CohortOptions::default();
+    options.group_by = args.group_by.clone();
+    options.aggregate_only = args.aggregate_only;
+    options.min_cell = args.min_cell;
+    options.ready_within = args.ready_within;
+    options.near_days = args.near_days;
+    let mut cohort = Cohort::new(&pack, args.as_of, options);
+    let mut failed = false;
+    for file in &files {
+        let stdin = file.as_os_str() == "-";
+        let name = if stdin {
+            "standard input".to_owned()
+        } else {
+            file.display().to_string()
+        };
+        let input: Box<dyn std::io::BufRead + Send> = if stdin {
+            Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin()))
+        } else {
+            match std::fs::File::open(file) {
+                Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
+                Err(e) => {
+                    eprintln!("competency-rules: cannot read {name}: {e}");
+                    failed = true;
+                    continue;
+                }
+            }
+        };
+        match cohort.add_stream(input, Some(&name), args.threads) {
+            Ok(summary) if summary.failed > 0 => {
+                eprintln!(
+                    "competency-rules: {name}: {} of {} documents could not be evaluated (listed in the report)",
+                    summary.failed, summary.read
+                );
+                failed = true;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("competency-rules: {name}: {e}");
+                failed = true;
+            }
+        }
+    }
+    let report = cohort.finish();
+    let text = match args.format {
+        CohortFormat::Json => report.to_json_pretty() + "\n",
+        CohortFormat::Csv => render::to_csv(&pack, &report, lang),
+        CohortFormat::Text => render::to_text(&pack, &report, lang),
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!("competency-rules: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
