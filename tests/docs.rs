@@ -6,7 +6,7 @@
 
 use competency_rules::FailureCode;
 use competency_rules::diagnostics::DiagnosticCode;
-use competency_rules::messages::{Label, Message, PlanLabel, placeholders};
+use competency_rules::messages::{CohortLabel, Label, Message, PlanLabel, placeholders};
 use std::fmt::Write;
 
 /// A table cell: pipes escaped, so a template cannot break the table.
@@ -76,6 +76,15 @@ fn messages_md() -> String {
         PlanLabel::ALL.iter().map(|l| (l.code(), l.templates())),
     );
     out.push_str(
+        "\n## Cohort labels\n\n\
+         The headings and phrases of a cohort report's text and CSV (`cohort --format text|csv`). \
+         A pack overrides them like messages.\n\n",
+    );
+    template_rows(
+        &mut out,
+        CohortLabel::ALL.iter().map(|l| (l.code(), l.templates())),
+    );
+    out.push_str(
         "\n## Diagnostic codes\n\n\
          The `code` of each problem `check` (and `checkPack`) reports in a rule pack, with its \
          file, key path, line and column.\n\n| code | meaning |\n|---|---|\n",
@@ -116,6 +125,7 @@ fn every_code_is_in_the_reference_once() {
         .map(|m| m.code())
         .chain(Label::ALL.iter().map(|l| l.code()))
         .chain(PlanLabel::ALL.iter().map(|l| l.code()))
+        .chain(CohortLabel::ALL.iter().map(|l| l.code()))
         .chain(DiagnosticCode::ALL.iter().map(|d| d.code()))
         .chain(FailureCode::ALL.iter().map(|f| f.code()));
     for code in codes {

@@ -216,6 +216,25 @@ pub fn participant(m: &Material, seed: u64, index: u64, evidence: usize) -> Valu
         };
         items.push(item);
     }
+    // Some in progress are close to the next level: a project shows the next level's profile but
+    // for one to three competencies (drawn apart, so the rest of the cohort stays as it was).
+    let mut near = Rng::new(seed ^ 0x6e65_6172, index);
+    if matches!(profile, Profile::InProgress) && li + 1 < m.levels.len() && near.chance(25) {
+        let mut claims: Vec<Value> = (0..m.competencies.len())
+            .filter_map(|ci| {
+                let expected = m.expected[li + 1][ci].as_ref()?;
+                Some(json!({"competency": m.competencies[ci], "level": expected}))
+            })
+            .collect();
+        for _ in 0..1 + near.below(3) {
+            if !claims.is_empty() {
+                let at = near.below(claims.len());
+                claims.remove(at);
+            }
+        }
+        items.push(json!({"id": "wp-next", "kind": "work_project", "date": date(2026, near.below(200)),
+            "status": "approved", "assessed_by": {"role": "program_assessor", "id": "pa-1"}, "claims": claims}));
+    }
     if let Profile::Problems = profile {
         let k = items.len();
         items.push(

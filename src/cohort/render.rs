@@ -54,6 +54,9 @@ impl Words<'_> {
     }
 }
 
+/// How many blockers per next level the text shows.
+const TOP_BLOCKERS: usize = 5;
+
 /// The columns of the CSV table.
 pub const CSV_COLUMNS: [&str; 9] = [
     "view",
@@ -373,10 +376,22 @@ pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
     if !report.blockers.is_empty() {
         line(0, "");
         line(0, &w.label(CohortLabel::Blockers, &[]));
-        for b in &report.blockers {
-            let name = w.name(Named::Competency, &b.competency);
-            let to = w.level(&b.level);
-            line(1, &format!("{to}{colon}{name} ({})", w.count(b.count)));
+        // The five most frequent for each next level, in pack order (the JSON and CSV have all).
+        for level in &pack.document().level {
+            let mut top = report
+                .blockers
+                .iter()
+                .filter(|b| *b.level == *level.id)
+                .take(TOP_BLOCKERS)
+                .peekable();
+            if top.peek().is_none() {
+                continue;
+            }
+            line(1, &w.level(&level.id));
+            for b in top {
+                let name = w.name(Named::Competency, &b.competency);
+                line(2, &format!("{name} ({})", w.count(b.count)));
+            }
         }
     }
     if !report.evidence_problems.is_empty() {

@@ -274,7 +274,6 @@ impl<'p> Cohort<'p> {
     /// Evaluates and counts every participant of `input` (JSON Lines, a JSON array, or documents
     /// one after another), on `threads` threads (0 for every core); `source` names the input in
     /// the unreadable list.
-    #[cfg(feature = "parallel")]
     pub fn add_stream<R: std::io::BufRead + Send>(
         &mut self,
         input: R,

@@ -382,7 +382,10 @@ mod tests {
         let planner = PlanLabel::ALL.len();
         #[cfg(not(feature = "planning"))]
         let planner = 0;
-        assert_eq!(total, Message::ALL.len() + Label::ALL.len() + planner);
+        assert_eq!(
+            total,
+            Message::ALL.len() + Label::ALL.len() + planner + CohortLabel::ALL.len()
+        );
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), total, "duplicate message code");
