@@ -52,6 +52,21 @@ pub fn declarations() -> String {
         crate::compact::Compact::DECL,
         crate::compact::CompactNext::DECL,
         crate::compact::ByState::DECL,
+        // The cohort report.
+        COUNT,
+        crate::cohort::CohortReport::DECL,
+        crate::cohort::CohortOptions::DECL,
+        crate::cohort::GroupBy::DECL,
+        crate::cohort::CohortGroup::DECL,
+        crate::cohort::Readiness::DECL,
+        crate::cohort::ReadinessBucket::DECL,
+        crate::cohort::BenchStrength::DECL,
+        crate::cohort::CohortPeople::DECL,
+        crate::cohort::CompetencyGap::DECL,
+        crate::cohort::Blocker::DECL,
+        crate::cohort::EvidenceProblem::DECL,
+        crate::cohort::Unreadable::DECL,
+        crate::cohort::UnreadableDocument::DECL,
         #[cfg(feature = "planning")]
         r::Projection::DECL,
         #[cfg(feature = "planning")]
@@ -136,3 +151,6 @@ const ID: &str = "/**\n * An id from the pack (competency, level, rule...), shar
 
 /// `pack::document::Text` (a type alias, as [`ID`]).
 const TEXT: &str = "/**\n * Text in several languages, keyed by language code (`en`, `fr`).\n */\nexport type Text = Record<string, string>;";
+
+/// A cohort report's count (`cohort::Count`, a type alias, as [`ID`]).
+const COUNT: &str = "/**\n * A count, or `null` where it is suppressed (aggregate-only reports).\n */\nexport type Count = number | null;";

@@ -1,6 +1,7 @@
-//! WebAssembly bindings of the planner (features `wasm` and `planning`), for the npm package's
-//! `competency-rules/planning` entry: a module of its own (the engine, the what-if projection and
-//! the planner, without CASE or xAPI), so pages that only evaluate keep the small main module.
+//! WebAssembly bindings of the planner and cohort reports (features `wasm` and `planning`), for
+//! the npm package's `competency-rules/planning` entry: a module of its own (the engine, the
+//! what-if projection, the planner and succession readiness, without CASE or xAPI), so pages that
+//! only evaluate keep the small main module.
 //! Like `wasm.rs`, one-line shims over [`crate::ffi`].
 
 use crate::ffi;
@@ -32,5 +33,16 @@ impl WasmPack {
             &performance_now,
         )
         .map_err(thrown)
+    }
+
+    /// A cohort report on participants (JSON Lines, or a JSON array of documents) on `as_of`.
+    /// Options (JSON): `{readyWithin, nearDays, groupBy, aggregateOnly, minCell}`.
+    pub fn cohort(
+        &self,
+        participants: &str,
+        as_of: &str,
+        options_json: &str,
+    ) -> Result<String, JsValue> {
+        ffi::cohort(self.pack(), participants, as_of, options_json).map_err(thrown)
     }
 }

@@ -670,3 +670,92 @@ fn the_cli_reads_directories_and_standard_input_and_exits_1_for_unreadable_docum
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("organization or level"));
 }
+
+/// The sample cohort's reports (in full, and aggregate-only at the default threshold) as golden
+/// files the npm package's tests compare the WebAssembly module's output with, byte for byte
+/// (`UPDATE_REPORTS=1` rewrites them).
+#[test]
+fn the_sample_cohorts_reports_are_the_golden_files() {
+    let pack = Pack::hslp().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join(SAMPLE)).unwrap();
+    for (name, aggregate_only) in [("sample.json", false), ("sample-aggregate.json", true)] {
+        let mut options = CohortOptions::default();
+        options.aggregate_only = aggregate_only;
+        let mut cohort = Cohort::new(&pack, as_of(), options);
+        cohort.add_stream(text.as_bytes(), None, 1).unwrap();
+        let json = cohort.finish().to_json() + "\n";
+        let golden = root.join("tests/cohort").join(name);
+        if std::env::var_os("UPDATE_REPORTS").is_some() {
+            std::fs::write(&golden, &json).unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(&golden).unwrap(),
+            json,
+            "UPDATE_REPORTS=1 rewrites {name}"
+        );
+    }
+}
+
+/// The npm package's entry (`ffi::cohort`): the library's report for the same participants, and
+/// every option checked with its name.
+#[test]
+fn the_binding_gives_the_librarys_report_and_checks_its_options() {
+    use competency_rules::ffi;
+    let pack = Pack::hslp().unwrap();
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE))
+            .unwrap();
+    let participants: Vec<Participant> = text
+        .lines()
+        .map(|l| Participant::from_json(l).unwrap())
+        .collect();
+    let mut options = CohortOptions::default();
+    options.aggregate_only = true;
+    options.min_cell = 7;
+    options.group_by = vec![competency_rules::cohort::GroupBy::Organization];
+    let library = cohort(&pack, &participants, as_of(), &options).to_json();
+    let given = r#"{"aggregateOnly": true, "minCell": 7, "groupBy": "organization"}"#;
+    assert_eq!(
+        ffi::cohort(&pack, &text, "2026-11-24", given).unwrap(),
+        library
+    );
+    // A JSON array is the same cohort.
+    let array = format!(
+        "[{}]",
+        text.trim_end().lines().collect::<Vec<_>>().join(",")
+    );
+    assert_eq!(
+        ffi::cohort(&pack, &array, "2026-11-24", given).unwrap(),
+        library
+    );
+    for (options, path) in [
+        (r#"{"minCell": 0}"#, "minCell"),
+        (r#"{"readyWithin": 1.5}"#, "readyWithin"),
+        (r#"{"nearDays": -3}"#, "nearDays"),
+        (r#"{"groupBy": ["organization", "region"]}"#, "groupBy[1]"),
+        (r#"{"groupBy": 3}"#, "groupBy"),
+        (r#"{"aggregateOnly": 1}"#, "aggregateOnly"),
+        (r#"{"minCells": 5}"#, "minCells"),
+        ("[]", "options"),
+    ] {
+        let failure = ffi::cohort(&pack, &text, "2026-11-24", options).unwrap_err();
+        assert_eq!(
+            failure.code,
+            competency_rules::FailureCode::InvalidArgument,
+            "{options}"
+        );
+        assert_eq!(failure.path, path, "{options}");
+    }
+    let failure = ffi::cohort(&pack, &text, "2026-02-30", "{}").unwrap_err();
+    assert_eq!(
+        (failure.code, failure.path.as_str()),
+        (competency_rules::FailureCode::InvalidDate, "asOf")
+    );
+    // `groupBy: []` is the whole cohort alone.
+    let whole: serde_json::Value = serde_json::from_str(
+        &ffi::cohort(&pack, &text, "2026-11-24", r#"{"groupBy": []}"#).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(whole["groups"].as_array().unwrap().len(), 1);
+}

@@ -38,6 +38,7 @@ const LABELS = {
     gaps: "What no catalogue item can close", showBy: "Can be shown by", orRule: "or through the rules",
     notPlannable: "Catalogue items that would help but cannot count", alsoNeeded: "Other completion requirements", planFailed: "No plan could be made",
     roles: { coach: "coach", mentor: "mentor", program_assessor: "program assessor", provider: "provider", employer: "employer" },
+    toManager: "Succession readiness of a cohort (manager's view)",
   },
   fr: {
     title: "Statut du participant", choose: "Choisir un participant", example: "Participant d'exemple",
@@ -73,6 +74,7 @@ const LABELS = {
     gaps: "Ce qu'aucun élément du catalogue ne permet d'atteindre", showBy: "À démontrer par", orRule: "ou par les règles",
     notPlannable: "Éléments du catalogue utiles qui ne peuvent pas compter", alsoNeeded: "Autres exigences d'achèvement", planFailed: "Aucun plan n'a pu être établi",
     roles: { coach: "coach", mentor: "mentor", program_assessor: "évaluateur du programme", provider: "fournisseur", employer: "employeur" },
+    toManager: "Admissibilité et relève d'une cohorte (vue des gestionnaires)",
   },
 };
 
@@ -465,7 +467,16 @@ async function main() {
       $("error").hidden = false;
     }
   });
-  if (packUrl) {
+  // A participant of the sample cohort, opened from the manager's view (`?cohort-participant=<id>`).
+  const fromCohort = new URLSearchParams(location.search).get("cohort-participant");
+  const cohortParticipant = fromCohort && !packUrl
+    ? (await (await fetch(new URL("../../examples/cohort/participants.jsonl", import.meta.url))).text())
+      .split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line)).find((p) => p.id === fromCohort)
+    : null;
+  if (cohortParticipant) {
+    state.participant = cohortParticipant;
+    evaluate();
+  } else if (packUrl) {
     // The examples are HSLP participants: with another program's pack, a participant file is read.
     for (const node of [$("example"), document.querySelector('label[for="example"]')]) node.hidden = true;
     document.body.dataset.ready = "true";

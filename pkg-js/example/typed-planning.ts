@@ -1,6 +1,6 @@
 // A typed use of `competency-rules/planning`, checked by `tsc --noEmit` in CI.
 import { Pack, init } from "competency-rules/planning";
-import type { Participant, Plan, PlanOptions, Report } from "competency-rules/planning";
+import type { CohortReport, CohortReportOptions, Count, Participant, Plan, PlanOptions, Report } from "competency-rules/planning";
 
 await init();
 const pack = Pack.load();
@@ -22,3 +22,12 @@ for (const gap of plan.gaps.filter((g) => !g.catalogue_can_close)) {
 // What-if: the plan's items as the participant's planned items, projected by `evaluate`.
 const report: Report = pack.evaluate({ ...participant, planned: plan.planned }, "2026-11-24");
 console.log(plan.optimal, plan.lower_bound, report.projection?.changes.length);
+
+// Succession readiness: a cohort report, aggregate-only to share across organizations.
+const cohortOptions: CohortReportOptions = { aggregateOnly: true, minCell: 5, groupBy: ["organization"], readyWithin: 2 };
+const cohort: CohortReport = pack.cohort([participant, { ...participant, id: "p-4" }], "2026-11-24", cohortOptions);
+for (const group of cohort.groups) {
+  const ready: Count = group.readiness.ready_now.count;
+  console.log(group.by, group.id, ready ?? "suppressed", group.bench.map((b) => `${b.level}: ${b.ready_now ?? "-"}`));
+}
+for (const gap of cohort.gaps) console.log(gap.level, gap.competency, gap.met_percent ?? "suppressed");

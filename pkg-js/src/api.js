@@ -305,6 +305,37 @@ export function createEngine(backend) {
       return JSON.parse(call(() => this.#needs("plan", "planning", "planning").plan(p, asOf, o)));
     }
 
+    /**
+     * A cohort report (`competency-rules/planning`): statuses, levels attained, readiness for the
+     * next level, bench strength, the competency gap matrix, blockers and recurring evidence
+     * problems, for the whole cohort, per organization and per level. `participants`: a list of
+     * participant objects, or JSON text (JSON Lines or an array). One that cannot be read or
+     * evaluated is in the report's `unreadable`, by its position. Options: `{ readyWithin?,
+     * nearDays?, groupBy?, aggregateOnly?, minCell? }`.
+     */
+    cohort(participants, asOf, options = {}) {
+      let text;
+      if (typeof participants === "string") {
+        text = participants;
+      } else if (Array.isArray(participants)) {
+        // JSON Lines: one document per line, so each participant keeps its own position and
+        // error. (What JSON cannot write, a cycle or a BigInt, is that participant's error.)
+        text = participants
+          .map((p) => {
+            try {
+              return JSON.stringify(p) ?? "null";
+            } catch {
+              return "null";
+            }
+          })
+          .join("\n");
+      } else {
+        throw new CompetencyRulesError({ code: "invalid_argument", path: "participants", message: "expected a list of participants, or JSON text" });
+      }
+      const o = JSON.stringify(options ?? {});
+      return JSON.parse(call(() => this.#needs("cohort", "planning", "planning").cohort(text, asOf, o)));
+    }
+
     /** The framework as a CASE 1.1 package. Options: `{ date, lang?, baseUri? }`. */
     exportCase(options) {
       const json = JSON.stringify(options ?? {});

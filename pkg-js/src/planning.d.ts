@@ -1,7 +1,7 @@
 // Types of `competency-rules/planning`: everything the main entry has, and a `Pack` that also
 // plans (the learning-path planner) and projects a participant's planned items (what-if: the
 // report's `projection`).
-import type { Measure, Participant, Plan } from "./types.js";
+import type { CohortReport, GroupBy, Measure, Participant, Plan } from "./types.js";
 import type { PackSource } from "./index.js";
 import { Pack as EnginePack } from "./index.js";
 
@@ -25,6 +25,23 @@ export interface PlanOptions {
   budgetMs?: number;
 }
 
+/** Options of `Pack#cohort`. */
+export interface CohortReportOptions {
+  /** "Ready soon" is at most this many competencies away from the next level (default 2). */
+  readyWithin?: number;
+  /** "Near the time limit" is a deadline at most this many days away (default 90). */
+  nearDays?: number;
+  /** The breakdowns besides the whole cohort (default both; `[]` for the whole cohort only). */
+  groupBy?: GroupBy | GroupBy[];
+  /**
+   * No participant id anywhere, and counts under `minCell` suppressed (`null`), with those that
+   * would give them away: the form to share across organizations.
+   */
+  aggregateOnly?: boolean;
+  /** With `aggregateOnly`, the smallest count shown (default 5). */
+  minCell?: number;
+}
+
 /** A compiled rule pack that also plans; its `evaluate` projects a participant's `planned` items. */
 export declare class Pack extends EnginePack {
   /** Loads and compiles a pack; throws `PackError` listing every problem. */
@@ -35,4 +52,11 @@ export declare class Pack extends EnginePack {
    * what-if evaluation that confirmed it.
    */
   plan(participant: Participant, asOf: string, options?: PlanOptions): Plan;
+  /**
+   * A cohort report on `participants` (objects, or JSON text: JSON Lines or an array) on `asOf`:
+   * statuses, levels attained, readiness for the next level, bench strength, the competency gap
+   * matrix, blockers and recurring evidence problems, for the whole cohort, per organization and
+   * per level. Participants that cannot be read or evaluated are in `unreadable`.
+   */
+  cohort(participants: Participant[] | string, asOf: string, options?: CohortReportOptions): CohortReport;
 }

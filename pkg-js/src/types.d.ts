@@ -764,6 +764,321 @@ export interface ByState {
 }
 
 /**
+ * A count, or `null` where it is suppressed (aggregate-only reports).
+ */
+export type Count = number | null;
+
+/**
+ * A cohort report (see the module documentation).
+ */
+export interface CohortReport {
+    /**
+     * `competency-rules/cohort@1`.
+     */
+    format: string;
+    /**
+     * The engine that produced it.
+     */
+    engine: EngineInfo;
+    /**
+     * The pack the participants were evaluated against.
+     */
+    pack: PackInfo;
+    /**
+     * The evaluation date.
+     */
+    as_of: string;
+    /**
+     * The options the report was made with.
+     */
+    options: CohortOptions;
+    /**
+     * The participants evaluated (those that could not be are in `unreadable`).
+     */
+    participants: Count;
+    /**
+     * The whole cohort, then each organization (by id), then each organizational level (in
+     * pack order).
+     */
+    groups: CohortGroup[];
+    /**
+     * For each organizational level and each competency required there: how many of the
+     * participants at that level meet it, have it pending review, or lack it.
+     */
+    gaps: CompetencyGap[];
+    /**
+     * The competencies that most often stand between participants and the next level, most
+     * frequent first (suppressed counts last).
+     */
+    blockers: Blocker[];
+    /**
+     * The reasons evidence most often did not count, most frequent first (suppressed counts
+     * last): what to fix in a catalogue entry or a process.
+     */
+    evidence_problems: EvidenceProblem[];
+    /**
+     * The documents that could not be read or evaluated.
+     */
+    unreadable: Unreadable;
+    /**
+     * With `aggregate_only`: how many counts are suppressed.
+     */
+    suppressed?: number;
+}
+
+/**
+ * What a cohort report counts and shows. (In TypeScript, `CohortSettings`: the report's echo of
+ * them; the npm package takes them in camelCase.)
+ */
+export interface CohortOptions {
+    /**
+     * "Ready soon" is at most this many competencies away from the next level (default 2).
+     */
+    ready_within: number;
+    /**
+     * "Near the time limit" is a deadline at most this many days after the evaluation date
+     * (default 90).
+     */
+    near_days: number;
+    /**
+     * The breakdowns besides the whole cohort (default: by organization and by level).
+     */
+    group_by: GroupBy[];
+    /**
+     * No participant id anywhere, and counts under `min_cell` suppressed: the form to share
+     * across organizations.
+     */
+    aggregate_only: boolean;
+    /**
+     * With `aggregate_only`, the smallest count shown (default 5); smaller ones, and those
+     * that would give them away, are `null`.
+     */
+    min_cell: number;
+}
+
+/**
+ * A breakdown of the cohort.
+ */
+export type GroupBy = "organization" | "level";
+
+/**
+ * One group of the cohort: the whole, an organization or an organizational level.
+ */
+export interface CohortGroup {
+    /**
+     * `all`, `organization` or `level`.
+     */
+    by: string;
+    /**
+     * `all`, the organization's id, or the level's id.
+     */
+    id: string;
+    /**
+     * Participants in the group.
+     */
+    participants: Count;
+    /**
+     * Participants by status (every status, in order).
+     */
+    status: Record<string, number | null>;
+    /**
+     * Participants by the level attained (`none` first, then the levels in pack order).
+     */
+    level_attained: Record<string, number | null>;
+    /**
+     * Participants whose time limit falls within `near_days` and who have not completed.
+     */
+    near_time_limit: Count;
+    /**
+     * Readiness for the next level.
+     */
+    readiness: Readiness;
+    /**
+     * Per next level (in pack order): how many are ready now, and ready soon.
+     */
+    bench: BenchStrength[];
+    /**
+     * Who completed, lapsed, or is near the time limit (left out with `aggregate_only`).
+     */
+    people?: CohortPeople;
+}
+
+/**
+ * Readiness for the next level: every participant of a group is in one bucket.
+ */
+export interface Readiness {
+    /**
+     * Meets the next level under the pack's progression rule.
+     */
+    ready_now: ReadinessBucket;
+    /**
+     * At most `ready_within` competencies away.
+     */
+    ready_soon: ReadinessBucket;
+    /**
+     * Further away.
+     */
+    developing: ReadinessBucket;
+    /**
+     * At the top level: there is no next level.
+     */
+    top_level: ReadinessBucket;
+}
+
+/**
+ * A readiness bucket: how many, and who (left out with `aggregate_only`).
+ */
+export interface ReadinessBucket {
+    /**
+     * How many participants.
+     */
+    count: Count;
+    /**
+     * Their ids, sorted.
+     */
+    participants?: string[];
+}
+
+/**
+ * BenchStrength strength for one target level.
+ */
+export interface BenchStrength {
+    /**
+     * The next level's id.
+     */
+    level: string;
+    /**
+     * Ready for it now.
+     */
+    ready_now: Count;
+    /**
+     * Ready for it soon.
+     */
+    ready_soon: Count;
+}
+
+/**
+ * Who completed, lapsed, or is near the time limit: participant ids, sorted.
+ */
+export interface CohortPeople {
+    /**
+     * Completed the program.
+     */
+    completed: string[];
+    /**
+     * Lapsed: the time limit passed before completion.
+     */
+    lapsed: string[];
+    /**
+     * Near the time limit.
+     */
+    near_time_limit: string[];
+}
+
+/**
+ * One cell row of the gap matrix: a competency at an organizational level.
+ */
+export interface CompetencyGap {
+    /**
+     * The organizational level.
+     */
+    level: string;
+    /**
+     * The competency.
+     */
+    competency: string;
+    /**
+     * Participants at the level for whom it is required.
+     */
+    required: Count;
+    /**
+     * Of those, how many meet it.
+     */
+    met: Count;
+    /**
+     * Have evidence for it waiting for review.
+     */
+    pending_review: Count;
+    /**
+     * Lack it (not met, or not enough evidence yet).
+     */
+    lacking: Count;
+    /**
+     * The share that meets it, as a whole percentage of `required`.
+     */
+    met_percent: number | null;
+}
+
+/**
+ * A competency that stands between participants and a next level.
+ */
+export interface Blocker {
+    /**
+     * The next level.
+     */
+    level: string;
+    /**
+     * The competency.
+     */
+    competency: string;
+    /**
+     * How many participants it holds back.
+     */
+    count: Count;
+}
+
+/**
+ * A reason evidence did not count, across the cohort.
+ */
+export interface EvidenceProblem {
+    /**
+     * The reason's code (as in a report's `not_counted`).
+     */
+    code: string;
+    /**
+     * How many evidence items or claims it kept from counting.
+     */
+    count: Count;
+}
+
+/**
+ * The documents that could not be read or evaluated.
+ */
+export interface Unreadable {
+    /**
+     * How many.
+     */
+    count: number;
+    /**
+     * How many for each failure code, in code order.
+     */
+    by_code: Record<string, number>;
+    /**
+     * Each one, where it is and why (left out with `aggregate_only`: an error may quote the
+     * document).
+     */
+    documents?: UnreadableDocument[];
+}
+
+/**
+ * A document that could not be read or evaluated.
+ */
+export interface UnreadableDocument {
+    /**
+     * The input it came from (a file name), when it has one.
+     */
+    source?: string;
+    /**
+     * Its position in that input, from 0.
+     */
+    index: number;
+    /**
+     * Why.
+     */
+    error: Failure;
+}
+
+/**
  * A what-if projection: the report as if every planned item were completed and approved on its
  * planned date, and what that changes.
  */

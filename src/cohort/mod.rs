@@ -26,9 +26,14 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 pub use tally::Cohort;
 
-/// What a cohort report counts and shows.
+/// What a cohort report counts and shows. (In TypeScript, `CohortSettings`: the report's echo of
+/// them; the npm package takes them in camelCase.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[cfg_attr(
+    feature = "ts-types",
+    derive(tsify::Tsify),
+    serde(rename = "CohortSettings")
+)]
 #[non_exhaustive]
 pub struct CohortOptions {
     /// "Ready soon" is at most this many competencies away from the next level (default 2).
@@ -94,16 +99,16 @@ pub struct CohortReport {
     pub participants: Count,
     /// The whole cohort, then each organization (by id), then each organizational level (in
     /// pack order).
-    pub groups: Vec<Group>,
+    pub groups: Vec<CohortGroup>,
     /// For each organizational level and each competency required there: how many of the
     /// participants at that level meet it, have it pending review, or lack it.
-    pub gaps: Vec<Gap>,
+    pub gaps: Vec<CompetencyGap>,
     /// The competencies that most often stand between participants and the next level, most
     /// frequent first (suppressed counts last).
     pub blockers: Vec<Blocker>,
     /// The reasons evidence most often did not count, most frequent first (suppressed counts
     /// last): what to fix in a catalogue entry or a process.
-    pub evidence_problems: Vec<Problem>,
+    pub evidence_problems: Vec<EvidenceProblem>,
     /// The documents that could not be read or evaluated.
     pub unreadable: Unreadable,
     /// With `aggregate_only`: how many counts are suppressed.
@@ -115,7 +120,7 @@ pub struct CohortReport {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
-pub struct Group {
+pub struct CohortGroup {
     /// `all`, `organization` or `level`.
     pub by: &'static str,
     /// `all`, the organization's id, or the level's id.
@@ -135,10 +140,10 @@ pub struct Group {
     /// Readiness for the next level.
     pub readiness: Readiness,
     /// Per next level (in pack order): how many are ready now, and ready soon.
-    pub bench: Vec<Bench>,
+    pub bench: Vec<BenchStrength>,
     /// Who completed, lapsed, or is near the time limit (left out with `aggregate_only`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub people: Option<People>,
+    pub people: Option<CohortPeople>,
 }
 
 /// Readiness for the next level: every participant of a group is in one bucket.
@@ -147,20 +152,20 @@ pub struct Group {
 #[non_exhaustive]
 pub struct Readiness {
     /// Meets the next level under the pack's progression rule.
-    pub ready_now: Bucket,
+    pub ready_now: ReadinessBucket,
     /// At most `ready_within` competencies away.
-    pub ready_soon: Bucket,
+    pub ready_soon: ReadinessBucket,
     /// Further away.
-    pub developing: Bucket,
+    pub developing: ReadinessBucket,
     /// At the top level: there is no next level.
-    pub top_level: Bucket,
+    pub top_level: ReadinessBucket,
 }
 
 /// A readiness bucket: how many, and who (left out with `aggregate_only`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
-pub struct Bucket {
+pub struct ReadinessBucket {
     /// How many participants.
     pub count: Count,
     /// Their ids, sorted.
@@ -168,11 +173,11 @@ pub struct Bucket {
     pub participants: Option<Vec<String>>,
 }
 
-/// Bench strength for one target level.
+/// BenchStrength strength for one target level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
-pub struct Bench {
+pub struct BenchStrength {
     /// The next level's id.
     #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub level: Id,
@@ -186,7 +191,7 @@ pub struct Bench {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
-pub struct People {
+pub struct CohortPeople {
     /// Completed the program.
     pub completed: Vec<String>,
     /// Lapsed: the time limit passed before completion.
@@ -199,7 +204,7 @@ pub struct People {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
-pub struct Gap {
+pub struct CompetencyGap {
     /// The organizational level.
     #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub level: Id,
@@ -237,7 +242,7 @@ pub struct Blocker {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
 #[non_exhaustive]
-pub struct Problem {
+pub struct EvidenceProblem {
     /// The reason's code (as in a report's `not_counted`).
     #[cfg_attr(feature = "ts-types", tsify(type = "string"))]
     pub code: Message,
@@ -302,7 +307,7 @@ impl CohortReport {
     }
 
     /// The group `by` (`all`, `organization` or `level`) called `id`.
-    pub fn group(&self, by: &str, id: &str) -> Option<&Group> {
+    pub fn group(&self, by: &str, id: &str) -> Option<&CohortGroup> {
         self.groups.iter().find(|g| g.by == by && g.id == id)
     }
 }

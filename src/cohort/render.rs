@@ -2,7 +2,7 @@
 //! its first column, what it counts named in the chosen language) for program analysts'
 //! spreadsheets, and a readable text summary, in English or French.
 
-use super::{CohortReport, Count, Group};
+use super::{CohortGroup, CohortReport, Count};
 use crate::messages::{CohortLabel, render};
 use crate::pack::{Named, Pack};
 
@@ -219,7 +219,11 @@ pub fn to_csv(pack: &Pack, report: &CohortReport, lang: &str) -> String {
 }
 
 /// The readiness buckets of `g`: id, label, count.
-fn buckets(w: &Words<'_>, report: &CohortReport, g: &Group) -> [(&'static str, String, Count); 4] {
+fn buckets(
+    w: &Words<'_>,
+    report: &CohortReport,
+    g: &CohortGroup,
+) -> [(&'static str, String, Count); 4] {
     let within = report.options.ready_within.to_string();
     let r = &g.readiness;
     [

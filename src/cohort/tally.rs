@@ -4,8 +4,8 @@
 
 use super::privacy::Cells;
 use super::{
-    Bench, Blocker, Bucket, CohortOptions, CohortReport, Gap, Group, GroupBy, Member, People,
-    Problem, Readiness, Unreadable, UnreadableDocument,
+    BenchStrength, Blocker, CohortGroup, CohortOptions, CohortPeople, CohortReport, CompetencyGap,
+    EvidenceProblem, GroupBy, Member, Readiness, ReadinessBucket, Unreadable, UnreadableDocument,
 };
 use crate::date::Date;
 use crate::ffi::Failure;
@@ -66,7 +66,7 @@ struct GroupTally {
     /// Per next level: ready now, ready soon.
     bench: Vec<[u64; 2]>,
     /// The ids in each readiness bucket, and the people lists (none with `aggregate_only`).
-    ids: Option<Box<([Vec<String>; 4], People)>>,
+    ids: Option<Box<([Vec<String>; 4], CohortPeople)>>,
 }
 
 impl GroupTally {
@@ -381,7 +381,7 @@ impl<'p> Cohort<'p> {
         let group =
             |by: &'static str, id: String, c: &GroupCells, t: GroupTally, only: Option<usize>| {
                 let mut ids = t.ids.map(|ids| *ids);
-                let mut bucket = |i: usize| Bucket {
+                let mut bucket = |i: usize| ReadinessBucket {
                     count: c.readiness.get(i).and_then(|x| cells.shown(*x)),
                     participants: ids.as_mut().and_then(|(lists, _)| {
                         let mut list = std::mem::take(lists.get_mut(i)?);
@@ -400,7 +400,7 @@ impl<'p> Cohort<'p> {
                 for (slot, cell) in attained.iter_mut().zip(&c.attained) {
                     slot.1 = cells.shown(*cell);
                 }
-                Group {
+                CohortGroup {
                     by,
                     id,
                     participants: cells.shown(c.participants),
@@ -418,7 +418,7 @@ impl<'p> Cohort<'p> {
                         .enumerate()
                         // Every level someone can head for (a level's group: its next one only).
                         .filter(|(li, _)| *li > 0 && only.is_none_or(|own| *li == own + 1))
-                        .map(|(li, b)| Bench {
+                        .map(|(li, b)| BenchStrength {
                             level: level_id(li),
                             ready_now: cells.shown(b[0]),
                             ready_soon: cells.shown(b[1]),
@@ -452,7 +452,7 @@ impl<'p> Cohort<'p> {
             .into_iter()
             .map(|(li, ci, [required, met, pending, lacking])| {
                 let (required, met) = (cells.shown(required), cells.shown(met));
-                Gap {
+                CompetencyGap {
                     level: level_id(li),
                     competency: competency_id(ci),
                     required,
@@ -475,9 +475,9 @@ impl<'p> Cohort<'p> {
             .collect();
         // Most frequent first; suppressed ones last, in pack order (their order would tell).
         blockers.sort_by_key(|b| std::cmp::Reverse(b.count.map(|n| n.saturating_add(1))));
-        let mut evidence_problems: Vec<Problem> = problem_cells
+        let mut evidence_problems: Vec<EvidenceProblem> = problem_cells
             .into_iter()
-            .map(|(code, cell)| Problem {
+            .map(|(code, cell)| EvidenceProblem {
                 code,
                 count: cells.shown(cell),
             })

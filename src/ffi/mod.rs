@@ -5,6 +5,8 @@
 //! library writes (`Report::to_json`).
 
 mod args;
+#[cfg(feature = "planning")]
+mod cohort;
 mod failure;
 #[cfg(feature = "interop")]
 mod interop;
@@ -12,6 +14,8 @@ mod interop;
 mod plan;
 
 pub use args::pack_files;
+#[cfg(feature = "planning")]
+pub use cohort::{cohort, cohort_options};
 pub use failure::{Failure, FailureCode};
 #[cfg(feature = "interop")]
 pub use interop::{
