@@ -121,7 +121,13 @@ fn observed(report: &CohortReport, by: &str, id: &str) -> Expected {
         ("developing", &r.developing),
         ("top_level", &r.top_level),
     ] {
-        let ids = b.participants.clone().unwrap();
+        let ids: Vec<String> = b
+            .participants
+            .clone()
+            .unwrap()
+            .iter()
+            .map(|i| i.to_string())
+            .collect();
         assert_eq!(ids.len() as u64, n(b.count), "{by} {id} {name}");
         if !ids.is_empty() {
             e.buckets.insert(name, ids);
@@ -138,8 +144,9 @@ fn observed(report: &CohortReport, by: &str, id: &str) -> Expected {
         }
     }
     let people = g.people.clone().unwrap();
-    e.completed = people.completed;
-    e.lapsed = people.lapsed;
+    let strings = |ids: Vec<std::sync::Arc<str>>| ids.iter().map(|i| i.to_string()).collect();
+    e.completed = strings(people.completed);
+    e.lapsed = strings(people.lapsed);
     e
 }
 

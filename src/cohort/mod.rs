@@ -170,7 +170,8 @@ pub struct ReadinessBucket {
     pub count: Count,
     /// Their ids, sorted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub participants: Option<Vec<String>>,
+    #[cfg_attr(feature = "ts-types", tsify(type = "string[]"))]
+    pub participants: Option<Vec<Id>>,
 }
 
 /// BenchStrength strength for one target level.
@@ -193,11 +194,14 @@ pub struct BenchStrength {
 #[non_exhaustive]
 pub struct CohortPeople {
     /// Completed the program.
-    pub completed: Vec<String>,
+    #[cfg_attr(feature = "ts-types", tsify(type = "string[]"))]
+    pub completed: Vec<Id>,
     /// Lapsed: the time limit passed before completion.
-    pub lapsed: Vec<String>,
+    #[cfg_attr(feature = "ts-types", tsify(type = "string[]"))]
+    pub lapsed: Vec<Id>,
     /// Near the time limit.
-    pub near_time_limit: Vec<String>,
+    #[cfg_attr(feature = "ts-types", tsify(type = "string[]"))]
+    pub near_time_limit: Vec<Id>,
 }
 
 /// One cell row of the gap matrix: a competency at an organizational level.
@@ -349,7 +353,8 @@ pub fn cohort(
 /// One participant's part in a cohort: what the counts need from its compact form.
 #[derive(Debug, Clone)]
 pub struct Member {
-    id: String,
+    /// The participant id (shared by every group that lists it).
+    id: Id,
     organization: String,
     /// Its organizational level (an index).
     level: usize,
@@ -382,7 +387,7 @@ impl Member {
         }
         states.sort_unstable();
         Member {
-            id: compact.participant.clone(),
+            id: Id::from(compact.participant.as_str()),
             organization: participant.organization.clone(),
             level: level(&compact.level).unwrap_or(0),
             status: compact.status,

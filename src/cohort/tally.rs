@@ -66,7 +66,7 @@ struct GroupTally {
     /// Per next level: ready now, ready soon.
     bench: Vec<[u64; 2]>,
     /// The ids in each readiness bucket, and the people lists (none with `aggregate_only`).
-    ids: Option<Box<([Vec<String>; 4], CohortPeople)>>,
+    ids: Option<Box<([Vec<Id>; 4], CohortPeople)>>,
 }
 
 impl GroupTally {

@@ -6,7 +6,8 @@
 //! and the collect-all reader reads the document again, reporting every problem with its path.
 //! A property test holds the two readers to the same results.
 //!
-//! Natively only (feature `typed-read`): the derives cost the WebAssembly module kilobytes.
+//! Feature `typed-read`: natively, and in the npm package's planning module; not in the main
+//! WebAssembly module, where the derives cost 31 KB gzip.
 
 use super::*;
 use crate::limits::{MAX_EVIDENCE, id_too_long};
