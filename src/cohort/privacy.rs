@@ -6,7 +6,9 @@
 //! of its parts). A hidden cell is recoverable from an equation in which it is the only hidden
 //! cell, so every equation must hide none or at least two. When one hides exactly one, the
 //! smallest other cell of that equation is hidden too (a part before the total, then the first in
-//! order), and the equations are checked again until none hides exactly one. This is the usual
+//! order), and the equations are checked again until none hides exactly one. A zero in an
+//! equation with a hidden count is hidden too (else a reader who knows hidden counts are never
+//! zero could pin them: four hidden counts adding up to four are one each). This is the usual
 //! heuristic of statistical agencies: it protects against subtraction within and across the
 //! published tables; it does not claim an optimal (fewest cells) pattern.
 
@@ -57,14 +59,45 @@ impl Cells {
                 *hidden = true;
             }
         }
+        loop {
+            self.complete();
+            // A zero shown beside hidden counts tells a reader they are not zero, which can pin
+            // them (4 hidden counts adding up to 4 are 1 each): zeros in a sum with a hidden
+            // count are hidden too, and the sums settled again.
+            let mut changed = false;
+            for equation in &self.equations {
+                let any_hidden = equation.iter().any(|i| self.is_hidden(*i));
+                if !any_hidden {
+                    continue;
+                }
+                for i in equation {
+                    if self.values.get(*i) == Some(&0)
+                        && let Some(slot) = self.hidden.get_mut(*i)
+                        && !*slot
+                    {
+                        *slot = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return;
+            }
+        }
+    }
+
+    fn is_hidden(&self, i: usize) -> bool {
+        self.hidden.get(i).copied().unwrap_or(false)
+    }
+
+    /// Complementary suppression: until no equation hides exactly one count, hides a partner for
+    /// the lone hidden count of each.
+    fn complete(&mut self) {
         let mut changed = true;
         while changed {
             changed = false;
             for equation in &self.equations {
-                let hidden = equation
-                    .iter()
-                    .filter(|i| self.hidden.get(**i).copied().unwrap_or(false))
-                    .count();
+                let hidden = equation.iter().filter(|i| self.is_hidden(**i)).count();
                 if hidden != 1 {
                     continue;
                 }
@@ -128,9 +161,18 @@ mod tests {
     }
 
     #[test]
-    fn a_small_total_hides_a_part_too() {
-        // The total 4 is hidden; 4 = 4 + 0 would give it back from its parts.
-        assert_eq!(row(4, &[4, 0]), [None, None, Some(0)]);
+    fn a_small_total_hides_its_parts_too() {
+        // The total 4 is hidden; 4 = 4 + 0 would give it back from its parts, and the zero
+        // beside it would say the hidden part is not zero.
+        assert_eq!(row(4, &[4, 0]), [None, None, None]);
+    }
+
+    #[test]
+    fn a_zero_beside_hidden_counts_is_hidden_so_they_cannot_be_pinned() {
+        // Shown, the zero would leave four hidden counts adding up to 4: one each.
+        let shown = row(22, &[18, 1, 1, 1, 1, 0]);
+        assert_eq!(shown[..2], [Some(22), Some(18)]);
+        assert!(shown[2..].iter().all(Option::is_none), "{shown:?}");
     }
 
     #[test]

@@ -134,22 +134,38 @@ struct GroupCells {
     attained: Vec<usize>,
     near: usize,
     readiness: [usize; 4],
-    bench: Vec<[usize; 2]>,
+    /// Per next level, for the levels the group's report shows (ready now, ready soon).
+    bench: Vec<Option<[usize; 2]>>,
+}
+
+/// Whether a group shows its bench for next level `li`: every level someone can head for (not
+/// the first), or, for a level's own group (`own`), only the level after it. (A count a report
+/// does not show is no cell: it cannot protect another, and a reader knows it is zero.)
+fn shows_bench(li: usize, own: Option<usize>) -> bool {
+    li > 0 && own.is_none_or(|own| li == own + 1)
 }
 
 impl GroupCells {
-    fn of(cells: &mut Cells, t: &GroupTally) -> Self {
+    fn of(cells: &mut Cells, t: &GroupTally, own: Option<usize>) -> Self {
         let participants = cells.cell(t.participants);
         let status: Vec<usize> = t.status.iter().map(|v| cells.cell(*v)).collect();
         let attained: Vec<usize> = t.attained.iter().map(|v| cells.cell(*v)).collect();
         let near = cells.cell(t.near);
         let readiness = t.readiness.map(|v| cells.cell(v));
-        let bench: Vec<[usize; 2]> = t.bench.iter().map(|b| b.map(|v| cells.cell(v))).collect();
+        let bench: Vec<Option<[usize; 2]>> = t
+            .bench
+            .iter()
+            .enumerate()
+            .map(|(li, b)| shows_bench(li, own).then(|| b.map(|v| cells.cell(v))))
+            .collect();
         cells.sum(participants, status.iter().copied());
         cells.sum(participants, attained.iter().copied());
         cells.sum(participants, readiness);
         for (r, total) in [READY_NOW, READY_SOON].into_iter().zip(readiness) {
-            cells.sum(total, bench.iter().filter_map(|b| b.get(r).copied()));
+            cells.sum(
+                total,
+                bench.iter().flatten().filter_map(|b| b.get(r).copied()),
+            );
         }
         GroupCells {
             participants,
@@ -161,13 +177,19 @@ impl GroupCells {
         }
     }
 
-    /// Every cell, in one fixed order (to tie a total group to its parts, position by position).
-    fn flat(&self) -> Vec<usize> {
-        let mut all = vec![self.participants, self.near];
-        all.extend(&self.status);
-        all.extend(&self.attained);
-        all.extend(self.readiness);
-        all.extend(self.bench.iter().flatten());
+    /// Every cell, in one fixed order (to tie a total group to its parts, position by position);
+    /// `None` where the group shows no count.
+    fn flat(&self) -> Vec<Option<usize>> {
+        let mut all = vec![Some(self.participants), Some(self.near)];
+        all.extend(self.status.iter().copied().map(Some));
+        all.extend(self.attained.iter().copied().map(Some));
+        all.extend(self.readiness.map(Some));
+        for b in &self.bench {
+            match b {
+                Some([now, soon]) => all.extend([Some(*now), Some(*soon)]),
+                None => all.extend([None, None]),
+            }
+        }
         all
     }
 }
@@ -308,25 +330,31 @@ impl<'p> Cohort<'p> {
         let mut cells = Cells::default();
 
         // The groups, each tied to its totals, and the whole to its organizations and levels.
-        let all = GroupCells::of(&mut cells, &self.all);
+        let all = GroupCells::of(&mut cells, &self.all, None);
         let organizations: Vec<GroupCells> = self
             .organizations
             .values()
-            .map(|t| GroupCells::of(&mut cells, t))
+            .map(|t| GroupCells::of(&mut cells, t, None))
             .collect();
         let levels: Vec<GroupCells> = self
             .levels
             .iter()
-            .map(|t| GroupCells::of(&mut cells, t))
+            .enumerate()
+            .map(|(li, t)| GroupCells::of(&mut cells, t, Some(li)))
             .collect();
         let whole = all.flat();
         for parts in [&organizations, &levels] {
             if parts.is_empty() {
                 continue;
             }
-            let flat: Vec<Vec<usize>> = parts.iter().map(GroupCells::flat).collect();
+            let flat: Vec<Vec<Option<usize>>> = parts.iter().map(GroupCells::flat).collect();
             for (p, total) in whole.iter().enumerate() {
-                cells.sum(*total, flat.iter().filter_map(|f| f.get(p).copied()));
+                if let Some(total) = total {
+                    cells.sum(
+                        *total,
+                        flat.iter().filter_map(|f| f.get(p).copied().flatten()),
+                    );
+                }
             }
         }
 
@@ -378,74 +406,68 @@ impl<'p> Cohort<'p> {
                 .get(ci)
                 .map_or_else(|| Id::from(""), |c| c.id.clone())
         };
-        let group =
-            |by: &'static str, id: String, c: &GroupCells, t: GroupTally, only: Option<usize>| {
-                let mut ids = t.ids.map(|ids| *ids);
-                let mut bucket = |i: usize| ReadinessBucket {
-                    count: c.readiness.get(i).and_then(|x| cells.shown(*x)),
-                    participants: ids.as_mut().and_then(|(lists, _)| {
-                        let mut list = std::mem::take(lists.get_mut(i)?);
-                        list.sort_unstable();
-                        Some(list)
-                    }),
-                };
-                let readiness = Readiness {
-                    ready_now: bucket(READY_NOW),
-                    ready_soon: bucket(READY_SOON),
-                    developing: bucket(DEVELOPING),
-                    top_level: bucket(TOP_LEVEL),
-                };
-                let mut attained = vec![(Id::from("none"), None)];
-                attained.extend(level_ids.iter().map(|l| (l.clone(), None)));
-                for (slot, cell) in attained.iter_mut().zip(&c.attained) {
-                    slot.1 = cells.shown(*cell);
-                }
-                CohortGroup {
-                    by,
-                    id,
-                    participants: cells.shown(c.participants),
-                    status: Status::ALL
-                        .iter()
-                        .zip(&c.status)
-                        .map(|(s, cell)| (*s, cells.shown(*cell)))
-                        .collect(),
-                    level_attained: attained,
-                    near_time_limit: cells.shown(c.near),
-                    readiness,
-                    bench: c
-                        .bench
-                        .iter()
-                        .enumerate()
-                        // Every level someone can head for (a level's group: its next one only).
-                        .filter(|(li, _)| *li > 0 && only.is_none_or(|own| *li == own + 1))
-                        .map(|(li, b)| BenchStrength {
-                            level: level_id(li),
-                            ready_now: cells.shown(b[0]),
-                            ready_soon: cells.shown(b[1]),
-                        })
-                        .collect(),
-                    people: ids.map(|(_, mut people)| {
-                        people.completed.sort_unstable();
-                        people.lapsed.sort_unstable();
-                        people.near_time_limit.sort_unstable();
-                        people
-                    }),
-                }
+        let group = |by: &'static str, id: String, c: &GroupCells, t: GroupTally| {
+            let mut ids = t.ids.map(|ids| *ids);
+            let mut bucket = |i: usize| ReadinessBucket {
+                count: c.readiness.get(i).and_then(|x| cells.shown(*x)),
+                participants: ids.as_mut().and_then(|(lists, _)| {
+                    let mut list = std::mem::take(lists.get_mut(i)?);
+                    list.sort_unstable();
+                    Some(list)
+                }),
             };
+            let readiness = Readiness {
+                ready_now: bucket(READY_NOW),
+                ready_soon: bucket(READY_SOON),
+                developing: bucket(DEVELOPING),
+                top_level: bucket(TOP_LEVEL),
+            };
+            let mut attained = vec![(Id::from("none"), None)];
+            attained.extend(level_ids.iter().map(|l| (l.clone(), None)));
+            for (slot, cell) in attained.iter_mut().zip(&c.attained) {
+                slot.1 = cells.shown(*cell);
+            }
+            CohortGroup {
+                by,
+                id,
+                participants: cells.shown(c.participants),
+                status: Status::ALL
+                    .iter()
+                    .zip(&c.status)
+                    .map(|(s, cell)| (*s, cells.shown(*cell)))
+                    .collect(),
+                level_attained: attained,
+                near_time_limit: cells.shown(c.near),
+                readiness,
+                bench: c
+                    .bench
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(li, b)| {
+                        let [now, soon] = (*b)?;
+                        Some(BenchStrength {
+                            level: level_id(li),
+                            ready_now: cells.shown(now),
+                            ready_soon: cells.shown(soon),
+                        })
+                    })
+                    .collect(),
+                people: ids.map(|(_, mut people)| {
+                    people.completed.sort_unstable();
+                    people.lapsed.sort_unstable();
+                    people.near_time_limit.sort_unstable();
+                    people
+                }),
+            }
+        };
         let mut groups = Vec::new();
         let participants = cells.shown(all.participants);
-        groups.push(group("all", "all".to_owned(), &all, self.all, None));
+        groups.push(group("all", "all".to_owned(), &all, self.all));
         for ((id, t), c) in self.organizations.into_iter().zip(&organizations) {
-            groups.push(group(GroupBy::Organization.id(), id, c, t, None));
+            groups.push(group(GroupBy::Organization.id(), id, c, t));
         }
         for (li, (t, c)) in self.levels.into_iter().zip(&levels).enumerate() {
-            groups.push(group(
-                GroupBy::Level.id(),
-                level_id(li).to_string(),
-                c,
-                t,
-                Some(li),
-            ));
+            groups.push(group(GroupBy::Level.id(), level_id(li).to_string(), c, t));
         }
 
         let gaps = gap_cells
