@@ -18,10 +18,14 @@ use std::path::PathBuf;
 #[path = "cli/cohort.rs"]
 mod cohort_cmd;
 
-/// A `--group-by` value.
-fn group_by(value: &str) -> Result<competency_rules::cohort::GroupBy, String> {
+/// A `--group-by` value (`None` for `none`: the whole cohort only).
+fn group_by(value: &str) -> Result<Option<competency_rules::cohort::GroupBy>, String> {
+    if value == "none" {
+        return Ok(None);
+    }
     competency_rules::cohort::GroupBy::from_id(value)
-        .ok_or_else(|| format!("`{value}` is not a breakdown: organization or level"))
+        .map(Some)
+        .ok_or_else(|| format!("`{value}` is not a breakdown: organization, level or none"))
 }
 use std::process::ExitCode;
 
@@ -105,15 +109,16 @@ enum Command {
         /// The evaluation date, YYYY-MM-DD.
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Date,
-        /// The breakdowns besides the whole cohort (repeat the option or separate with commas).
+        /// The breakdowns besides the whole cohort (repeat the option or separate with commas;
+        /// `none` for the whole cohort only).
         #[arg(
             long,
-            value_name = "organization|level",
+            value_name = "organization|level|none",
             value_delimiter = ',',
             default_value = "organization,level",
             value_parser = group_by
         )]
-        group_by: Vec<competency_rules::cohort::GroupBy>,
+        group_by: Vec<Option<competency_rules::cohort::GroupBy>>,
         /// Output format: the report as JSON, one tidy CSV table, or a readable summary.
         #[arg(long, value_enum, default_value_t = cohort_cmd::CohortFormat::Json)]
         format: cohort_cmd::CohortFormat,
@@ -124,9 +129,9 @@ enum Command {
         /// reveal them): the form to share across organizations.
         #[arg(long)]
         aggregate_only: bool,
-        /// With --aggregate-only, the smallest count shown.
-        #[arg(long, value_name = "N", default_value_t = 5)]
-        min_cell: u32,
+        /// With --aggregate-only, the smallest count shown (default 5; at least 1).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        min_cell: Option<u32>,
         /// "Ready soon" is at most this many competencies away from the next level.
         #[arg(long, value_name = "N", default_value_t = 2)]
         ready_within: u32,

@@ -170,6 +170,10 @@ impl<R: BufRead> Values<R> {
     /// Decides the mode from the first line (and the second, when the first is not a whole
     /// document: a broken first line of JSON Lines, or the start of a pretty-printed document).
     fn start(&mut self) -> io::Result<()> {
+        // A UTF-8 byte-order mark (as Windows tools write it) is not part of the first document.
+        if self.input.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
+            self.input.consume(3);
+        }
         let mut first = Vec::new();
         loop {
             first.clear();

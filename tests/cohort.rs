@@ -413,9 +413,11 @@ fn check_suppression(report: &CohortReport, min_cell: u64) {
     // `suppressed` counts exactly the hidden counts (a hidden percentage is not a count).
     let json = report.to_json();
     let percents = json.matches("\"met_percent\":null").count();
+    // (The whole cohort's participants are written twice: at the top and in its group.)
+    let twice = usize::from(report.participants.is_none());
     assert_eq!(
         report.suppressed.unwrap(),
-        json.matches(":null").count() - percents
+        json.matches(":null").count() - percents - twice
     );
 }
 
@@ -707,7 +709,85 @@ fn the_cli_reads_directories_and_standard_input_and_exits_1_for_unreadable_docum
         SAMPLE,
     ]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("organization or level"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("organization, level or none"));
+}
+
+#[test]
+fn a_participant_given_twice_is_counted_once_and_listed() {
+    let pack = Pack::hslp().unwrap();
+    let mut participants = generated(&pack, 5, 4);
+    participants.push(participants[1].clone());
+    let report = cohort(&pack, &participants, as_of(), &CohortOptions::default());
+    assert_eq!(report.participants, Some(4));
+    let docs = report.unreadable.documents.as_ref().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].index, 4);
+    assert_eq!(docs[0].error.code.code(), "duplicate_participant");
+    assert!(docs[0].error.message.contains(&participants[1].id));
+}
+
+#[test]
+fn the_cli_lists_missing_and_empty_inputs_in_the_report_and_reads_a_byte_order_mark() {
+    let dir = std::env::temp_dir().join(format!("cohort-inputs-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join(".hidden")).unwrap();
+    let one = r#"{"id": "a", "organization": "o", "level": "manager", "enrolled": "2026-09-01"}"#;
+    std::fs::write(dir.join("BOM.JSONL"), format!("\u{feff}{one}\n")).unwrap();
+    std::fs::write(dir.join("empty.json"), "").unwrap();
+    std::fs::write(dir.join(".hidden/skip.json"), one.replace("\"a\"", "\"h\"")).unwrap();
+    let missing = dir.join("missing.jsonl");
+    let out = cli(&[
+        "cohort",
+        "--as-of",
+        "2026-11-24",
+        dir.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        report["participants"], 1,
+        "the upper-case .JSONL file is read, its mark skipped; .hidden is not"
+    );
+    assert_eq!(
+        report["unreadable"]["by_code"],
+        serde_json::json!({"empty_input": 1, "input_unreadable": 1})
+    );
+    let sources: Vec<&str> = report["unreadable"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources[0].ends_with("empty.json") && sources[1].ends_with("missing.jsonl"),
+        "{sources:?}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // --min-cell is for aggregate-only reports, and at least 1; `none` is the whole cohort only.
+    let out = cli(&["cohort", "--as-of", "2026-11-24", "--min-cell", "3", SAMPLE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--aggregate-only"));
+    let out = cli(&[
+        "cohort",
+        "--as-of",
+        "2026-11-24",
+        "--aggregate-only",
+        "--min-cell",
+        "0",
+        SAMPLE,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = cli(&[
+        "cohort",
+        "--as-of",
+        "2026-11-24",
+        "--group-by",
+        "none",
+        SAMPLE,
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["groups"].as_array().unwrap().len(), 1);
 }
 
 /// The sample cohort's reports (in full, and aggregate-only at the default threshold) as golden

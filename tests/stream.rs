@@ -1533,3 +1533,22 @@ fn the_cli_applies_lang_to_files_and_refuses_what_it_would_drop() {
         assert!(stderr.contains(named), "{args:?}: {stderr}");
     }
 }
+
+/// A byte-order mark at the start of the input (as Windows tools write it) is not part of the
+/// first document.
+#[test]
+fn a_byte_order_mark_at_the_start_is_skipped() {
+    let one = r#"{"id":"a","organization":"o","level":"manager","enrolled":"2026-01-01"}"#;
+    // (In the array, the first element starts after its `[`: column 2, the mark not counted.)
+    for (input, column) in [
+        (format!("\u{feff}{one}\n{one}\n"), 1),
+        (format!("\u{feff}[{one}]"), 2),
+    ] {
+        let entries: Vec<Entry> = Values::new(input.as_bytes())
+            .collect::<std::io::Result<_>>()
+            .unwrap();
+        assert!(!entries.is_empty());
+        assert_eq!(entries[0].text.as_deref(), Ok(one), "{input}");
+        assert_eq!((entries[0].line, entries[0].column), (1, column));
+    }
+}

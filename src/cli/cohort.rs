@@ -2,7 +2,7 @@
 //! a CSV table, or text), reading files, directories of participant files, and streams.
 
 use competency_rules::cohort::{Cohort, CohortOptions, GroupBy, render};
-use competency_rules::{Date, Pack};
+use competency_rules::{Date, Failure, FailureCode, Pack};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,10 +21,11 @@ pub enum CohortFormat {
 /// The command's arguments, after parsing.
 pub struct Args {
     pub as_of: Date,
-    pub group_by: Vec<GroupBy>,
+    /// The breakdowns asked for (`None`: `none`, the whole cohort only).
+    pub group_by: Vec<Option<GroupBy>>,
     pub format: CohortFormat,
     pub aggregate_only: bool,
-    pub min_cell: u32,
+    pub min_cell: Option<u32>,
     pub ready_within: u32,
     pub near_days: u32,
     pub threads: usize,
@@ -45,10 +46,17 @@ fn input_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         .collect();
     entries.sort();
     for entry in entries {
-        let participant_file = entry
-            .extension()
-            .is_some_and(|e| e == "json" || e == "jsonl" || e == "ndjson");
-        if entry.is_dir() {
+        // (Hidden files and directories, such as `.git`, are not participants.)
+        let hidden = entry
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let participant_file = entry.extension().is_some_and(|e| {
+            let e = e.to_string_lossy().to_ascii_lowercase();
+            e == "json" || e == "jsonl" || e == "ndjson"
+        });
+        if hidden {
+            continue;
+        } else if entry.is_dir() {
             input_files(&entry, out)?;
         } else if participant_file {
             out.push(entry);
@@ -71,10 +79,25 @@ pub fn run(args: Args, pack: Pack, lang: &str) -> ExitCode {
         eprintln!("competency-rules: no participant files (.json, .jsonl, .ndjson) in the inputs");
         return ExitCode::from(2);
     }
+    if args.min_cell.is_some() && !args.aggregate_only {
+        eprintln!(
+            "competency-rules: --min-cell applies to --aggregate-only reports: add --aggregate-only, or leave out --min-cell"
+        );
+        return ExitCode::from(2);
+    }
     let mut options = CohortOptions::default();
-    options.group_by = args.group_by.clone();
+    options.group_by = Vec::new();
+    for by in &args.group_by {
+        if let Some(by) = by
+            && !options.group_by.contains(by)
+        {
+            options.group_by.push(*by);
+        }
+    }
     options.aggregate_only = args.aggregate_only;
-    options.min_cell = args.min_cell;
+    if let Some(min_cell) = args.min_cell {
+        options.min_cell = min_cell;
+    }
     options.ready_within = args.ready_within;
     options.near_days = args.near_days;
     let mut cohort = Cohort::new(&pack, args.as_of, options);
@@ -92,16 +115,31 @@ pub fn run(args: Args, pack: Pack, lang: &str) -> ExitCode {
             match std::fs::File::open(file) {
                 Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
                 Err(e) => {
-                    eprintln!("competency-rules: cannot read {name}: {e}");
+                    let message = format!("cannot read {name}: {e}");
+                    eprintln!("competency-rules: {message}");
+                    let code = FailureCode::InputUnreadable;
+                    cohort.add_failure(Some(&name), 0, Failure::new(code, "", message));
                     failed = true;
                     continue;
                 }
             }
         };
         match cohort.add_stream(input, Some(&name), args.threads) {
+            Ok(summary) if summary.read == 0 => {
+                let message = "no participant document in this input".to_owned();
+                eprintln!("competency-rules: {name}: {message}");
+                let failure = Failure::new(FailureCode::EmptyInput, "", message);
+                cohort.add_failure(Some(&name), 0, failure);
+                failed = true;
+            }
             Ok(summary) if summary.failed > 0 => {
+                let documents = if summary.read == 1 {
+                    "document"
+                } else {
+                    "documents"
+                };
                 eprintln!(
-                    "competency-rules: {name}: {} of {} documents could not be evaluated (listed in the report)",
+                    "competency-rules: {name}: {} of {} {documents} could not be evaluated (listed in the report)",
                     summary.failed, summary.read
                 );
                 failed = true;

@@ -342,9 +342,11 @@ pub fn cohort(
 ) -> CohortReport {
     let mut cohort = Cohort::new(pack, as_of, options.clone());
     for (index, participant) in participants.iter().enumerate() {
-        match Member::evaluate(pack, participant, as_of) {
-            Ok(member) => cohort.add(member),
-            Err(e) => cohort.add_failure(None, index, Failure::from(e)),
+        let added = Member::evaluate(pack, participant, as_of)
+            .map_err(Failure::from)
+            .and_then(|member| cohort.add(member));
+        if let Err(failure) = added {
+            cohort.add_failure(None, index, failure);
         }
     }
     cohort.finish()

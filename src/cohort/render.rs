@@ -32,6 +32,12 @@ impl Words<'_> {
         self.pack.name(what, id, self.lang).unwrap_or(id).to_owned()
     }
 
+    /// `label (count)`.
+    fn counted(&self, label: &str, count: Count) -> String {
+        let params = [("label", label.to_owned()), ("count", self.count(count))];
+        self.label(CohortLabel::Count, &params)
+    }
+
     /// A count as text: the number, or "suppressed".
     fn count(&self, count: Count) -> String {
         count.map_or_else(
@@ -96,6 +102,10 @@ pub fn to_csv(pack: &Pack, report: &CohortReport, lang: &str) -> String {
     );
     for g in &report.groups {
         let at = |view: &'static str| [view, g.by, g.id.as_str()];
+        if g.by != "all" {
+            let [v, b, i] = at("participants");
+            row([v, b, i, "", "", "", "count"], g.participants);
+        }
         for (status, n) in &g.status {
             let [v, b, i] = at("status");
             row(
@@ -215,7 +225,8 @@ pub fn to_csv(pack: &Pack, report: &CohortReport, lang: &str) -> String {
         );
     }
     let bytes = out.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    // A byte-order mark first: spreadsheets (Excel) read the file as UTF-8 only with one.
+    format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
 }
 
 /// The readiness buckets of `g`: id, label, count.
@@ -299,7 +310,7 @@ pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
         let status: Vec<String> = g
             .status
             .iter()
-            .map(|(s, n)| format!("{} {}", w.status(s.id()), w.count(*n)))
+            .map(|(s, n)| w.counted(&w.status(s.id()), *n))
             .collect();
         line(
             1,
@@ -308,7 +319,7 @@ pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
         let attained: Vec<String> = g
             .level_attained
             .iter()
-            .map(|(l, n)| format!("{} {}", w.level(l), w.count(*n)))
+            .map(|(l, n)| w.counted(&w.level(l), *n))
             .collect();
         line(
             1,
@@ -330,7 +341,7 @@ pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
         );
         let readiness: Vec<String> = buckets(&w, report, g)
             .into_iter()
-            .map(|(_, label, n)| format!("{label} {}", w.count(n)))
+            .map(|(_, label, n)| w.counted(&label, n))
             .collect();
         line(
             1,
@@ -382,27 +393,35 @@ pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
         line(0, &w.label(CohortLabel::Blockers, &[]));
         // The five most frequent for each next level, in pack order (the JSON and CSV have all).
         for level in &pack.document().level {
+            // (A suppressed count says nothing of how often: those are left out here.)
             let mut top = report
                 .blockers
                 .iter()
-                .filter(|b| *b.level == *level.id)
+                .filter(|b| *b.level == *level.id && b.count.is_some())
                 .take(TOP_BLOCKERS)
                 .peekable();
             if top.peek().is_none() {
                 continue;
             }
-            line(1, &w.level(&level.id));
+            line(
+                1,
+                &w.label(CohortLabel::Toward, &[("level", w.level(&level.id))]),
+            );
             for b in top {
                 let name = w.name(Named::Competency, &b.competency);
-                line(2, &format!("{name} ({})", w.count(b.count)));
+                line(2, &w.counted(&name, b.count));
             }
         }
     }
     if !report.evidence_problems.is_empty() {
         line(0, "");
         line(0, &w.label(CohortLabel::Problems, &[]));
-        for p in &report.evidence_problems {
-            line(1, &format!("{}{colon}{}", p.code.code(), w.count(p.count)));
+        for p in report
+            .evidence_problems
+            .iter()
+            .filter(|p| p.count.is_some())
+        {
+            line(1, &w.counted(p.code.code(), p.count));
         }
     }
     out

@@ -31,7 +31,7 @@ const TOP_LEVEL: usize = 3;
 /// let p = Participant::from_json(
 ///     r#"{"id": "p", "organization": "o", "level": "manager", "enrolled": "2026-09-01"}"#,
 /// )?;
-/// cohort.add(Member::evaluate(&pack, &p, as_of)?);
+/// cohort.add(Member::evaluate(&pack, &p, as_of)?)?;
 /// let report = cohort.finish();
 /// assert_eq!(report.participants, Some(1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -51,6 +51,10 @@ pub struct Cohort<'p> {
     blockers: Vec<u64>,
     problems: BTreeMap<Message, u64>,
     unreadable: Unreadable,
+    /// A hash of each participant id counted, to find one given twice (eight bytes each, so
+    /// memory stays small for a cohort of millions; two different ids sharing a 64-bit hash is
+    /// about one chance in 10^7 for a million participants).
+    seen: std::collections::HashSet<u64>,
 }
 
 /// The counts of one group.
@@ -215,12 +219,28 @@ impl<'p> Cohort<'p> {
             blockers: vec![0; levels * competencies],
             problems: BTreeMap::new(),
             unreadable: Unreadable::default(),
+            seen: std::collections::HashSet::new(),
             options,
         }
     }
 
-    /// Counts one participant.
-    pub fn add(&mut self, member: Member) {
+    /// Counts one participant; one whose id is already in the cohort is not counted again (the
+    /// failure says so: give it to [`Cohort::add_failure`] with its place).
+    pub fn add(&mut self, member: Member) -> Result<(), Failure> {
+        use std::hash::{Hash, Hasher};
+        // (`DefaultHasher::new()` has fixed keys: the same id hashes the same on every run.)
+        let mut hasher = std::hash::DefaultHasher::new();
+        member.id.hash(&mut hasher);
+        if !self.seen.insert(hasher.finish()) {
+            return Err(Failure::new(
+                crate::ffi::FailureCode::DuplicateParticipant,
+                "id",
+                format!(
+                    "participant `{}` is already in the cohort: the first is counted",
+                    member.id
+                ),
+            ));
+        }
         let bucket = match &member.next {
             None => TOP_LEVEL,
             Some((_, true, _)) => READY_NOW,
@@ -271,6 +291,7 @@ impl<'p> Cohort<'p> {
             let slot = self.problems.entry(*code).or_default();
             *slot = slot.saturating_add(u64::try_from(*n).unwrap_or(u64::MAX));
         }
+        Ok(())
     }
 
     /// Counts a document that could not be read or evaluated: `source` names its input, `index`
@@ -314,9 +335,12 @@ impl<'p> Cohort<'p> {
             }
         };
         map(input, threads, work, |entry, outcome| {
-            match outcome {
-                Outcome::Done(member) => self.add(member),
-                Outcome::Failed(failure) => self.add_failure(source, entry.index, failure),
+            let failure = match outcome {
+                Outcome::Done(member) => self.add(member).err().map(|f| entry.locate(f)),
+                Outcome::Failed(failure) => Some(failure),
+            };
+            if let Some(failure) = failure {
+                self.add_failure(source, entry.index, failure);
             }
             Ok(())
         })
