@@ -471,7 +471,7 @@ fn a_member_built_from_the_compact_form_counts_as_the_participant_evaluated() {
     let mut a = Cohort::new(&pack, as_of(), CohortOptions::default());
     for p in &participants {
         let compact = competency_rules::compact::evaluate_compact(&pack, p, as_of()).unwrap();
-        a.add(Member::of(&pack, p, &compact));
+        a.add(Member::of(&pack, p, &compact)).unwrap();
     }
     let b = cohort(&pack, &participants, as_of(), &CohortOptions::default());
     assert_eq!(a.finish().to_json(), b.to_json());
