@@ -452,7 +452,7 @@ async function main() {
   renderLabels();
   $("lang-en").addEventListener("click", () => setLanguage("en"));
   $("lang-fr").addEventListener("click", () => setLanguage("fr"));
-  $("example").addEventListener("change", (e) => loadExample(e.target.value));
+  $("example").addEventListener("change", (e) => e.target.value && loadExample(e.target.value));
   $("as-of").addEventListener("change", evaluate);
   $("plan-button").addEventListener("click", makePlan);
   for (const id of ["plan-target", "plan-by"]) $(id).addEventListener("change", () => planner.plan && makePlan());
@@ -474,6 +474,13 @@ async function main() {
       .split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line)).find((p) => p.id === fromCohort)
     : null;
   if (cohortParticipant) {
+    // The manager's view passes its language and date too; the list names who is shown.
+    const params = new URLSearchParams(location.search);
+    if (params.get("as-of")) $("as-of").value = params.get("as-of");
+    if (params.get("lang") === "fr") setLanguage("fr");
+    const option = el("option", { value: "" }, cohortParticipant.id);
+    $("example").prepend(option);
+    $("example").value = "";
     state.participant = cohortParticipant;
     evaluate();
   } else if (packUrl) {

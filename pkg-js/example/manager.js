@@ -17,7 +17,10 @@ const LABELS = {
     participants: (n) => `${n} ${n === 1 ? "participant" : "participants"}`,
     unreadable: (n) => `${n} ${n === 1 ? "document" : "documents"} could not be read.`,
     suppressedNote: (min, n) => `Aggregate only: no names, and counts under ${min} are hidden, with those that would reveal them (${n} hidden).`,
-    buckets: { ready_now: "Ready now", ready_soon: (n) => `Ready soon (at most ${n} ${n === 1 ? "competency" : "competencies"} away)`, developing: "Developing", top_level: "At the top level" },
+    buckets: { ready_now: "Ready now", ready_soon: (n) => `Ready soon, at most ${n} ${n === 1 ? "competency" : "competencies"} away`, developing: "Developing", top_level: "At the top level, with no next level" },
+    toward: (level) => `To reach ${level}`, allHidden: "Every count here is hidden in an aggregate-only report.",
+    notCohort: "This file is neither JSON Lines nor JSON", failed: "The report could not be made",
+    unreadableList: "Documents that could not be read", position: (i, line) => `Document ${i + 1}${line ? `, line ${line}` : ""}`,
     who: "Who", hidden: "hidden", nextLevel: "Next level", readyNow: "Ready now", readySoon: "Ready soon",
     competency: "Competency", level: "Level", met: "Met", pending: "Pending review", lacking: "Lacking", required: "Required", share: "Share met",
     notRequired: "not required here", heatTitle: "Share of participants who meet each competency, by level",
@@ -41,7 +44,10 @@ const LABELS = {
     participants: (n) => `${n}\u00a0${n <= 1 ? "participant" : "participants"}`,
     unreadable: (n) => `${n}\u00a0${n <= 1 ? "document n'a pas pu être lu" : "documents n'ont pas pu être lus"}.`,
     suppressedNote: (min, n) => `Agrégats seulement\u00a0: aucun nom, et les effectifs inférieurs à ${min} sont masqués, avec ceux qui permettraient de les retrouver (${n}\u00a0masqués).`,
-    buckets: { ready_now: "Admissibles dès maintenant", ready_soon: (n) => `Admissibles bientôt (à ${n}\u00a0${n <= 1 ? "compétence" : "compétences"} ou moins)`, developing: "En développement", top_level: "Au niveau le plus élevé" },
+    buckets: { ready_now: "Admissibles dès maintenant", ready_soon: (n) => `Admissibles bientôt, à ${n}\u00a0${n <= 1 ? "compétence" : "compétences"} ou moins`, developing: "En développement", top_level: "Au niveau le plus élevé, sans niveau suivant" },
+    toward: (level) => `Pour accéder au niveau ${level}`, allHidden: "Tous les effectifs sont masqués ici dans un rapport d'agrégats.",
+    notCohort: "Ce fichier n'est ni en JSON Lines ni en JSON", failed: "Le rapport n'a pas pu être établi",
+    unreadableList: "Documents illisibles", position: (i, line) => `Document ${i + 1}${line ? `, ligne ${line}` : ""}`,
     who: "Qui", hidden: "masqué", nextLevel: "Niveau suivant", readyNow: "Dès maintenant", readySoon: "Bientôt",
     competency: "Compétence", level: "Niveau", met: "Atteinte", pending: "En attente d'examen", lacking: "Manquante", required: "Requise pour", share: "Part atteinte",
     notRequired: "non requise à ce niveau", heatTitle: "Part des personnes qui atteignent chaque compétence, par niveau",
@@ -100,10 +106,12 @@ function compute() {
   try {
     state.report = state.pack.cohort(list, $("as-of").value, { aggregateOnly: $("aggregate").checked, groupBy: ["level"] });
   } catch (error) {
-    $("error").textContent = error.message;
-    $("error").hidden = false;
+    // (The engine's own words are in English: the page says what failed in its language.)
+    showError(`${t().failed}${t().colon}${error.message}`);
     return;
   }
+  // An aggregate-only report names no one: the participant shown is put away.
+  if ($("aggregate").checked) closeParticipant();
   render();
 }
 
@@ -112,7 +120,13 @@ function render() {
   if (!r) return;
   const all = r.groups.find((g) => g.by === "all");
   const summary = [el("p", {}, el("strong", {}, t().participants(all.participants ?? 0)))];
-  if (r.unreadable.count > 0) summary.push(el("p", {}, t().unreadable(r.unreadable.count)));
+  if (r.unreadable.count > 0) {
+    summary.push(el("p", {}, t().unreadable(r.unreadable.count)));
+    if (r.unreadable.documents?.length) {
+      const items = r.unreadable.documents.map((d) => el("li", {}, `${t().position(d.index, d.error.line)}${t().colon}`, el("span", { lang: "en" }, d.error.message)));
+      summary.push(el("details", { class: "unreadable" }, el("summary", {}, t().unreadableList), el("ul", {}, ...items)));
+    }
+  }
   if (r.suppressed !== undefined) summary.push(el("p", {}, t().suppressedNote(r.options.min_cell, r.suppressed)));
   $("summary").replaceChildren(...summary);
   renderReadiness(all, r.options.ready_within);
@@ -151,10 +165,21 @@ function renderBench(all) {
   const rows = all.bench.map((b) =>
     el("tr", { "data-level": b.level }, el("th", { scope: "row" }, levelName(b.level)), el("td", {}, count(b.ready_now)), el("td", {}, count(b.ready_soon))));
   $("bench").replaceChildren(
-    el("table", {},
+    el("table", { "aria-labelledby": "bench-heading" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t().nextLevel), el("th", { scope: "col" }, t().readyNow), el("th", { scope: "col" }, t().readySoon))),
       el("tbody", {}, ...rows)),
   );
+}
+
+/** `text` in lines of at most about `width` characters, broken between words. */
+function wrap(text, width) {
+  const lines = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** The shade of a share (five steps, darker for more), and a text colour that contrasts with it. */
@@ -169,7 +194,7 @@ function renderGaps(gaps) {
   const competencies = state.doc.competency.map((c) => c.id).filter((id) => gaps.some((g) => g.competency === id));
   const cell = (c, l) => gaps.find((g) => g.competency === c && g.level === l);
   // The SVG: a row per competency, a column per level, the share written in each cell.
-  const labelWidth = 430, cellWidth = 92, cellHeight = 24, head = 44;
+  const labelWidth = 430, cellWidth = 110, cellHeight = 24, head = 76;
   const width = labelWidth + cellWidth * levels.length, height = head + cellHeight * competencies.length;
   const lowest = [...gaps].filter((g) => g.met_percent !== null).sort((a, b) => a.met_percent - b.met_percent)[0];
   const low = lowest ? `${competencyName(lowest.competency)}, ${levelName(lowest.level)} (${t().percent(lowest.met_percent)})` : "";
@@ -177,7 +202,11 @@ function renderGaps(gaps) {
     el("svg:title", { id: "heat-title" }, t().heatTitle),
     el("svg:desc", { id: "heat-desc" }, t().heatDesc(competencies.length, low)));
   levels.forEach((l, j) => {
-    svg.append(el("svg:text", { x: labelWidth + j * cellWidth + cellWidth / 2, y: head - 10, "text-anchor": "middle", class: "heat-head" }, levelName(l).split(" ")[0]));
+    // The level's whole name, over as many lines as it needs (at most four).
+    const x = labelWidth + j * cellWidth + cellWidth / 2;
+    const lines = wrap(levelName(l), 13).slice(0, 4);
+    svg.append(el("svg:text", { x, y: head - 10 - (lines.length - 1) * 15, "text-anchor": "middle", class: "heat-head" },
+      ...lines.map((line, k) => el("svg:tspan", { x, dy: k ? "15" : "0" }, line))));
   });
   competencies.forEach((c, i) => {
     const y = head + i * cellHeight;
@@ -217,17 +246,35 @@ function renderBlockers(blockers) {
   }
   const parts = [];
   for (const level of state.doc.level.map((l) => l.id)) {
-    const top = blockers.filter((b) => b.level === level).slice(0, 5);
+    // (A hidden count says nothing of how often: those are left out of the top five.)
+    const top = blockers.filter((b) => b.level === level && b.count !== null).slice(0, 5);
     if (!top.length) continue;
-    parts.push(el("h3", {}, levelName(level)),
-      el("ol", {}, ...top.map((b) => el("li", {}, `${competencyName(b.competency)}${t().colon}${b.count === null ? t().hidden : t().people(b.count)}`))));
+    parts.push(el("h3", {}, t().toward(levelName(level))),
+      el("ol", {}, ...top.map((b) => el("li", {}, `${competencyName(b.competency)}${t().colon}${t().people(b.count)}`))));
   }
-  $("blockers").replaceChildren(...parts);
+  $("blockers").replaceChildren(...(parts.length ? parts : [el("p", {}, t().allHidden)]));
 }
 
 function renderProblems(problems) {
-  const items = problems.slice(0, 8).map((p) => el("li", {}, el("code", {}, p.code), `${t().colon}${p.count === null ? t().hidden : t().items(p.count)}`));
+  const items = problems.filter((p) => p.count !== null).slice(0, 8).map((p) => el("li", {}, el("code", {}, p.code), `${t().colon}${t().items(p.count)}`));
   $("problems").replaceChildren(...(items.length ? items : [el("li", {}, t().noProblems)]));
+}
+
+/** Shows `message` in place of the report (an old report is not left beside an error). */
+function showError(message) {
+  $("error").textContent = message;
+  $("error").hidden = false;
+  $("report").hidden = true;
+  $("summary").replaceChildren();
+  state.report = null;
+  document.body.dataset.ready = "true";
+}
+
+function closeParticipant() {
+  state.selected = null;
+  $("participant").hidden = true;
+  $("participant-body").replaceChildren();
+  delete $("participant").dataset.participant;
 }
 
 /** A participant's standing (from the same engine), shown under the report and focused. */
@@ -243,10 +290,11 @@ function showParticipant(id) {
   ];
   if (next) {
     body.push(el("p", {}, `${t().nextLevel} (${levelName(next.level)})${t().colon}${next.ready ? t().ready : t().notReady}, ${t().ofProfile(next.percent, next.needed_percent)}`));
-    if (next.missing.length) body.push(el("p", {}, t().missing), el("ul", {}, ...next.missing.map((c) => el("li", {}, competencyName(c)))));
+    if (!next.ready && next.missing.length) body.push(el("p", {}, t().missing), el("ul", {}, ...next.missing.map((c) => el("li", {}, competencyName(c)))));
   }
   if (state.sample) {
-    body.push(el("p", {}, el("a", { href: `./index.html?cohort-participant=${encodeURIComponent(id)}` }, t().fullReport)));
+    const query = new URLSearchParams({ "cohort-participant": id, lang: state.lang, "as-of": $("as-of").value });
+    body.push(el("p", {}, el("a", { href: `./index.html?${query}` }, t().fullReport)));
   }
   $("participant-heading").textContent = `${id} — ${participant.organization}, ${levelName(report.level)}`;
   $("participant-body").replaceChildren(...body);
@@ -257,8 +305,15 @@ function showParticipant(id) {
 
 /** Reads JSON Lines or a JSON array into participant objects (a line that is not JSON stays, as text, to be reported). */
 function readCohort(text) {
-  const trimmed = text.trim();
-  if (trimmed.startsWith("[")) return JSON.parse(trimmed);
+  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  // One JSON document (an array of participants, or one participant, pretty-printed or not)...
+  try {
+    const whole = JSON.parse(trimmed);
+    return Array.isArray(whole) ? whole : [whole];
+  } catch {
+    // ...or JSON Lines (below).
+  }
+  if (trimmed.startsWith("[")) throw new Error(t().notCohort);
   return trimmed.split(/\r?\n/).filter((line) => line.trim()).map((line) => {
     try {
       return JSON.parse(line);
@@ -271,6 +326,8 @@ function readCohort(text) {
 async function loadSample() {
   state.participants = readCohort(await (await fetch(SAMPLE)).text());
   state.sample = true;
+  $("file").value = "";
+  closeParticipant();
   renderLabels();
   compute();
 }
@@ -300,13 +357,14 @@ async function main() {
     if (!file) return;
     try {
       state.participants = readCohort(await file.text());
-      state.sample = false;
-      renderLabels();
-      compute();
     } catch (error) {
-      $("error").textContent = error.message;
-      $("error").hidden = false;
+      showError(`${t().notCohort}${t().colon}${error.message}`);
+      return;
     }
+    state.sample = false;
+    closeParticipant();
+    renderLabels();
+    compute();
   });
   await loadSample();
 }

@@ -319,18 +319,26 @@ export function createEngine(backend) {
         text = participants;
       } else if (Array.isArray(participants)) {
         // JSON Lines: one document per line, so each participant keeps its own position and
-        // error. (What JSON cannot write, a cycle or a BigInt, is that participant's error.)
-        text = participants
-          .map((p) => {
-            try {
-              return JSON.stringify(p) ?? "null";
-            } catch {
-              return "null";
-            }
-          })
-          .join("\n");
+        // error (a hole in the list too: `Array.from` visits it). What JSON cannot write, a
+        // cycle or a BigInt, is that participant's error.
+        text = Array.from(participants, (p) => {
+          try {
+            return JSON.stringify(p) ?? "null";
+          } catch {
+            return "null";
+          }
+        }).join("\n");
       } else {
         throw new CompetencyRulesError({ code: "invalid_argument", path: "participants", message: "expected a list of participants, or JSON text" });
+      }
+      if (typeof asOf !== "string") {
+        throw new CompetencyRulesError({ code: "invalid_argument", path: "asOf", message: "the date is text written YYYY-MM-DD" });
+      }
+      // (JSON would write NaN and Infinity as null, which reads as "not given".)
+      for (const [key, value] of Object.entries(options ?? {})) {
+        if (typeof value === "number" && !Number.isFinite(value)) {
+          throw new CompetencyRulesError({ code: "invalid_argument", path: key, message: "a whole number" });
+        }
       }
       const o = JSON.stringify(options ?? {});
       return JSON.parse(call(() => this.#needs("cohort", "planning", "planning").cohort(text, asOf, o)));

@@ -96,16 +96,23 @@ test("a participant opens from the keyboard, in the language chosen", async () =
   await language("en");
 });
 
-test("the full report opens on the participant page", async () => {
+test("the full report opens on the participant page, in the language of the view", async () => {
   const id = golden.groups[0].readiness.ready_now.participants[0];
   const other = await browser.newPage();
-  await other.goto(`${server.url}/pkg-js/example/index.html?cohort-participant=${id}`);
-  await other.waitForSelector(`body[data-participant="${id}"]`, { timeout: 20000 });
+  await other.goto(`${server.url}/pkg-js/example/index.html?cohort-participant=${id}&lang=fr&as-of=2026-11-24`);
+  await other.waitForSelector(`body[data-participant="${id}"][data-lang="fr"]`, { timeout: 20000 });
+  assert.equal(await other.locator("#example option:checked").innerText(), id);
   await other.close();
 });
 
-test("aggregate only: no names, small counts hidden", async () => {
+test("aggregate only: no names, small counts hidden, the open participant put away", async () => {
+  const id = golden.groups[0].readiness.ready_now.participants[0];
+  await page.locator('#readiness li[data-bucket="ready_now"] summary').click();
+  await page.click(`button[data-participant="${id}"]`);
+  await page.waitForSelector(`#participant[data-participant="${id}"]`);
   await page.check("#aggregate");
+  assert.equal(await page.locator("#participant").isHidden(), true);
+  assert.ok(!(await page.locator("main").innerText()).includes(id));
   await page.waitForFunction(() => document.querySelector("#summary").innerText.includes("Aggregate only"));
   assert.equal(await page.locator("#readiness button[data-participant]").count(), 0);
   const bench = await page.locator("#bench").innerText();
@@ -136,10 +143,27 @@ test("axe-core finds no serious or critical violations, in English and French", 
   await language("en");
 });
 
-test("at 320 px wide nothing scrolls sideways", async () => {
+test("a participant file (one document, pretty-printed) and a broken file are read as a user would expect", async () => {
+  const participant = JSON.parse(readFileSync(new URL("../../examples/02-in-progress-supervisor.json", import.meta.url), "utf8"));
+  await page.setInputFiles("#file", { name: "one.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(participant, null, 2)) });
+  await page.waitForSelector('body[data-participants="1"]');
+  await language("fr");
+  await page.setInputFiles("#file", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('[{"id": "a"') });
+  await page.waitForSelector("#error:not([hidden])");
+  assert.match(await page.locator("#error").innerText(), /^Ce fichier n'est ni en JSON Lines ni en JSON/);
+  assert.equal(await page.locator("#report").isHidden(), true, "no old report beside the error");
+  await page.click("#sample");
+  await page.waitForSelector(`body[data-participants="${golden.participants}"]`);
+  await language("en");
+});
+
+test("at 320 px wide nothing scrolls sideways, in English and French", async () => {
   await page.setViewportSize({ width: 320, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `the page scrolls ${overflow}px sideways`);
+  for (const lang of ["fr", "en"]) {
+    await language(lang);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${lang}: the page scrolls ${overflow}px sideways`);
+  }
   writeFileSync(new URL("manager-320.png", artifacts), await page.screenshot({ fullPage: false }));
   await page.setViewportSize({ width: 1200, height: 900 });
   writeFileSync(new URL("manager.png", artifacts), await page.screenshot({ fullPage: false }));

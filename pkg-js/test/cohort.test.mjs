@@ -37,6 +37,15 @@ test("a participant that cannot be read is listed by its position, and the rest 
   assert.deepEqual(report.groups[0].readiness.developing.participants.concat(report.groups[0].readiness.ready_now.participants).sort(), ["a", "d"]);
 });
 
+test("a hole in the list keeps its place, and a participant given twice is listed", () => {
+  const pack = Pack.load();
+  const good = { id: "a", organization: "o", level: "manager", enrolled: "2026-09-01" };
+  // eslint-disable-next-line no-sparse-arrays
+  const report = pack.cohort([good, , { ...good, level: "chief" }, good], asOf);
+  assert.equal(report.participants, 1);
+  assert.deepEqual(report.unreadable.documents.map((d) => [d.index, d.error.code]), [[1, "invalid_document"], [2, "unknown_level"], [3, "duplicate_participant"]]);
+});
+
 test("aggregate-only reports name no one and hide small counts", () => {
   const pack = Pack.load();
   const report = pack.cohort(sample, asOf, { aggregateOnly: true, minCell: 10, groupBy: "organization" });
@@ -65,6 +74,9 @@ test("options are checked at the boundary", () => {
   }
   assert.throws(() => pack.cohort(sample, "2026-13-01"), (e) => e.code === "invalid_date" && e.path === "asOf");
   assert.throws(() => pack.cohort(42, asOf), (e) => e.code === "invalid_argument" && e.path === "participants");
+  assert.throws(() => pack.cohort(sample), (e) => e.code === "invalid_argument" && e.path === "asOf");
+  assert.throws(() => pack.cohort(sample, asOf, { readyWithin: NaN }), (e) => e.code === "invalid_argument" && e.path === "readyWithin");
+  assert.throws(() => pack.cohort(sample, asOf, { nearDays: Infinity }), (e) => e.code === "invalid_argument" && e.path === "nearDays");
 });
 
 test("the main entry says where cohort reports are", () => {
