@@ -21,7 +21,7 @@ use crate::ffi::{Failure, FailureCode};
 use crate::messages::Message;
 use crate::pack::{Pack, PackInfo};
 use crate::participant::Participant;
-use crate::report::{EngineInfo, Id, Status};
+use crate::report::{CompetencyState, EngineInfo, Id, Status};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 pub use tally::Cohort;
@@ -404,13 +404,57 @@ impl Member {
         }
     }
 
-    /// Evaluates `participant` into what a cohort needs of it.
+    /// Evaluates `participant` into what a cohort needs of it (answer only: no messages, no
+    /// projection; the same facts as [`Member::of`] its compact form, without building it).
     pub fn evaluate(
         pack: &Pack,
         participant: &Participant,
         as_of: Date,
     ) -> Result<Self, crate::EvaluateError> {
-        let compact = crate::compact::evaluate_compact(pack, participant, as_of)?;
-        Ok(Member::of(pack, participant, &compact))
+        let options = crate::EvaluateOptions::answer_only();
+        let report = crate::evaluate_with(pack, participant, as_of, &options)?;
+        let model = &pack.model;
+        let level = |id: &str| model.org_level_index(id);
+        // (The report's competencies are in pack order: a competency's place is its index.)
+        let states = report
+            .competencies
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| match c.state {
+                CompetencyState::Met => Some((ci, 0)),
+                CompetencyState::PendingReview => Some((ci, 1)),
+                CompetencyState::NotMet | CompetencyState::NotYetEnoughEvidence => Some((ci, 2)),
+                _ => None,
+            })
+            .collect();
+        let mut not_counted: Vec<(Message, usize)> = Vec::new();
+        for n in &report.not_counted {
+            match not_counted.iter_mut().find(|(c, _)| *c == n.reason.code) {
+                Some((_, count)) => *count += 1,
+                None => not_counted.push((n.reason.code, 1)),
+            }
+        }
+        let deadline = report
+            .requirement("time_limit")
+            .and_then(|r| r.reason.params.get("deadline"))
+            .and_then(|d| d.parse().ok());
+        Ok(Member {
+            id: Id::from(report.participant.as_str()),
+            organization: participant.organization.clone(),
+            level: level(&report.level).unwrap_or(0),
+            status: report.status,
+            attained: report.level_attained.as_deref().and_then(level),
+            next: report.next_level.as_ref().and_then(|n| {
+                let missing = n
+                    .missing
+                    .iter()
+                    .filter_map(|id| model.competency_index.get(id))
+                    .collect();
+                Some((level(&n.level)?, n.ready, missing))
+            }),
+            deadline,
+            states,
+            not_counted,
+        })
     }
 }

@@ -91,22 +91,35 @@ impl Cells {
     }
 
     /// Complementary suppression: until no equation hides exactly one count, hides a partner for
-    /// the lone hidden count of each.
+    /// the lone hidden count of each. (A work list of equations: each is looked at again only
+    /// when one of its cells is hidden, so the whole costs about the equations' total size.)
     fn complete(&mut self) {
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for equation in &self.equations {
-                let hidden = equation.iter().filter(|i| self.is_hidden(**i)).count();
-                if hidden != 1 {
-                    continue;
+        let mut of_cell: Vec<Vec<usize>> = vec![Vec::new(); self.values.len()];
+        for (e, equation) in self.equations.iter().enumerate() {
+            for i in equation {
+                if let Some(list) = of_cell.get_mut(*i) {
+                    list.push(e);
                 }
-                if let Some(i) = self.partner(equation) {
-                    if let Some(slot) = self.hidden.get_mut(i) {
-                        *slot = true;
-                    }
-                    changed = true;
-                }
+            }
+        }
+        let mut work: Vec<usize> = (0..self.equations.len()).rev().collect();
+        while let Some(e) = work.pop() {
+            let Some(equation) = self.equations.get(e) else {
+                continue;
+            };
+            let hidden = equation.iter().filter(|i| self.is_hidden(**i)).count();
+            if hidden != 1 {
+                continue;
+            }
+            let Some(i) = self.partner(equation) else {
+                continue;
+            };
+            if let Some(slot) = self.hidden.get_mut(i) {
+                *slot = true;
+            }
+            // Every equation of the newly hidden cell is looked at again (in order).
+            if let Some(list) = of_cell.get(i) {
+                work.extend(list.iter().rev());
             }
         }
     }
