@@ -111,7 +111,7 @@ impl ByState {
 }
 
 /// A list of pairs written as a JSON object (its order kept).
-fn as_map<S, K, V>(pairs: &[(K, V)], serializer: S) -> Result<S::Ok, S::Error>
+pub(crate) fn as_map<S, K, V>(pairs: &[(K, V)], serializer: S) -> Result<S::Ok, S::Error>
 where
     S: Serializer,
     K: Serialize,
@@ -122,6 +122,19 @@ where
         map.serialize_entry(key, value)?;
     }
     map.end()
+}
+
+/// How many evidence items or claims of `report` did not count, by reason code (in code order).
+pub(crate) fn not_counted_by_code(report: &Report) -> Vec<(Message, usize)> {
+    let mut counts: Vec<(Message, usize)> = Vec::new();
+    for n in &report.not_counted {
+        match counts.iter_mut().find(|(code, _)| *code == n.reason.code) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((n.reason.code, 1)),
+        }
+    }
+    crate::sorting::sort_by(&mut counts, |a, b| a.0.code().cmp(b.0.code()));
+    counts
 }
 
 impl Compact {
@@ -146,17 +159,7 @@ impl Compact {
             .requirement("time_limit")
             .and_then(|r| r.reason.params.get("deadline"))
             .and_then(|d| d.parse().ok());
-        let mut not_counted: Vec<(Message, usize)> = Vec::new();
-        for n in &report.not_counted {
-            match not_counted
-                .iter_mut()
-                .find(|(code, _)| *code == n.reason.code)
-            {
-                Some((_, count)) => *count += 1,
-                None => not_counted.push((n.reason.code, 1)),
-            }
-        }
-        crate::sorting::sort_by(&mut not_counted, |a, b| a.0.code().cmp(b.0.code()));
+        let not_counted = not_counted_by_code(report);
         Compact {
             participant: report.participant.clone(),
             as_of: report.as_of,

@@ -17,6 +17,8 @@ use std::path::PathBuf;
 
 #[path = "cli/cohort.rs"]
 mod cohort_cmd;
+#[path = "cli/files.rs"]
+mod files;
 
 /// A `--group-by` value (`None` for `none`: the whole cohort only).
 fn group_by(value: &str) -> Result<Option<competency_rules::cohort::GroupBy>, String> {
@@ -896,26 +898,10 @@ fn read_statements(paths: &[PathBuf]) -> Result<Vec<Received>, String> {
     Ok(received)
 }
 
-/// `path` if it is a file, else every .json file under it (sub-directories too), in name order.
+/// `path` if it is a file, else every .json file under it (sub-directories too, hidden ones
+/// left out), in name order.
 fn json_files(path: &std::path::Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    if !path.is_dir() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .collect();
-    entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
-            json_files(&entry, out)?;
-        } else if entry.extension().is_some_and(|e| e == "json") {
-            out.push(entry);
-        }
-    }
-    Ok(())
+    files::files_in(path, &|e| e == "json", out)
 }
 
 /// Evaluates one participant, with the statements' evidence when there are statements.

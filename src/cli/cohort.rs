@@ -4,7 +4,7 @@
 use competency_rules::cohort::{Cohort, CohortOptions, GroupBy, render};
 use competency_rules::{Date, Failure, FailureCode, Pack};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// What the report is written as.
@@ -32,45 +32,13 @@ pub struct Args {
     pub inputs: Vec<PathBuf>,
 }
 
-/// The input files: `-`, files as given, and a directory's `.json`, `.jsonl` and `.ndjson` files
-/// (recursively, in name order).
-fn input_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    if !path.is_dir() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .collect();
-    entries.sort();
-    for entry in entries {
-        // (Hidden files and directories, such as `.git`, are not participants.)
-        let hidden = entry
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        let participant_file = entry.extension().is_some_and(|e| {
-            let e = e.to_string_lossy().to_ascii_lowercase();
-            e == "json" || e == "jsonl" || e == "ndjson"
-        });
-        if hidden {
-            continue;
-        } else if entry.is_dir() {
-            input_files(&entry, out)?;
-        } else if participant_file {
-            out.push(entry);
-        }
-    }
-    Ok(())
-}
-
 /// Runs the command: 0 when every document was evaluated, 1 when some could not be (they are
 /// in the report), 2 for bad arguments.
 pub fn run(args: Args, pack: Pack, lang: &str) -> ExitCode {
     let mut files = Vec::new();
     for input in &args.inputs {
-        if let Err(message) = input_files(input, &mut files) {
+        let participant_file = |e: &str| e == "json" || e == "jsonl" || e == "ndjson";
+        if let Err(message) = crate::files::files_in(input, &participant_file, &mut files) {
             eprintln!("competency-rules: {message}");
             return ExitCode::from(1);
         }

@@ -23,7 +23,6 @@ use crate::pack::{Pack, PackInfo};
 use crate::participant::Participant;
 use crate::report::{CompetencyState, EngineInfo, Id, Status};
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
 pub use tally::Cohort;
 
 /// What a cohort report counts and shows. (In TypeScript, `CohortSettings`: the report's echo of
@@ -128,11 +127,11 @@ pub struct CohortGroup {
     /// Participants in the group.
     pub participants: Count,
     /// Participants by status (every status, in order).
-    #[serde(serialize_with = "as_map")]
+    #[serde(serialize_with = "crate::compact::as_map")]
     #[cfg_attr(feature = "ts-types", tsify(type = "Record<string, number | null>"))]
     pub status: Vec<(Status, Count)>,
     /// Participants by the level attained (`none` first, then the levels in pack order).
-    #[serde(serialize_with = "as_map")]
+    #[serde(serialize_with = "crate::compact::as_map")]
     #[cfg_attr(feature = "ts-types", tsify(type = "Record<string, number | null>"))]
     pub level_attained: Vec<(Id, Count)>,
     /// Participants whose time limit falls within `near_days` and who have not completed.
@@ -262,7 +261,7 @@ pub struct Unreadable {
     /// How many.
     pub count: u64,
     /// How many for each failure code, in code order.
-    #[serde(serialize_with = "as_map")]
+    #[serde(serialize_with = "crate::compact::as_map")]
     #[cfg_attr(feature = "ts-types", tsify(type = "Record<string, number>"))]
     pub by_code: Vec<(FailureCode, u64)>,
     /// Each one, where it is and why (left out with `aggregate_only`: an error may quote the
@@ -283,20 +282,6 @@ pub struct UnreadableDocument {
     pub index: usize,
     /// Why.
     pub error: Failure,
-}
-
-/// A list of pairs written as a JSON object (its order kept).
-fn as_map<S, K, V>(pairs: &[(K, V)], serializer: S) -> Result<S::Ok, S::Error>
-where
-    S: Serializer,
-    K: Serialize,
-    V: Serialize,
-{
-    let mut map = serializer.serialize_map(Some(pairs.len()))?;
-    for (key, value) in pairs {
-        map.serialize_entry(key, value)?;
-    }
-    map.end()
 }
 
 impl CohortReport {
@@ -374,9 +359,7 @@ pub struct Member {
 impl Member {
     /// What a cohort needs of `participant`, from its compact form.
     pub fn of(pack: &Pack, participant: &Participant, compact: &Compact) -> Self {
-        let model = &pack.model;
-        let competency = |id: &Id| model.competency_index.get(id);
-        let level = |id: &str| model.org_level_index(id);
+        let competency = |id: &Id| pack.model.competency_index.get(id);
         let mut states = Vec::new();
         let by = &compact.competencies;
         for (list, state) in [
@@ -388,20 +371,25 @@ impl Member {
             states.extend(list.iter().filter_map(competency).map(|ci| (ci, state)));
         }
         states.sort_unstable();
-        Member {
-            id: Id::from(compact.participant.as_str()),
-            organization: participant.organization.clone(),
-            level: level(&compact.level).unwrap_or(0),
+        let next = compact
+            .next_level
+            .as_ref()
+            .map(|n| (&*n.level, n.ready, &n.missing[..]));
+        let facts = Facts {
+            id: &compact.participant,
+            level: &compact.level,
             status: compact.status,
-            attained: compact.level_attained.as_deref().and_then(level),
-            next: compact.next_level.as_ref().and_then(|n| {
-                let missing = n.missing.iter().filter_map(competency).collect();
-                Some((level(&n.level)?, n.ready, missing))
-            }),
+            attained: compact.level_attained.as_deref(),
+            next,
             deadline: compact.deadline,
+        };
+        Member::assemble(
+            pack,
+            participant,
+            facts,
             states,
-            not_counted: compact.not_counted.clone(),
-        }
+            compact.not_counted.clone(),
+        )
     }
 
     /// Evaluates `participant` into what a cohort needs of it (answer only: no messages, no
@@ -413,8 +401,6 @@ impl Member {
     ) -> Result<Self, crate::EvaluateError> {
         let options = crate::EvaluateOptions::answer_only();
         let report = crate::evaluate_with(pack, participant, as_of, &options)?;
-        let model = &pack.model;
-        let level = |id: &str| model.org_level_index(id);
         // (The report's competencies are in pack order: a competency's place is its index.)
         let states = report
             .competencies
@@ -427,34 +413,69 @@ impl Member {
                 _ => None,
             })
             .collect();
-        let mut not_counted: Vec<(Message, usize)> = Vec::new();
-        for n in &report.not_counted {
-            match not_counted.iter_mut().find(|(c, _)| *c == n.reason.code) {
-                Some((_, count)) => *count += 1,
-                None => not_counted.push((n.reason.code, 1)),
-            }
-        }
         let deadline = report
             .requirement("time_limit")
             .and_then(|r| r.reason.params.get("deadline"))
             .and_then(|d| d.parse().ok());
-        Ok(Member {
-            id: Id::from(report.participant.as_str()),
-            organization: participant.organization.clone(),
-            level: level(&report.level).unwrap_or(0),
+        let next = report
+            .next_level
+            .as_ref()
+            .map(|n| (&*n.level, n.ready, &n.missing[..]));
+        let facts = Facts {
+            id: &report.participant,
+            level: &report.level,
             status: report.status,
-            attained: report.level_attained.as_deref().and_then(level),
-            next: report.next_level.as_ref().and_then(|n| {
-                let missing = n
-                    .missing
+            attained: report.level_attained.as_deref(),
+            next,
+            deadline,
+        };
+        let not_counted = crate::compact::not_counted_by_code(&report);
+        Ok(Member::assemble(
+            pack,
+            participant,
+            facts,
+            states,
+            not_counted,
+        ))
+    }
+
+    /// A member from its facts, with ids turned into the pack's indices.
+    fn assemble(
+        pack: &Pack,
+        participant: &Participant,
+        facts: Facts<'_>,
+        states: Vec<(usize, u8)>,
+        not_counted: Vec<(Message, usize)>,
+    ) -> Self {
+        let model = &pack.model;
+        let level = |id: &str| model.org_level_index(id);
+        Member {
+            id: Id::from(facts.id),
+            organization: participant.organization.clone(),
+            level: level(facts.level).unwrap_or(0),
+            status: facts.status,
+            attained: facts.attained.and_then(level),
+            next: facts.next.and_then(|(next, ready, missing)| {
+                let missing = missing
                     .iter()
                     .filter_map(|id| model.competency_index.get(id))
                     .collect();
-                Some((level(&n.level)?, n.ready, missing))
+                Some((level(next)?, ready, missing))
             }),
-            deadline,
+            deadline: facts.deadline,
             states,
             not_counted,
-        })
+        }
     }
+}
+
+/// A participant's facts as a report or its compact form gives them (ids, not indices).
+struct Facts<'a> {
+    id: &'a str,
+    level: &'a str,
+    status: Status,
+    attained: Option<&'a str>,
+    /// The next level, whether ready for it, and the competencies missing for it.
+    next: Option<(&'a str, bool, &'a [Id])>,
+    deadline: Option<Date>,
 }
