@@ -618,6 +618,9 @@ fn the_cli_text_is_in_the_language_asked_for() {
     );
     assert!(en.contains("Readiness for the next level") && en.contains("Bench strength for"));
     assert!(fr.contains("Admissibilité au niveau suivant\u{a0}:"));
+    // Evidence problems by their titles, not their codes.
+    assert!(fr.contains("note sous le minimum (") && en.contains("grade below the minimum ("));
+    assert!(!fr.contains("below_min_grade") && !en.contains("below_min_grade"));
     for english in [
         "ready now",
         "Whole cohort",
@@ -877,4 +880,14 @@ fn the_binding_gives_the_librarys_report_and_checks_its_options() {
     )
     .unwrap();
     assert_eq!(whole["groups"].as_array().unwrap().len(), 1);
+}
+
+/// Every evidence problem title is the title of a reason a report can give.
+#[test]
+fn every_problem_title_names_a_reason() {
+    use competency_rules::messages::{Message, ProblemLabel};
+    for title in ProblemLabel::ALL {
+        let code = title.code().strip_prefix("problem.").unwrap();
+        assert!(Message::from_code(code).is_some(), "{code}");
+    }
 }

@@ -6,7 +6,9 @@
 
 use competency_rules::FailureCode;
 use competency_rules::diagnostics::DiagnosticCode;
-use competency_rules::messages::{CohortLabel, Label, Message, PlanLabel, placeholders};
+use competency_rules::messages::{
+    CohortLabel, Label, Message, PlanLabel, ProblemLabel, placeholders,
+};
 use std::fmt::Write;
 
 /// A table cell: pipes escaped, so a template cannot break the table.
@@ -85,6 +87,16 @@ fn messages_md() -> String {
         CohortLabel::ALL.iter().map(|l| (l.code(), l.templates())),
     );
     out.push_str(
+        "\n## Evidence problem titles\n\n\
+         The short title of each reason evidence did not count, where a cohort report counts them \
+         (`cohort --format text|csv`): `problem.` and the reason's code. A pack overrides them \
+         like messages.\n\n",
+    );
+    template_rows(
+        &mut out,
+        ProblemLabel::ALL.iter().map(|l| (l.code(), l.templates())),
+    );
+    out.push_str(
         "\n## Diagnostic codes\n\n\
          The `code` of each problem `check` (and `checkPack`) reports in a rule pack, with its \
          file, key path, line and column.\n\n| code | meaning |\n|---|---|\n",
@@ -126,6 +138,7 @@ fn every_code_is_in_the_reference_once() {
         .chain(Label::ALL.iter().map(|l| l.code()))
         .chain(PlanLabel::ALL.iter().map(|l| l.code()))
         .chain(CohortLabel::ALL.iter().map(|l| l.code()))
+        .chain(ProblemLabel::ALL.iter().map(|l| l.code()))
         .chain(DiagnosticCode::ALL.iter().map(|d| d.code()))
         .chain(FailureCode::ALL.iter().map(|f| f.code()));
     for code in codes {

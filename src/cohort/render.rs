@@ -46,6 +46,15 @@ impl Words<'_> {
         )
     }
 
+    /// The short title of a reason evidence did not count (its code where it has none).
+    fn problem(&self, code: &str) -> String {
+        let key = format!("problem.{code}");
+        match self.pack.message(&key, self.lang) {
+            Some(title) => title.to_owned(),
+            None => code.to_owned(),
+        }
+    }
+
     fn status(&self, status: &str) -> String {
         self.say(&format!("status.{status}"), &[])
     }
@@ -193,16 +202,10 @@ pub fn to_csv(pack: &Pack, report: &CohortReport, lang: &str) -> String {
         );
     }
     for p in &report.evidence_problems {
+        let title = w.problem(p.code.code());
+        let code = p.code.code();
         row(
-            [
-                "evidence_problems",
-                "all",
-                "all",
-                "",
-                p.code.code(),
-                p.code.code(),
-                "count",
-            ],
+            ["evidence_problems", "all", "all", "", code, &title, "count"],
             p.count,
         );
     }
@@ -421,7 +424,7 @@ pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
             .iter()
             .filter(|p| p.count.is_some())
         {
-            line(1, &w.counted(p.code.code(), p.count));
+            line(1, &w.counted(&w.problem(p.code.code()), p.count));
         }
     }
     out

@@ -7,9 +7,9 @@
 
 mod table;
 
-pub use table::CohortLabel;
 #[cfg(feature = "planning")]
 pub use table::PlanLabel;
+pub use table::{CohortLabel, ProblemLabel};
 pub use table::{Label, Message};
 
 /// Declares a table of messages: `code_enum!` plus each entry's English and French templates. An
@@ -86,6 +86,9 @@ pub fn all_codes() -> Vec<&'static str> {
     for l in CohortLabel::ALL {
         codes.push(l.code());
     }
+    for l in ProblemLabel::ALL {
+        codes.push(l.code());
+    }
     for m in Message::ALL {
         if m.is_gated() {
             codes.push(m.code());
@@ -119,6 +122,9 @@ pub fn defaults() -> Vec<(&'static str, Option<(&'static str, &'static str)>)> {
     for l in CohortLabel::ALL {
         out.push((l.code(), l.templates()));
     }
+    for l in ProblemLabel::ALL {
+        out.push((l.code(), l.templates()));
+    }
     out
 }
 
@@ -137,6 +143,9 @@ pub fn default_message(code: &str, lang: &str) -> Option<&'static str> {
     if let Some(label) = CohortLabel::from_code(code) {
         return label.default_template(lang);
     }
+    if let Some(label) = ProblemLabel::from_code(code) {
+        return label.default_template(lang);
+    }
     Label::from_code(code)?.default_template(lang)
 }
 
@@ -151,6 +160,7 @@ pub fn is_known_code(code: &str) -> bool {
     Message::from_code(code).is_some()
         || Label::from_code(code).is_some()
         || CohortLabel::from_code(code).is_some()
+        || ProblemLabel::from_code(code).is_some()
         || plan
 }
 
@@ -384,7 +394,11 @@ mod tests {
         let planner = 0;
         assert_eq!(
             total,
-            Message::ALL.len() + Label::ALL.len() + planner + CohortLabel::ALL.len()
+            Message::ALL.len()
+                + Label::ALL.len()
+                + planner
+                + CohortLabel::ALL.len()
+                + ProblemLabel::ALL.len()
         );
         codes.sort_unstable();
         codes.dedup();
