@@ -8,7 +8,8 @@
 //! Participants that cannot be read or evaluated are counted and listed with their error; they
 //! never stop the run. The same participants in any order give the same report. With
 //! [`CohortOptions::aggregate_only`], the report carries no participant id and small counts are
-//! suppressed (see [`privacy`]): the form to share across organizations.
+//! suppressed, with the counts that would give them away (complementary suppression): the form
+//! to share across organizations.
 
 mod privacy;
 #[cfg(feature = "cohort-text")]
