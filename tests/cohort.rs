@@ -514,6 +514,17 @@ fn cli(args: &[&str]) -> std::process::Output {
 
 const SAMPLE: &str = "examples/cohort/participants.jsonl";
 
+/// The shipped sample cohort: its text, and its participants.
+fn sample() -> (String, Vec<Participant>) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
+    let text = std::fs::read_to_string(path).unwrap();
+    let participants = text
+        .lines()
+        .map(|l| Participant::from_json(l).unwrap())
+        .collect();
+    (text, participants)
+}
+
 #[test]
 fn the_cli_reports_the_shipped_sample_cohort_as_json() {
     let out = cli(&["cohort", "--as-of", "2026-11-24", SAMPLE]);
@@ -527,13 +538,7 @@ fn the_cli_reports_the_shipped_sample_cohort_as_json() {
     assert_eq!(report["participants"], 200);
     // The same as the library on the same participants.
     let pack = Pack::hslp().unwrap();
-    let text =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE))
-            .unwrap();
-    let participants: Vec<Participant> = text
-        .lines()
-        .map(|l| Participant::from_json(l).unwrap())
-        .collect();
+    let (_, participants) = sample();
     let library = cohort(&pack, &participants, as_of(), &CohortOptions::default());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -649,15 +654,8 @@ fn the_cli_aggregate_only_report_names_no_one() {
     ]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    let sample =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE))
-            .unwrap();
-    for line in sample.lines() {
-        let id = serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        assert!(!text.contains(&id));
+    for participant in sample().1 {
+        assert!(!text.contains(&participant.id));
     }
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(report["suppressed"].as_u64().unwrap() > 0);
@@ -800,7 +798,7 @@ fn the_cli_lists_missing_and_empty_inputs_in_the_report_and_reads_a_byte_order_m
 fn the_sample_cohorts_reports_are_the_golden_files() {
     let pack = Pack::hslp().unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join(SAMPLE)).unwrap();
+    let (text, _) = sample();
     for (name, aggregate_only) in [("sample.json", false), ("sample-aggregate.json", true)] {
         let mut options = CohortOptions::default();
         options.aggregate_only = aggregate_only;
@@ -825,13 +823,7 @@ fn the_sample_cohorts_reports_are_the_golden_files() {
 fn the_binding_gives_the_librarys_report_and_checks_its_options() {
     use competency_rules::ffi;
     let pack = Pack::hslp().unwrap();
-    let text =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE))
-            .unwrap();
-    let participants: Vec<Participant> = text
-        .lines()
-        .map(|l| Participant::from_json(l).unwrap())
-        .collect();
+    let (text, participants) = sample();
     let mut options = CohortOptions::default();
     options.aggregate_only = true;
     options.min_cell = 7;

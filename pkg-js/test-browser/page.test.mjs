@@ -5,13 +5,12 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { serve } from "./server.mjs";
 import { Pack } from "../src/index.cjs";
 import * as planning from "../src/planning.cjs";
 
 const require = createRequire(import.meta.url);
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const artifacts = new URL("./artifacts/", import.meta.url);
 let server;
 let browser;
@@ -30,11 +29,7 @@ async function choose(name, lang = "en") {
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serve();
-  browser = await chromium.launch({
-    executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  browser = await launch();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
