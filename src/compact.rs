@@ -124,6 +124,15 @@ where
     map.end()
 }
 
+/// The time limit's date in `report` (its requirement's reason carries it, even in an
+/// answer-only report).
+pub(crate) fn deadline_of(report: &Report) -> Option<Date> {
+    report
+        .requirement("time_limit")
+        .and_then(|r| r.reason.params.get("deadline"))
+        .and_then(|d| d.parse().ok())
+}
+
 /// How many evidence items or claims of `report` did not count, by reason code (in code order).
 pub(crate) fn not_counted_by_code(report: &Report) -> Vec<(Message, usize)> {
     let mut counts: Vec<(Message, usize)> = Vec::new();
@@ -155,10 +164,7 @@ impl Compact {
                 achieved.push((c.id.clone(), level.clone()));
             }
         }
-        let deadline = report
-            .requirement("time_limit")
-            .and_then(|r| r.reason.params.get("deadline"))
-            .and_then(|d| d.parse().ok());
+        let deadline = deadline_of(report);
         let not_counted = not_counted_by_code(report);
         Compact {
             participant: report.participant.clone(),

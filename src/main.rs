@@ -320,9 +320,8 @@ fn main() -> ExitCode {
             threads,
             inputs,
         } => {
-            if threads > MAX_THREADS {
-                eprintln!("competency-rules: --threads: at most {MAX_THREADS} (0 for every core)");
-                return ExitCode::from(2);
+            if let Err(code) = check_threads(threads) {
+                return code;
             }
             let (pack_found, lang) = match pack_and_lang(pack.as_ref(), lang.as_deref()) {
                 Ok(found) => found,
@@ -534,6 +533,15 @@ fn with_planned(
 /// The most threads `--threads` takes (each thread's chunk is held in memory).
 const MAX_THREADS: usize = 256;
 
+/// Refuses a `--threads` past [`MAX_THREADS`] (exit code 2).
+fn check_threads(threads: usize) -> Result<(), ExitCode> {
+    if threads > MAX_THREADS {
+        eprintln!("competency-rules: --threads: at most {MAX_THREADS} (0 for every core)");
+        return Err(ExitCode::from(2));
+    }
+    Ok(())
+}
+
 /// What to evaluate besides the answer: nothing more for the compact form; a text explanation's
 /// one language; for JSON, the language asked for (`asked`), or every language.
 fn evaluate_options(
@@ -583,9 +591,8 @@ fn run_stream(
         );
         return ExitCode::from(2);
     }
-    if threads > MAX_THREADS {
-        eprintln!("competency-rules: --threads: at most {MAX_THREADS} (0 for every core)");
-        return ExitCode::from(2);
+    if let Err(code) = check_threads(threads) {
+        return code;
     }
     let asked = lang.is_some();
     let (pack, lang) = match pack_and_lang(pack_path.as_ref(), lang) {

@@ -54,14 +54,8 @@ pub fn run(args: Args, pack: Pack, lang: &str) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut options = CohortOptions::default();
-    options.group_by = Vec::new();
-    for by in &args.group_by {
-        if let Some(by) = by
-            && !options.group_by.contains(by)
-        {
-            options.group_by.push(*by);
-        }
-    }
+    // (`none` adds no breakdown; `Cohort::new` makes each breakdown once.)
+    options.group_by = args.group_by.iter().flatten().copied().collect();
     options.aggregate_only = args.aggregate_only;
     if let Some(min_cell) = args.min_cell {
         options.min_cell = min_cell;

@@ -414,10 +414,7 @@ impl Member {
                 _ => None,
             })
             .collect();
-        let deadline = report
-            .requirement("time_limit")
-            .and_then(|r| r.reason.params.get("deadline"))
-            .and_then(|d| d.parse().ok());
+        let deadline = crate::compact::deadline_of(&report);
         let next = report
             .next_level
             .as_ref()

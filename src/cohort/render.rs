@@ -6,17 +6,20 @@ use super::{CohortGroup, CohortReport, Count};
 use crate::messages::{CohortLabel, render};
 use crate::pack::{Named, Pack};
 
-/// The words of one language: the pack's messages and names.
-struct Words<'p> {
-    pack: &'p Pack,
-    lang: &'p str,
-}
+/// The words of one language: the explanation's (the pack's messages and names, the language
+/// chosen as `explain` chooses it), and the cohort's labels.
+struct Words<'p>(crate::explain::Words<'p>);
 
-impl Words<'_> {
-    /// Template `code` with `params`.
+impl<'p> Words<'p> {
+    fn new(pack: &'p Pack, lang: &str) -> Self {
+        Words(crate::explain::Words::new(pack, lang))
+    }
+
+    /// Template `code` with `params` (given as they are: no name is looked up).
     fn say(&self, code: &str, params: &[(&str, String)]) -> String {
-        let template = self.pack.message(code, self.lang).unwrap_or(code);
-        render(template, self.lang, |name| {
+        let lang = &self.0.lang;
+        let template = self.0.pack.message(code, lang).unwrap_or(code);
+        render(template, lang, |name| {
             params
                 .iter()
                 .find(|(k, _)| *k == name)
@@ -29,7 +32,7 @@ impl Words<'_> {
     }
 
     fn name(&self, what: Named, id: &str) -> String {
-        self.pack.name(what, id, self.lang).unwrap_or(id).to_owned()
+        self.0.name(what, id)
     }
 
     /// `label (count)`.
@@ -49,7 +52,7 @@ impl Words<'_> {
     /// The short title of a reason evidence did not count (its code where it has none).
     fn problem(&self, code: &str) -> String {
         let key = format!("problem.{code}");
-        match self.pack.message(&key, self.lang) {
+        match self.0.pack.message(&key, &self.0.lang) {
             Some(title) => title.to_owned(),
             None => code.to_owned(),
         }
@@ -64,7 +67,7 @@ impl Words<'_> {
         if id == "none" {
             self.label(CohortLabel::None, &[])
         } else {
-            self.name(Named::Level, id)
+            self.0.level(id)
         }
     }
 }
@@ -88,8 +91,7 @@ pub const CSV_COLUMNS: [&str; 9] = [
 /// The report as one CSV table (see the module documentation); names in `lang` (one of the
 /// pack's languages, else its first).
 pub fn to_csv(pack: &Pack, report: &CohortReport, lang: &str) -> String {
-    let lang = language(pack, lang);
-    let w = Words { pack, lang };
+    let w = Words::new(pack, lang);
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -264,20 +266,10 @@ fn buckets(
     ]
 }
 
-/// `lang` if the pack has it, else the pack's first language.
-fn language<'p>(pack: &'p Pack, lang: &'p str) -> &'p str {
-    if pack.languages().iter().any(|l| l == lang) {
-        lang
-    } else {
-        pack.languages().first().map_or("en", String::as_str)
-    }
-}
-
 /// The report as readable text in `lang` (one of the pack's languages, else its first).
 pub fn to_text(pack: &Pack, report: &CohortReport, lang: &str) -> String {
-    let lang = language(pack, lang);
-    let w = Words { pack, lang };
-    let colon = if lang == "fr" { "\u{a0}: " } else { ": " };
+    let w = Words::new(pack, lang);
+    let colon = w.0.colon();
     let mut out = String::new();
     let mut line = |indent: usize, text: &str| {
         out.push_str(&"  ".repeat(indent));

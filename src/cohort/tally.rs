@@ -199,8 +199,15 @@ impl GroupCells {
 }
 
 impl<'p> Cohort<'p> {
-    /// An empty cohort for `pack` on `as_of`.
-    pub fn new(pack: &'p Pack, as_of: Date, options: CohortOptions) -> Self {
+    /// An empty cohort for `pack` on `as_of` (a breakdown asked for twice is made once).
+    pub fn new(pack: &'p Pack, as_of: Date, mut options: CohortOptions) -> Self {
+        let mut breakdowns = Vec::with_capacity(options.group_by.len());
+        for by in options.group_by {
+            if !breakdowns.contains(&by) {
+                breakdowns.push(by);
+            }
+        }
+        options.group_by = breakdowns;
         let levels = pack.model.org_level_ids.len();
         let competencies = pack.model.competencies.len();
         let ids = !options.aggregate_only;
