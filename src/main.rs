@@ -412,6 +412,12 @@ fn main() -> ExitCode {
             xapi,
             file,
         } => {
+            if let Some(today) = today_utc().filter(|today| as_of > *today) {
+                eprintln!(
+                    "competency-rules: --as-of {as_of} is after today ({today}, in UTC): a credential's validFrom may not be in the future, and validators refuse one that is"
+                );
+                return ExitCode::from(2);
+            }
             let options = CredentialOptions {
                 issuer_id,
                 issuer_name,
@@ -433,6 +439,15 @@ fn main() -> ExitCode {
             export_moodle(pack, &ExportOptions { lang })
         }),
     }
+}
+
+/// Today's date in UTC, from the system clock (the library reads no clock).
+fn today_utc() -> Option<Date> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Date::from_ymd(1970, 1, 1)?.add_days(u32::try_from(seconds / 86_400).ok()?)
 }
 
 /// Writes to standard output; a closed pipe (`... | head`) ends the program quietly, not in a panic.
@@ -938,6 +953,14 @@ fn participant_report(
         intake.voiding,
         intake.set_aside
     );
+    for origin in &intake.unnamed {
+        eprintln!(
+            "competency-rules: {}: evidence {} is the statement without an id at {}",
+            file.display(),
+            origin.evidence,
+            origin.at
+        );
+    }
     Ok(report)
 }
 

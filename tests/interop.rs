@@ -708,3 +708,130 @@ fn no_credential_carries_the_participants_personal_data() {
     // Every example gets at least a CLR (most met a competency); some complete the program.
     assert!(written >= 12, "only {written} credentials were written");
 }
+
+/// Options that would make documents the validators refuse are refused, naming the option.
+#[test]
+fn unusable_options_are_refused_with_the_options_name() {
+    use competency_rules::interop::ExportError;
+    use competency_rules::interop::credential::{CredentialError, CredentialKind, credential};
+    let pack = Pack::hslp().unwrap();
+    let refused = |result: Result<Value, ExportError>, option: &str| match result {
+        Err(ExportError::InvalidOption { option: found, .. }) => assert_eq!(found, option),
+        other => panic!("{option}: {other:?}"),
+    };
+    for base in ["not a uri", "case.example/ims", "https://case.example/ ims"] {
+        refused(
+            export_case(&pack, &case_options("en", Some(base))),
+            "base_uri",
+        );
+    }
+    assert!(export_case(&pack, &case_options("en", Some("urn:x-case:hslp"))).is_ok());
+
+    let (_, completed) = report_for("05-completed-senior-leader");
+    let (_, learning) = report_for("02-in-progress-supervisor");
+    let cases = [
+        (
+            CredentialOptions {
+                issuer_id: "not a uri".into(),
+                ..credential_options()
+            },
+            "issuer_id",
+        ),
+        (
+            CredentialOptions {
+                issuer_name: " ".into(),
+                ..credential_options()
+            },
+            "issuer_name",
+        ),
+        (
+            CredentialOptions {
+                case_base_uri: Some("not a uri".into()),
+                ..credential_options()
+            },
+            "case_base_uri",
+        ),
+    ];
+    for (options, option) in &cases {
+        for report in [&completed, &learning] {
+            for kind in [
+                CredentialKind::Program,
+                CredentialKind::Competencies,
+                CredentialKind::Clr,
+            ] {
+                match credential(&pack, report, kind, options) {
+                    Err(CredentialError::Export(ExportError::InvalidOption {
+                        option: found,
+                        message,
+                    })) => {
+                        assert_eq!(found, *option, "{message}");
+                    }
+                    other => panic!("{option}: {other:?}"),
+                }
+            }
+        }
+    }
+    assert!(
+        credential(
+            &pack,
+            &completed,
+            CredentialKind::Program,
+            &credential_options()
+        )
+        .is_ok()
+    );
+}
+
+/// The command line refuses the same, and a credential dated after today.
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_line_refuses_unusable_options_and_future_dates() {
+    use std::process::Command;
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_competency-rules"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&[
+        "export-case",
+        "--date",
+        "2026-11-24",
+        "--base-uri",
+        "not a uri",
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("base_uri") && stderr.contains("not an absolute URI"),
+        "{stderr}"
+    );
+    let credential = |as_of: &str, id: &str, name: &str| {
+        run(&[
+            "credential",
+            "--as-of",
+            as_of,
+            "--issuer-id",
+            id,
+            "--issuer-name",
+            name,
+            "examples/05-completed-senior-leader.json",
+        ])
+    };
+    let (code, stderr) = credential("2026-11-24", "https://omssa.example/hslp", "OMSSA");
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, stderr) = credential("2026-11-24", "not a uri", "OMSSA");
+    assert!(code != Some(0) && stderr.contains("issuer_id"), "{stderr}");
+    let (code, stderr) = credential("2026-11-24", "https://omssa.example/hslp", "");
+    assert!(
+        code != Some(0) && stderr.contains("issuer_name"),
+        "{stderr}"
+    );
+    let (code, stderr) = credential("2999-01-01", "https://omssa.example/hslp", "OMSSA");
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("after today"), "{stderr}");
+}

@@ -297,6 +297,77 @@ fn invalid_statements_are_refused_one_by_one_with_the_offending_field() {
             |s| s["result"]["completion"] = json!(false),
             "the verb says completed but result.completion is false",
         ),
+        // One BCP 47 check everywhere a language tag is taken.
+        (
+            "one-letter tag in a definition",
+            |s| s["object"]["definition"] = json!({ "name": { "e": "Course" } }),
+            "object.definition.name.e: `e` is not a BCP 47 language tag",
+        ),
+        (
+            "digits as a tag",
+            |s| s["object"]["definition"] = json!({ "name": { "123": "Course" } }),
+            "object.definition.name.123: `123` is not a BCP 47",
+        ),
+        (
+            "tag ending in a hyphen",
+            |s| s["object"]["definition"] = json!({ "description": { "en-": "A course" } }),
+            "object.definition.description.en-: `en-` is not a BCP 47",
+        ),
+        (
+            "underscore in a definition's tag",
+            |s| s["object"]["definition"] = json!({ "name": { "en_US": "Course" } }),
+            "object.definition.name.en_US: `en_US` is not a BCP 47",
+        ),
+        (
+            "underscore in a verb's tag",
+            |s| s["verb"]["display"] = json!({ "en_US": "completed" }),
+            "verb.display.en_US: `en_US` is not a BCP 47",
+        ),
+        (
+            "underscore in the context's language",
+            |s| s["context"] = json!({ "language": "en_US" }),
+            "context.language: `en_US` is not a BCP 47",
+        ),
+        // Durations as xAPI restricts ISO 8601's.
+        (
+            "a duration with no component",
+            |s| s["result"]["duration"] = json!("PT"),
+            "result.duration: `PT` is not an ISO 8601 duration",
+        ),
+        (
+            "a duration in the alternative format",
+            |s| s["result"]["duration"] = json!("P0000-00-00T01:00:00"),
+            "result.duration: `P0000-00-00T01:00:00` is not an ISO 8601 duration",
+        ),
+        (
+            "an interaction type not in the list",
+            |s| s["object"]["definition"] = json!({ "interactionType": "essay" }),
+            "object.definition.interactionType: `essay` is not an interaction type",
+        ),
+        (
+            "two components with one id",
+            |s| {
+                s["object"]["definition"] = json!({ "interactionType": "choice",
+                    "choices": [{ "id": "a", "description": { "en": "A" } }, { "id": "a", "description": { "en": "B" } }] })
+            },
+            "object.definition.choices[1].id: `a` is the id of an earlier component",
+        ),
+        (
+            "a revision when the object is an agent",
+            |s| {
+                s["object"] = json!({ "objectType": "Agent", "mbox": "mailto:coach@example.org" });
+                s["context"] = json!({ "revision": "2" });
+            },
+            "context.revision: may be given only when the statement's object is an Activity",
+        ),
+        (
+            "a platform when the object is a statement reference",
+            |s| {
+                s["object"] = json!({ "objectType": "StatementRef", "id": "0d4f7a3e-1c52-4c8e-9a61-3f2b1e6d7a09" });
+                s["context"] = json!({ "platform": "LMS" });
+            },
+            "context.platform: may be given only when the statement's object is an Activity",
+        ),
     ];
     let pack = Pack::hslp().unwrap();
     let mut statements = vec![Received::new("good", good.clone())];
@@ -600,4 +671,40 @@ proptest! {
             }
         }
     }
+}
+
+/// A statement without an id that becomes evidence is named by its fingerprint, the same in any
+/// order, and the intake says which file and position it was.
+#[test]
+fn a_statement_without_an_id_is_traced_to_its_file_and_position() {
+    let statement = json!({
+        "actor": { "mbox": "mailto:robin.tremblay@east-dssab.example" },
+        "verb": { "id": "http://adlnet.gov/expapi/verbs/completed" },
+        "object": { "id": "https://learning.omssa.example/xapi/courses/hsi101" },
+        "result": { "completion": true, "score": { "scaled": 0.9 } },
+        "timestamp": "2026-06-01T12:00:00Z"
+    });
+    let page = json!({ "statements": [statement], "more": "" }).to_string();
+    let (received, _) = read_source(&page, "lms-export.json");
+    let pack = Pack::hslp().unwrap();
+    let (report, intake) = evaluate_with_statements(&pack, &learner(), received, as_of()).unwrap();
+    assert_eq!(intake.evidence, 1);
+    assert_eq!(intake.unnamed.len(), 1);
+    let origin = &intake.unnamed[0];
+    assert_eq!(origin.at, "lms-export.json#statements[0]");
+    assert!(origin.evidence.starts_with("xapi:"), "{origin:?}");
+    let sources = &report
+        .competency("ssm.service_integration")
+        .unwrap()
+        .sources;
+    assert_eq!(sources[0].evidence, vec![origin.evidence.clone()]);
+    // The same statement elsewhere keeps its name; only where it came from changes.
+    let (moved, _) = read_source(
+        &json!([{ "verb": statement["verb"] }, statement]).to_string(),
+        "other.json",
+    );
+    let (_, again) = evaluate_with_statements(&pack, &learner(), moved, as_of()).unwrap();
+    assert_eq!(again.unnamed.len(), 1);
+    assert_eq!(again.unnamed[0].evidence, origin.evidence);
+    assert_eq!(again.unnamed[0].at, "other.json[1]");
 }

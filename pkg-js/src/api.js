@@ -371,6 +371,16 @@ export function createEngine(backend) {
      * "competencies" | "clr", lang?, caseBaseUri?, salt? }`; `statements` as for `evaluateWithStatements`.
      */
     credential(participant, options, statements = []) {
+      // The engine reads no clock: the page's clock says which dates are still to come.
+      const today = new Date().toISOString().slice(0, 10);
+      const asOf = options?.asOf;
+      if (typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && asOf > today) {
+        throw new CompetencyRulesError({
+          code: "invalid_argument",
+          path: "asOf",
+          message: `${asOf} is after today (${today}, in UTC): a credential's validFrom may not be in the future, and validators refuse one that is`,
+        });
+      }
       const p = JSON.stringify(participant);
       const s = JSON.stringify(statementSources(statements));
       const o = JSON.stringify(options ?? {});

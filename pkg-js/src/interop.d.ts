@@ -23,6 +23,11 @@ export interface Intake {
   voiding: number;
   /** `more` links of the StatementResult pages given: statements not fetched yet. */
   more: string[];
+  /**
+   * Evidence from statements without an id (named `xapi:` and a fingerprint of the statement,
+   * the same in any order), with where each statement came from (`lms-page.json#statements[2]`).
+   */
+  unnamed: { evidence: string; at: string }[];
 }
 
 /** Something a CASE import skipped, assumed or could not use. */

@@ -27,7 +27,7 @@ test("statements as JSON text become evidence exactly as natively, a repeated ke
   const pack = Pack.load();
   const { report, intake } = pack.evaluateWithStatements(learner, statementTexts, "2026-11-24");
   assert.equal(JSON.stringify(report, null, 2), golden("xapi-example-report.json"));
-  assert.deepEqual(intake, { received: 10, evidence: 3, set_aside: 6, voiding: 1, more: [] });
+  assert.deepEqual(intake, { received: 10, evidence: 3, set_aside: 6, voiding: 1, unnamed: [], more: [] });
   const refused = report.not_counted.find((n) => n.at === "statements[1]");
   assert.match(refused.reason.params.detail, /the key is given twice/);
 });
@@ -78,6 +78,24 @@ test("credentials: a CLR for everyone, a program credential only once completed"
   assert.equal(program.validFrom, "2026-11-24T00:00:00Z");
   assert.throws(() => pack.credential(completed, { ...options, kind: "badge" }), (e) => e.path === "kind");
   assert.throws(() => pack.credential(completed, { asOf: "2026-11-24" }), (e) => e.path === "issuerId");
+});
+
+test("options that would make invalid documents are refused, with the option's name", () => {
+  const pack = Pack.load(mini);
+  const completed = JSON.parse(read("examples/05-completed-senior-leader.json"));
+  const hslp = Pack.load();
+  const options = { asOf: "2026-11-24", issuerId: "https://omssa.example/issuers/hslp", issuerName: "OMSSA" };
+  assert.ok(hslp.credential(completed, options));
+  const refused = (fn, path, pattern) =>
+    assert.throws(fn, (e) => e instanceof CompetencyRulesError && e.code === "invalid_argument" && e.path === path && pattern.test(e.message));
+  refused(() => pack.exportCase({ date: "2026-11-24", baseUri: "not a uri" }), "baseUri", /not an absolute URI/);
+  refused(() => hslp.credential(completed, { ...options, issuerId: "not a uri" }), "issuerId", /not an absolute URI/);
+  refused(() => hslp.credential(completed, { ...options, caseBaseUri: "case base" }), "caseBaseUri", /not an absolute URI/);
+  refused(() => hslp.credential(completed, { ...options, issuerName: "  " }), "issuerName", /empty/);
+  // (Refused before the participant is looked at: this one has not completed the program.)
+  refused(() => hslp.credential(learner, { ...options, issuerName: "" }), "issuerName", /empty/);
+  const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  refused(() => hslp.credential(completed, { ...options, asOf: tomorrow }), "asOf", /after today/);
 });
 
 test("a CASE package imports into a pack skeleton that loads", () => {

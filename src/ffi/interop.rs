@@ -5,14 +5,25 @@ use super::args::Options;
 use super::{Failure, FailureCode, date, participant, to_json};
 use crate::interop::case::CaseOptions;
 use crate::interop::case_import;
-use crate::interop::credential::{CredentialKind, CredentialOptions};
+use crate::interop::credential::{CredentialError, CredentialKind, CredentialOptions};
 use crate::interop::xapi::{self, Received};
 use crate::interop::{ExportError, ExportOptions};
 use crate::pack::Pack;
 use serde_json::Value;
 
+/// An export's error, with the option at fault named as the caller named it.
 fn export_failure(err: &ExportError) -> Failure {
-    Failure::new(FailureCode::InvalidArgument, "lang", err.to_string())
+    let field = match err {
+        ExportError::InvalidOption { option, .. } => match *option {
+            "base_uri" => "baseUri",
+            "issuer_id" => "issuerId",
+            "issuer_name" => "issuerName",
+            "case_base_uri" => "caseBaseUri",
+            other => other,
+        },
+        _ => "lang",
+    };
+    Failure::new(FailureCode::InvalidArgument, field, err.to_string())
 }
 
 impl From<xapi::XapiError> for Failure {
@@ -157,7 +168,11 @@ pub fn credential(
             format!("`{kind}` is not one of: program, competencies, clr"),
         )
     })?;
-    let value = crate::interop::credential::credential(pack, &report, kind, &options)
-        .map_err(|e| Failure::new(FailureCode::NotEligible, "", e.to_string()))?;
+    let value = crate::interop::credential::credential(pack, &report, kind, &options).map_err(
+        |e| match e {
+            CredentialError::Export(e) => export_failure(&e),
+            other => Failure::new(FailureCode::NotEligible, "", other.to_string()),
+        },
+    )?;
     to_json(&value)
 }

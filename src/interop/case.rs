@@ -8,7 +8,7 @@
 //! the same identifiers on every run and in every version. CASE carries one language per package:
 //! export once per language (the identifiers are the same in each).
 
-use super::{ExportError, ExportOptions, check_lang, text};
+use super::{ExportError, ExportOptions, check_lang, check_uri, text};
 use crate::date::Date;
 use crate::pack::Pack;
 use crate::pack::document::{CompetencyDoc, PackDoc, ReferenceDoc, Relation};
@@ -134,6 +134,9 @@ impl Writer<'_> {
 pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportError> {
     let lang = options.export.lang.as_str();
     check_lang(pack, lang)?;
+    if let Some(base) = &options.base_uri {
+        check_uri("base_uri", base)?;
+    }
     let doc = pack.document();
     let w = Writer {
         pack_id: &doc.program.id,

@@ -8,7 +8,7 @@
 //! the pack, the report and the options, so the same inputs give the same bytes.
 
 use super::case::{identifier, record_uri};
-use super::{ExportError, check_lang, text};
+use super::{ExportError, check_lang, check_uri, text};
 use crate::pack::Pack;
 use crate::report::{CompetencyState, Report, Status};
 use serde_json::{Value, json};
@@ -272,6 +272,17 @@ fn issuer<'a>(
     options: &'a CredentialOptions,
 ) -> Result<Issuer<'a>, CredentialError> {
     check_lang(pack, &options.lang)?;
+    check_uri("issuer_id", &options.issuer_id)?;
+    if options.issuer_name.trim().is_empty() {
+        return Err(ExportError::InvalidOption {
+            option: "issuer_name",
+            message: "the issuer's name is empty".to_owned(),
+        }
+        .into());
+    }
+    if let Some(base) = &options.case_base_uri {
+        check_uri("case_base_uri", base)?;
+    }
     let salt = options.salt.clone().unwrap_or_else(|| {
         let digest = Sha256::digest(
             format!("{}:{}", report.pack.fingerprint, report.participant).as_bytes(),
@@ -339,10 +350,12 @@ pub fn program_credential(
     report: &Report,
     options: &CredentialOptions,
 ) -> Result<Value, CredentialError> {
+    // (The options first: an unusable option is the caller's to fix whatever the report says.)
+    let issuer = issuer(pack, report, options)?;
     if report.status != Status::Completed {
         return Err(CredentialError::NotCompleted(report.status.id()));
     }
-    Ok(issuer(pack, report, options)?.program_credential())
+    Ok(issuer.program_credential())
 }
 
 /// One credential per competency the report says is met.

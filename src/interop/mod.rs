@@ -33,6 +33,30 @@ pub enum ExportError {
     /// Writing the output failed.
     #[error("could not write the export: {0}")]
     Write(String),
+    /// An option is not usable: a URI that is not an absolute URI, an empty name. The documents
+    /// written with it would not pass the validators.
+    #[error("{option}: {message}")]
+    InvalidOption {
+        /// The option, as the library names it (`base_uri`, `issuer_id`, `issuer_name`,
+        /// `case_base_uri`).
+        option: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Refuses a URI option that is not an absolute URI (a scheme, then no white space).
+pub(crate) fn check_uri(option: &'static str, uri: &str) -> Result<(), ExportError> {
+    if crate::pack::is_absolute_iri(uri) {
+        Ok(())
+    } else {
+        Err(ExportError::InvalidOption {
+            option,
+            message: format!(
+                "`{uri}` is not an absolute URI (a scheme such as https:, then no spaces)"
+            ),
+        })
+    }
 }
 
 /// Checks that `lang` is one of the pack's languages.

@@ -1,24 +1,28 @@
 //! The fast path for reading a participant document: serde's derived visitors straight from the
 //! text into borrowed strings, with no `Value` tree and no field path built. It accepts only a
-//! document the collect-all reader ([`super::read`]) would read with nothing to report (every
-//! field known and well typed, every evidence item readable, within the limits), and gives the
-//! same participant; anything else (an unknown field, a bad item, a duplicate key) returns `None`
-//! and the collect-all reader reads the document again, reporting every problem with its path.
+//! document the collect-all reader ([`super::read`]) would read with no problem outside its
+//! evidence items (every other field known and well typed, within the limits), and gives the
+//! same participant: an evidence item that cannot be read typed is read alone by the collect-all
+//! reader's item reading, which reports its problem with its path. Anything else (an unknown
+//! field, a duplicate key at the top, a bad date of enrolment) returns `None` and the collect-all
+//! reader reads the document again, reporting every problem with its path.
 //! A property test holds the two readers to the same results.
 //!
 //! Feature `typed-read`: natively, and in the npm package's planning module; not in the main
 //! WebAssembly module, where the derives cost 31 KB gzip.
 
 use super::*;
-use crate::limits::{MAX_EVIDENCE, id_too_long};
+use crate::limits::{MAX_EVIDENCE, MAX_JSON_DEPTH, id_too_long};
 use serde::Deserialize;
 use std::borrow::Cow;
 
 type Text<'a> = Cow<'a, str>;
 
+/// The document, with its evidence items read as `E`: typed at first, raw text when an item
+/// cannot be read so (see [`read`]).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Doc<'a> {
+#[serde(deny_unknown_fields, bound(deserialize = "E: Deserialize<'de>"))]
+struct Doc<'a, E> {
     // (Not `Option`'s own reading, which takes `null` as absent: the other reader refuses a
     // `null` format.)
     #[serde(borrow, default, deserialize_with = "present")]
@@ -41,8 +45,8 @@ struct Doc<'a> {
     agents: Option<Vec<AgentDoc<'a>>>,
     #[serde(borrow, default)]
     development: Option<DevelopmentDoc<'a>>,
-    #[serde(borrow, default)]
-    evidence: Vec<EvidenceDoc<'a>>,
+    #[serde(default = "Vec::new")]
+    evidence: Vec<E>,
     #[cfg(feature = "planning")]
     #[serde(default)]
     planned: Option<Vec<Planned>>,
@@ -221,16 +225,79 @@ fn evidence(doc: EvidenceDoc<'_>) -> Option<Evidence> {
     })
 }
 
-/// The participant in `text`, when the document has nothing to report; `None` sends it to the
-/// collect-all reader.
+/// The participant in `text`, when the collect-all reader would read it without a problem outside
+/// its evidence items; `None` sends it to the collect-all reader.
+///
+/// Items are read typed. When one cannot be (a bad date, an unknown field, a wrong type), the
+/// document is read again with its items as raw text: each item is read typed again, and the
+/// ones that fail go through the collect-all reader's own item reading, which reports the
+/// problem with its path, as it would have in the whole document. (Evidence problems are common
+/// in real exports; re-reading the whole document through a `Value` tree for one of them cost
+/// three times the typed read.)
 pub(super) fn read(text: &str) -> Option<Participant> {
-    let doc: Doc<'_> = serde_json::from_str(text).ok()?;
+    if let Ok(doc) = serde_json::from_str::<Doc<'_, EvidenceDoc<'_>>>(text) {
+        let (head, items) = split(doc);
+        let evidence: Option<Vec<_>> = items
+            .into_iter()
+            .map(|item| self::evidence(item).map(EvidenceEntry::Item))
+            .collect();
+        if let Some(evidence) = evidence {
+            return participant(head, evidence);
+        }
+    }
+    let doc: Doc<'_, &serde_json::value::RawValue> = serde_json::from_str(text).ok()?;
+    let (head, items) = split(doc);
+    if items.len() > MAX_EVIDENCE {
+        return None;
+    }
+    let mut evidence = Vec::with_capacity(items.len());
+    for (index, raw) in items.into_iter().enumerate() {
+        let typed = serde_json::from_str::<EvidenceDoc<'_>>(raw.get())
+            .ok()
+            .and_then(self::evidence);
+        evidence.push(match typed {
+            Some(item) => EvidenceEntry::Item(item),
+            None => {
+                // (Left to the collect-all reader when it may be too deep: it says so.)
+                if crate::limits::json_too_deep(raw.get(), MAX_JSON_DEPTH - 2).is_some() {
+                    return None;
+                }
+                super::read::read_evidence(index, serde_json::from_str(raw.get()).ok()?)
+            }
+        });
+    }
+    participant(head, evidence)
+}
+
+/// A document's evidence items apart from the rest of it.
+fn split<E>(mut doc: Doc<'_, E>) -> (Doc<'_, ()>, Vec<E>) {
+    let items = std::mem::take(&mut doc.evidence);
+    let head = Doc {
+        format: doc.format,
+        id: doc.id,
+        name: doc.name,
+        organization: doc.organization,
+        level: doc.level,
+        enrolled: doc.enrolled,
+        coach: doc.coach,
+        mentor: doc.mentor,
+        agents: doc.agents,
+        development: doc.development,
+        evidence: Vec::new(),
+        #[cfg(feature = "planning")]
+        planned: doc.planned,
+    };
+    (head, items)
+}
+
+/// The participant of a document read up to its evidence, when the rest of it is readable.
+fn participant(doc: Doc<'_, ()>, evidence: Vec<EvidenceEntry>) -> Option<Participant> {
     if doc
         .format
         .as_deref()
         .is_some_and(|f| f != PARTICIPANT_FORMAT)
         || id_too_long(&doc.id)
-        || doc.evidence.len() > MAX_EVIDENCE
+        || evidence.len() > MAX_EVIDENCE
     {
         return None;
     }
@@ -246,10 +313,6 @@ pub(super) fn read(text: &str) -> Option<Participant> {
         None => Vec::new(),
         Some(list) => list.into_iter().map(agent).collect::<Option<_>>()?,
     };
-    let mut evidence = Vec::with_capacity(doc.evidence.len());
-    for item in doc.evidence {
-        evidence.push(EvidenceEntry::Item(self::evidence(item)?));
-    }
     #[cfg(feature = "planning")]
     let planned = doc.planned.unwrap_or_default();
     #[cfg(feature = "planning")]
@@ -257,7 +320,7 @@ pub(super) fn read(text: &str) -> Option<Participant> {
         || planned.iter().any(|p| {
             evidence.iter().any(|e| match e {
                 EvidenceEntry::Item(ev) => ev.id == p.id,
-                EvidenceEntry::Malformed(_) => false,
+                EvidenceEntry::Malformed(m) => m.id.as_deref() == Some(p.id.as_str()),
             })
         })
     {

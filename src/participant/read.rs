@@ -288,7 +288,8 @@ fn malformed_reason(problem: Problem) -> (Message, Vec<(&'static str, String)>) 
     }
 }
 
-fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
+/// One evidence item, at `evidence[index]`: the item, or what is wrong with it.
+pub(super) fn read_evidence(index: usize, item: Value) -> EvidenceEntry {
     let at = format!("evidence[{index}]");
     let id = item.get("id").and_then(Value::as_str).map(str::to_owned);
     let mut unknown = Vec::new();
@@ -644,6 +645,53 @@ mod tests {
         }
         // Most documents have nothing to report: the fast path must take them.
         assert!(seen > 50 && taken * 2 > seen, "{taken} of {seen} taken");
+    }
+
+    /// A document whose only problems are in its evidence items stays on the fast path, and
+    /// gives the collect-all reader's participant: malformed items with their paths, unknown
+    /// fields, a repeated key (the last one wins, as in the `Value` tree), a deep item.
+    #[cfg(feature = "typed-read")]
+    #[test]
+    fn item_problems_keep_the_fast_path() {
+        let head = r#""id":"p","organization":"o","level":"manager","enrolled":"2026-01-01""#;
+        let good = r#"{"id":"e1","kind":"k","date":"2026-03-01","status":"approved"}"#;
+        let deep = format!(
+            r#"{{"id":"e3","note":{}1{}}}"#,
+            "[".repeat(70),
+            "]".repeat(70)
+        );
+        let cases = [
+            (
+                r#"{"id":"e2","kind":"k","date":"2026-02-30","status":"approved"}"#,
+                true,
+            ),
+            (
+                r#"{"id":"e2","kind":"k","date":"2026-02-01","status":"approved","x":1}"#,
+                true,
+            ),
+            (
+                r#"{"id":"e2","kind":"k","kind":"j","date":"2026-02-01","status":"approved"}"#,
+                true,
+            ),
+            (
+                r#"{"id":"e2","kind":"k","date":"2026-02-01","status":"gone"}"#,
+                true,
+            ),
+            (r#"[1]"#, true),
+            // (Too deep: the whole document is refused, by the collect-all reader.)
+            (deep.as_str(), false),
+        ];
+        for (item, fast) in cases {
+            let text = format!(r#"{{{head},"evidence":[{good},{item}]}}"#);
+            assert_eq!(fast_agrees(&text), Ok(fast), "{text}");
+            if fast {
+                let participant = Participant::from_json(&text).unwrap();
+                assert!(matches!(
+                    participant.evidence.first(),
+                    Some(EvidenceEntry::Item(_))
+                ));
+            }
+        }
     }
 
     #[cfg(feature = "typed-read")]

@@ -43,6 +43,8 @@ pub(super) struct Outcome {
     pub set_aside: Vec<SetAside>,
     /// Voiding statements that voided one given here.
     pub voiding: usize,
+    /// Evidence from statements without an id, with where each came from.
+    pub unnamed: Vec<super::Origin>,
 }
 
 impl Outcome {
@@ -227,6 +229,7 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         evidence: Vec::new(),
         set_aside: Vec::new(),
         voiding: 0,
+        unnamed: Vec::new(),
     };
     let entries = without_repeats(entries, &mut out);
     let entries = without_voided(entries, &mut out);
@@ -350,11 +353,23 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
         if let Some(reason) = &st.reason {
             note.push_str(&format!(" (reason: {reason})"));
         }
+        // A statement without an id is named by its fingerprint (the same in any order); where
+        // it came from (file and position) goes with it.
+        if st.id.is_none() {
+            note.push_str(&format!(" [{}]", entry.at));
+        }
+        let id = entry
+            .evidence_id()
+            .unwrap_or_else(|| format!("xapi:{}", fingerprint(&st.comparable())));
+        if st.id.is_none() {
+            out.unnamed.push(super::Origin {
+                evidence: id.clone(),
+                at: entry.at.clone(),
+            });
+        }
         let (authority, authority_name) = st.authority.clone().unzip();
         let evidence = Evidence {
-            id: entry
-                .evidence_id()
-                .unwrap_or_else(|| format!("xapi:{}", fingerprint(&st.comparable()))),
+            id,
             kind,
             date,
             submitted: st.stored,

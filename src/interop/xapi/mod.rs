@@ -73,6 +73,20 @@ pub struct Intake {
     /// Voiding statements that voided a statement given here (each is named in the report entry
     /// of the statement it voided): `received = evidence + set_aside + voiding`.
     pub voiding: usize,
+    /// The evidence items from statements without an id, and where each statement came from.
+    /// (Such an item is named `xapi:` and a fingerprint of the statement, so that it keeps its
+    /// name in any order; this says which file and position it was.)
+    pub unnamed: Vec<Origin>,
+}
+
+/// Where the statement behind an evidence item came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Origin {
+    /// The evidence item's id (`xapi:` and a fingerprint).
+    pub evidence: String,
+    /// The source and position, such as `lms-page.json#statements[2]`.
+    pub at: String,
 }
 
 /// Statements could not be taken in at all.
@@ -244,6 +258,11 @@ pub fn add_statements(
     summary.evidence = outcome.evidence.len();
     summary.set_aside = outcome.set_aside.len();
     summary.voiding = outcome.voiding;
+    summary.unnamed = std::mem::take(&mut outcome.unnamed);
+    // (In the evidence's order, whatever the statements' order.)
+    summary
+        .unnamed
+        .sort_by(|a, b| (&a.evidence, &a.at).cmp(&(&b.evidence, &b.at)));
     intake::apply(participant, outcome);
     Ok(summary)
 }

@@ -288,17 +288,181 @@ fn no_nulls(value: &Value) -> Check<()> {
     }
 }
 
+/// A language tag as RFC 5646 (BCP 47) writes it: `en`, `fr-CA`, `zh-Hant-TW` (not `en_US`,
+/// `en-` or `123`). One check for every place xAPI takes a tag.
+fn language_tag(tag: &str, path: &str) -> Check<()> {
+    if oxilangtag::LanguageTag::parse(tag).is_ok() {
+        Ok(())
+    } else {
+        fail(path, format!("`{tag}` is not a BCP 47 language tag"))
+    }
+}
+
 fn language_map(map: &Map<String, Value>, path: &str, key: &str) -> Check<()> {
     if let Some(value) = map.get(key) {
         let path = child(path, key);
         for (lang, text) in object(value, &path)? {
-            if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return fail(&path, format!("`{lang}` is not a language tag"));
-            }
-            checked(json::str(W, text, &child(&path, lang)))?;
+            let path = child(&path, lang);
+            language_tag(lang, &path)?;
+            checked(json::str(W, text, &path))?;
         }
     }
     Ok(())
+}
+
+/// Keys of an `extensions` object are IRIs.
+fn extensions(map: &Map<String, Value>, path: &str) -> Check<()> {
+    if let Some(ext) = map.get("extensions") {
+        let path = child(path, "extensions");
+        if let Some(key) = object(ext, &path)?.keys().find(|k| !is_absolute_iri(k)) {
+            return fail(&path, format!("`{key}` is not an IRI with a scheme"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `text` is a duration as xAPI takes it: ISO 8601's format with designators
+/// (`PT1H30M`, `P1Y2M10DT2H30M`, `P3W`, `PT4.5S`), with at least one component, a `T` only before
+/// a time component, a fraction only on the last component, and not the alternative format
+/// (`P0000-00-00T01:00:00`), which xAPI forbids.
+pub(crate) fn is_duration(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('P') else {
+        return false;
+    };
+    if let Some(weeks) = rest.strip_suffix('W') {
+        return duration_number(weeks).is_some();
+    }
+    let (date, time) = match rest.split_once('T') {
+        Some((date, time)) => (date, Some(time)),
+        None => (rest, None),
+    };
+    let mut fraction = false;
+    let Some(in_date) = duration_components(date, "YMD", &mut fraction) else {
+        return false;
+    };
+    // (A fraction in the date part leaves no component for the time part: see below.)
+    let in_time = match time {
+        None => 0,
+        Some(time) => match duration_components(time, "HMS", &mut fraction) {
+            Some(0) | None => return false,
+            Some(n) => n,
+        },
+    };
+    in_date + in_time > 0
+}
+
+/// How many components `text` has (each a number and one of `designators`, in their order), or
+/// `None` when it is not that. `fraction` says a component had a fraction (which must be the last).
+fn duration_components(text: &str, designators: &str, fraction: &mut bool) -> Option<usize> {
+    let mut count = 0;
+    let mut rest = text;
+    let mut order = designators;
+    while !rest.is_empty() {
+        if *fraction {
+            return None;
+        }
+        let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+        let number = rest.get(..end)?;
+        let designator = rest.get(end..)?.chars().next()?;
+        let at = order.find(designator)?;
+        order = order.get(at + 1..)?;
+        *fraction = duration_number(number)?;
+        rest = rest.get(end + 1..)?;
+        count += 1;
+    }
+    Some(count)
+}
+
+/// Digits with an optional fraction (`3`, `4.5`, `4,5`): `Some(has a fraction)`.
+fn duration_number(text: &str) -> Option<bool> {
+    let (whole, fraction) = match text.split_once(['.', ',']) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    match fraction {
+        _ if !digits(whole) => None,
+        None => Some(false),
+        Some(f) if digits(f) => Some(true),
+        Some(_) => None,
+    }
+}
+
+/// The interaction types of xAPI's activity definitions.
+const INTERACTION_TYPES: &[&str] = &[
+    "true-false",
+    "choice",
+    "fill-in",
+    "long-fill-in",
+    "matching",
+    "performance",
+    "sequencing",
+    "likert",
+    "numeric",
+    "other",
+];
+const DEFINITION_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "type",
+    "moreInfo",
+    "interactionType",
+    "correctResponsesPattern",
+    "choices",
+    "scale",
+    "source",
+    "target",
+    "steps",
+    "extensions",
+];
+
+/// An activity definition: language maps, IRIs, the interaction type and its components (each
+/// list's ids distinct).
+fn definition(value: &Value, path: &str) -> Check<()> {
+    let map = object(value, path)?;
+    only(map, path, DEFINITION_KEYS)?;
+    language_map(map, path, "name")?;
+    language_map(map, path, "description")?;
+    iri(map, path, "type")?;
+    iri(map, path, "moreInfo")?;
+    if let Some(kind) = string(map, path, "interactionType")?
+        && !INTERACTION_TYPES.contains(&kind)
+    {
+        return fail(
+            &child(path, "interactionType"),
+            format!(
+                "`{kind}` is not an interaction type ({})",
+                INTERACTION_TYPES.join(", ")
+            ),
+        );
+    }
+    if let Some(patterns) = map.get("correctResponsesPattern") {
+        let path = child(path, "correctResponsesPattern");
+        for (i, pattern) in checked(json::list(W, patterns, &path))?.iter().enumerate() {
+            checked(json::str(W, pattern, &json::item(&path, i)))?;
+        }
+    }
+    for key in ["choices", "scale", "source", "target", "steps"] {
+        let Some(list) = map.get(key) else { continue };
+        let path = child(path, key);
+        let mut ids = std::collections::BTreeSet::new();
+        for (i, component) in checked(json::list(W, list, &path))?.iter().enumerate() {
+            let path = json::item(&path, i);
+            let c = object(component, &path)?;
+            only(c, &path, &["id", "description"])?;
+            let Some(id) = string(c, &path, "id")? else {
+                return fail(&child(&path, "id"), "is missing");
+            };
+            if !ids.insert(id) {
+                return fail(
+                    &child(&path, "id"),
+                    format!("`{id}` is the id of an earlier component in the list"),
+                );
+            }
+            language_map(c, &path, "description")?;
+        }
+    }
+    extensions(map, path)
 }
 
 /// The one inverse functional identifier of an agent (or identified group), if any.
@@ -410,8 +574,8 @@ fn verb(value: &Value, path: &str) -> Check<String> {
 
 fn activity(map: &Map<String, Value>, path: &str) -> Check<String> {
     only(map, path, &["objectType", "id", "definition"])?;
-    if let Some(definition) = map.get("definition") {
-        object(definition, &child(path, "definition"))?;
+    if let Some(value) = map.get("definition") {
+        definition(value, &child(path, "definition"))?;
     }
     match iri(map, path, "id")? {
         Some(id) => Ok(id.to_owned()),
@@ -464,27 +628,19 @@ fn result(value: &Value, path: &str) -> Check<Outcome> {
     let completion = boolean(map, path, "completion")?;
     string(map, path, "response")?;
     if let Some(duration) = string(map, path, "duration")?
-        && !duration.starts_with('P')
+        && !is_duration(duration)
     {
         return fail(
             &child(path, "duration"),
-            format!("`{duration}` is not an ISO 8601 duration"),
+            format!("`{duration}` is not an ISO 8601 duration (such as PT1H30M)"),
         );
     }
-    let mut reason = None;
-    if let Some(ext) = map.get("extensions") {
-        let ext = object(ext, &child(path, "extensions"))?;
-        if let Some(key) = ext.keys().find(|k| !is_absolute_iri(k)) {
-            return fail(
-                &child(path, "extensions"),
-                format!("`{key}` is not an IRI with a scheme"),
-            );
-        }
-        reason = ext
-            .get(CMI5_REASON)
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-    }
+    extensions(map, path)?;
+    let reason = map
+        .get("extensions")
+        .and_then(|ext| ext.get(CMI5_REASON))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let grade = match map.get("score") {
         None => None,
         Some(score) => {
@@ -530,12 +686,22 @@ fn result(value: &Value, path: &str) -> Check<Outcome> {
     })
 }
 
-fn context(value: &Value, path: &str) -> Check<()> {
+/// A statement's context; `of_activity` says whether the statement's object is an Activity (which
+/// `revision` and `platform` need).
+fn context(value: &Value, path: &str, of_activity: bool) -> Check<()> {
     let map = object(value, path)?;
     only(map, path, CONTEXT_KEYS)?;
     uuid(map, path, "registration")?;
-    for key in ["revision", "platform", "language"] {
-        string(map, path, key)?;
+    for key in ["revision", "platform"] {
+        if string(map, path, key)?.is_some() && !of_activity {
+            return fail(
+                &child(path, key),
+                "may be given only when the statement's object is an Activity",
+            );
+        }
+    }
+    if let Some(tag) = string(map, path, "language")? {
+        language_tag(tag, &child(path, "language"))?;
     }
     for key in ["instructor", "team"] {
         if let Some(who) = map.get(key) {
@@ -621,7 +787,11 @@ fn body(map: &Map<String, Value>, path: &str, sub: bool) -> Check<Body> {
         None => Outcome::default(),
     };
     if let Some(c) = map.get("context") {
-        context(c, &child(path, "context"))?;
+        context(
+            c,
+            &child(path, "context"),
+            matches!(what, Object::Activity(_)),
+        )?;
     }
     if let Some(a) = map.get("attachments") {
         attachments(a, &child(path, "attachments"))?;
@@ -711,4 +881,48 @@ fn comparable(map: &Map<String, Value>) -> Value {
         copy.insert("timestamp".into(), Value::from(instant));
     }
     Value::Object(copy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_duration;
+
+    #[test]
+    fn durations_are_iso_8601_as_xapi_restricts_it() {
+        for good in [
+            "PT1H30M",
+            "P1Y2M10DT2H30M",
+            "P3W",
+            "PT4.5S",
+            "PT0,5S",
+            "P1D",
+            "PT36H",
+            "P0D",
+            "P1DT12H",
+            "PT1M0.25S",
+        ] {
+            assert!(is_duration(good), "{good}");
+        }
+        for bad in [
+            "PT",
+            "P",
+            "",
+            "1H",
+            "P0000-00-00T01:00:00",
+            "PT1H30",
+            "P1.5DT2H",
+            "PT1.5H30M",
+            "PT1S1M",
+            "P1M1Y",
+            "P1WT1H",
+            "P1DT",
+            "PT.5S",
+            "PT5.S",
+            "PTH",
+            "P-1D",
+            "pt1h",
+        ] {
+            assert!(!is_duration(bad), "{bad}");
+        }
+    }
 }
