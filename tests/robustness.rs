@@ -620,7 +620,9 @@ fn json_depth_limit_for_toml_pack_files() {
 #[cfg(feature = "interop")]
 mod xapi {
     use super::*;
-    use competency_rules::interop::xapi::{Received, evaluate_with_statements, read_source};
+    use competency_rules::interop::xapi::{
+        Received, Refusal, evaluate_with_statements, read_source,
+    };
 
     fn hslp() -> Pack {
         Pack::hslp().unwrap()
@@ -714,10 +716,16 @@ mod xapi {
             conflicting,
             completion(1, robin(), "2026-03-09T11:00:00Z"),
         ]);
-        // Three entries, each with the detail as a parameter and in both languages' messages.
+        // Three entries, each with the detail as parameters and in its language's message.
         assert_eq!(
             text.matches("another statement has the id").count(),
-            9,
+            6,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("une autre déclaration a l'identifiant")
+                .count(),
+            6,
             "{text}"
         );
     }
@@ -817,7 +825,7 @@ mod xapi {
             (0..n)
                 .map(|i| Received {
                     at: format!("s[{i}]"),
-                    statement: Err("x".into()),
+                    statement: Err(Refusal::new("x", "x")),
                 })
                 .collect()
         };
@@ -850,11 +858,12 @@ mod xapi {
         ] {
             let (at, _) = read_source(&wrap(statement(MAX_JSON_DEPTH)), "at");
             // Parsed, then refused for its unknown property `x`, not for its depth.
-            let at = at[0].statement.as_ref().map(|_| ()).map_err(String::clone);
+            let at = at[0].statement.as_ref().map(|_| ()).map_err(Refusal::clone);
             assert!(at.is_ok(), "{at:?}");
             let (past, _) = read_source(&wrap(statement(MAX_JSON_DEPTH + 1)), "past");
             let message = past[0].statement.as_ref().unwrap_err();
-            assert!(message.contains("nest more than 64 deep"), "{message}");
+            assert!(message.en.contains("nest more than 64 deep"), "{message}");
+            assert!(message.fr.contains("plus de 64\u{a0}niveaux"), "{message}");
         }
         // Past what the parser goes, the whole source is one refused statement.
         let (deep, _) = read_source(&format!("[{}]", statement(PARSER_DEPTH + 1)), "deep");
@@ -864,6 +873,7 @@ mod xapi {
                 .statement
                 .as_ref()
                 .unwrap_err()
+                .en
                 .contains("nest more than")
         );
         let pad = |n: usize| format!("[]{}", " ".repeat(n - 2));

@@ -130,10 +130,15 @@ fn the_example_lms_page_becomes_evidence_and_explains_the_rest() {
         "{:?}",
         repeated_key.reason.params
     );
+    assert_eq!(
+        refused.reason.message["fr"],
+        "Cette déclaration xAPI a été refusée\u{a0}: result.score.scaled\u{a0}: doit être un nombre"
+    );
     assert!(
-        refused.reason.message["fr"].starts_with("Cette déclaration xAPI a été refusée"),
+        repeated_key.reason.message["fr"]
+            .ends_with("result.score.scaled\u{a0}: la clé figure deux fois dans le même objet"),
         "{:?}",
-        refused.reason.message
+        repeated_key.reason.message
     );
 }
 
@@ -197,7 +202,8 @@ fn text_that_is_not_json_is_one_refused_source() {
         statements[0]
             .statement
             .as_ref()
-            .is_err_and(|e| e.starts_with("not JSON")),
+            .is_err_and(|e| e.en.starts_with("not JSON")
+                && e.fr == "ce n'est pas du JSON valide (ligne 1, colonne 10)"),
         "{statements:?}"
     );
 }
@@ -401,6 +407,16 @@ fn invalid_statements_are_refused_one_by_one_with_the_offending_field() {
             found.reason.params["detail"].contains(detail),
             "{name}: {}",
             found.reason.params["detail"]
+        );
+        // The French message says it in French, at the same field.
+        let english = found.reason.params["detail"].clone();
+        let (field, words) = english.split_once(": ").unwrap_or(("", english.as_str()));
+        let french = &found.reason.message["fr"];
+        assert!(
+            french.starts_with("Cette déclaration xAPI a été refusée\u{a0}: ")
+                && french.contains(field)
+                && !french.contains(words),
+            "{name}: {french}"
         );
     }
 }

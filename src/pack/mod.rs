@@ -173,6 +173,11 @@ impl Pack {
             if name == "remaining" && !params.contains_key(name) {
                 return Some(self.remaining(params, lang));
             }
+            // A parameter may come in the message's language too (`detail@fr`: an xAPI refusal's
+            // detail in French).
+            if let Some(localized) = params.get(&format!("{name}@{lang}")) {
+                return Some(localized.clone());
+            }
             let value = params.get(name)?;
             // A level is named on the scale of the competency the message is about.
             if name == "level" || name == "max_level" {

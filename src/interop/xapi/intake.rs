@@ -166,10 +166,13 @@ fn without_repeats(entries: Vec<Entry>, out: &mut Outcome) -> Vec<Entry> {
                 out.aside(
                     &entry,
                     Message::StatementRefused,
-                    vec![(
-                        "detail",
+                    super::Refusal::new(
                         format!("another statement has the id {id} and different content"),
-                    )],
+                        format!(
+                            "une autre déclaration a l'identifiant {id} et un contenu différent"
+                        ),
+                    )
+                    .params(),
                 );
             }
         }
@@ -300,18 +303,22 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             continue;
         };
         let contradiction = match verb {
-            COMPLETED if st.completion == Some(false) => Some("result.completion is false"),
+            COMPLETED if st.completion == Some(false) => Some(("result.completion", "false")),
             PASSED | MASTERED | WAIVED if st.success == Some(false) => {
-                Some("result.success is false")
+                Some(("result.success", "false"))
             }
-            FAILED if st.success == Some(true) => Some("result.success is true"),
+            FAILED if st.success == Some(true) => Some(("result.success", "true")),
             _ => None,
         };
-        if let Some(what) = contradiction {
+        if let Some((field, value)) = contradiction {
             out.aside(
                 &entry,
                 Message::StatementRefused,
-                vec![("detail", format!("the verb says {verb_word} but {what}"))],
+                super::Refusal::new(
+                    format!("the verb says {verb_word} but {field} is {value}"),
+                    format!("le verbe dit {verb_word}, mais {field} vaut {value}"),
+                )
+                .params(),
             );
             continue;
         }
@@ -319,10 +326,11 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             out.aside(
                 &entry,
                 Message::StatementRefused,
-                vec![(
-                    "detail",
-                    "it has neither timestamp nor stored, so it cannot be dated".to_owned(),
-                )],
+                super::Refusal::new(
+                    "it has neither timestamp nor stored, so it cannot be dated",
+                    "elle n'a ni timestamp ni stored et ne peut donc pas être datée",
+                )
+                .params(),
             );
             continue;
         };

@@ -37,7 +37,50 @@ pub struct Received {
     /// Where it is, e.g. `statements.json[2]`.
     pub at: String,
     /// The statement, or why it is not one (not JSON, a key given twice).
-    pub statement: Result<Value, String>,
+    pub statement: Result<Value, Refusal>,
+}
+
+/// Why a statement is refused, in English and in French. The report's `statement_refused`
+/// reason carries both as parameters, `detail` and `detail@fr`, and its French message shows the
+/// French one (a parameter `name@lang` stands for `name` in that language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Refusal {
+    /// In English.
+    pub en: String,
+    /// In French.
+    pub fr: String,
+}
+
+impl Refusal {
+    /// A refusal in both languages.
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+
+    /// The problem with the field at `path`: `path: detail` (French puts a no-break space before
+    /// the colon); the detail alone at the root.
+    pub(crate) fn at(path: &str, en: &str, fr: &str) -> Self {
+        if path.is_empty() {
+            Self::new(en, fr)
+        } else {
+            Self::new(format!("{path}: {en}"), format!("{path}\u{a0}: {fr}"))
+        }
+    }
+
+    /// The reason's parameters.
+    pub(crate) fn params(self) -> Vec<(&'static str, String)> {
+        vec![("detail", self.en), ("detail@fr", self.fr)]
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
 }
 
 impl Received {
@@ -112,34 +155,52 @@ pub enum XapiError {
 /// Text that is not JSON is one refused statement (its whole source, labelled `label`).
 pub fn read_source(text: &str, label: &str) -> (Vec<Received>, Option<String>) {
     use crate::limits::{MAX_JSON_DEPTH, MAX_SOURCE_BYTES, PARSER_DEPTH, json_too_deep};
-    let refused = |message: String| {
+    let refused = |en: String, fr: String| {
         (
             vec![Received {
                 at: label.to_owned(),
-                statement: Err(message),
+                statement: Err(Refusal::new(en, fr)),
             }],
             None,
         )
     };
     if text.len() > MAX_SOURCE_BYTES {
-        return refused(format!(
-            "the source is {} bytes, more than the limit of {MAX_SOURCE_BYTES}",
-            text.len()
-        ));
+        return refused(
+            format!(
+                "the source is {} bytes, more than the limit of {MAX_SOURCE_BYTES}",
+                text.len()
+            ),
+            format!(
+                "la source fait {}\u{a0}octets, plus que la limite de {MAX_SOURCE_BYTES}",
+                text.len()
+            ),
+        );
     }
     // Each statement is held to MAX_JSON_DEPTH once split, and refused alone; only a source
     // deeper than the parser goes is refused whole.
     if let Some(offset) = json_too_deep(text, PARSER_DEPTH) {
-        return refused(format!(
-            "arrays and objects nest more than {PARSER_DEPTH} deep (at byte {offset}); a statement may nest {MAX_JSON_DEPTH} deep"
-        ));
+        return refused(
+            format!(
+                "arrays and objects nest more than {PARSER_DEPTH} deep (at byte {offset}); a statement may nest {MAX_JSON_DEPTH} deep"
+            ),
+            format!(
+                "les tableaux et les objets s'imbriquent sur plus de {PARSER_DEPTH}\u{a0}niveaux (à l'octet {offset}); une déclaration peut en avoir {MAX_JSON_DEPTH}"
+            ),
+        );
     }
     match Strict::parse(text) {
         Ok(doc) => split(doc, label),
         Err(err) => (
             vec![Received {
                 at: label.to_owned(),
-                statement: Err(format!("not JSON: {err}")),
+                statement: Err(Refusal::new(
+                    format!("not JSON: {err}"),
+                    format!(
+                        "ce n'est pas du JSON valide (ligne {}, colonne {})",
+                        err.line(),
+                        err.column()
+                    ),
+                )),
             }],
             None,
         ),
@@ -160,10 +221,21 @@ fn split(doc: Strict, label: &str) -> (Vec<Received>, Option<String>) {
     let with = |at: String, v: Strict| Received {
         statement: v
             .into_value("")
-            .map_err(|path| format!("{path}: the key is given twice in one object"))
+            .map_err(|path| {
+                Refusal::at(
+                    &path,
+                    "the key is given twice in one object",
+                    "la clé figure deux fois dans le même objet",
+                )
+            })
             .and_then(|value| {
                 if crate::limits::value_depth(&value, max) > max {
-                    Err(format!("arrays and objects nest more than {max} deep"))
+                    Err(Refusal::new(
+                        format!("arrays and objects nest more than {max} deep"),
+                        format!(
+                            "les tableaux et les objets s'imbriquent sur plus de {max}\u{a0}niveaux"
+                        ),
+                    ))
                 } else {
                     Ok(value)
                 }
@@ -207,9 +279,15 @@ fn split(doc: Strict, label: &str) -> (Vec<Received>, Option<String>) {
             if !problems.is_empty() {
                 out.push(Received {
                     at: label,
-                    statement: Err(format!(
-                        "a StatementResult has `statements` (a list, once) and `more`; found {}",
-                        problems.join(", ")
+                    statement: Err(Refusal::new(
+                        format!(
+                            "a StatementResult has `statements` (a list, once) and `more`; found {}",
+                            problems.join(", ")
+                        ),
+                        format!(
+                            "un StatementResult a «\u{a0}statements\u{a0}» (une liste, une seule fois) et «\u{a0}more\u{a0}»; trouvé\u{a0}: {}",
+                            problems.join(", ")
+                        ),
                     )),
                 });
             }
@@ -249,7 +327,7 @@ pub fn add_statements(
                 at: if id.is_none() { Some(r.at) } else { None },
                 id,
                 code: Message::StatementRefused,
-                params: vec![("detail", detail)],
+                params: detail.params(),
             }),
         }
     }

@@ -7,6 +7,7 @@
 //! UUID or timestamp, or a score out of its range is refused, with the path to the offending field.
 //! Activity definitions, verb displays and extensions are not looked into beyond their type.
 
+use super::Refusal;
 use crate::date::Date;
 use crate::json_reader::{self as json, Problem, Wording, child};
 use crate::pack::is_absolute_iri;
@@ -161,19 +162,47 @@ impl Statement {
     }
 }
 
-type Check<T> = Result<T, String>;
+type Check<T> = Result<T, Refusal>;
 
 /// Statements are read by the shared JSON reader, stopping at the first problem, in the
 /// specification's words ("must be a string", "is missing").
 const W: Wording = Wording::Strict;
 
-fn fail<T>(path: &str, message: impl Into<String>) -> Check<T> {
-    Err(format!("{path}: {}", message.into()))
+/// A refusal at `path`, in English and French.
+fn fail<T>(path: &str, en: impl Into<String>, fr: impl Into<String>) -> Check<T> {
+    Err(Refusal::at(path, &en.into(), &fr.into()))
 }
 
-/// A reader's problem as `path: message`.
+/// A reader's problem as a refusal at its path.
 fn checked<T>(read: Result<T, Problem>) -> Check<T> {
-    read.map_err(|problem| problem.joined())
+    read.map_err(|problem| {
+        let fr = match problem.wrong {
+            json::Wrong::Type { expected, .. } => format!("doit être {}", type_fr(expected)),
+            json::Wrong::Missing => "est absent".to_owned(),
+            // (The strict reader gives only the two above.)
+            _ => problem.message.clone(),
+        };
+        Refusal::at(&problem.path, &problem.message, &fr)
+    })
+}
+
+/// What a value of `expected` is, in French ("must be a string": « doit être une chaîne »).
+fn type_fr(expected: json::Type) -> &'static str {
+    match expected {
+        json::Type::String => "une chaîne de caractères",
+        json::Type::Number => "un nombre",
+        json::Type::WholeNumber => "un nombre entier de 0 à 4294967295",
+        json::Type::Boolean => "true ou false",
+        json::Type::List => "une liste",
+        json::Type::Object => "un objet",
+        json::Type::TextTable => "une table de textes",
+        json::Type::Null => "null",
+    }
+}
+
+/// `text` between French quotation marks.
+fn q(text: &str) -> String {
+    format!("«\u{a0}{text}\u{a0}»")
 }
 
 fn object<'v>(value: &'v Value, path: &str) -> Check<&'v Map<String, Value>> {
@@ -185,6 +214,7 @@ fn only(map: &Map<String, Value>, path: &str, allowed: &[&str]) -> Check<()> {
         Some(key) => fail(
             &child(path, key),
             "is not a property the xAPI specification defines here",
+            "n'est pas une propriété que la spécification xAPI définit à cet endroit",
         ),
         None => Ok(()),
     }
@@ -203,6 +233,7 @@ fn iri<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<&
         return fail(
             &child(path, key),
             format!("`{text}` is not an IRI with a scheme"),
+            format!("{} n'est pas un IRI avec un schéma", q(text)),
         );
     }
     Ok(found)
@@ -230,7 +261,11 @@ fn uuid<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Check<Option<
     if let Some(text) = found
         && !is_uuid(text)
     {
-        return fail(&child(path, key), format!("`{text}` is not a UUID"));
+        return fail(
+            &child(path, key),
+            format!("`{text}` is not a UUID"),
+            format!("{} n'est pas un UUID", q(text)),
+        );
     }
     Ok(found)
 }
@@ -251,6 +286,7 @@ fn timestamp(map: &Map<String, Value>, path: &str, key: &str) -> Check<Option<Da
         None => fail(
             &child(path, key),
             format!("`{text}` is not an ISO 8601 timestamp"),
+            format!("{} n'est pas un horodatage ISO 8601", q(text)),
         ),
     }
 }
@@ -284,6 +320,7 @@ fn no_nulls(value: &Value) -> Check<()> {
         Some(segments) => fail(
             &super::strict_json::path_of("", &segments),
             "is null (xAPI allows null only inside extensions)",
+            "est null (xAPI n'accepte null que dans les extensions)",
         ),
     }
 }
@@ -294,7 +331,11 @@ fn language_tag(tag: &str, path: &str) -> Check<()> {
     if oxilangtag::LanguageTag::parse(tag).is_ok() {
         Ok(())
     } else {
-        fail(path, format!("`{tag}` is not a BCP 47 language tag"))
+        fail(
+            path,
+            format!("`{tag}` is not a BCP 47 language tag"),
+            format!("{} n'est pas une étiquette de langue BCP 47", q(tag)),
+        )
     }
 }
 
@@ -315,7 +356,11 @@ fn extensions(map: &Map<String, Value>, path: &str) -> Check<()> {
     if let Some(ext) = map.get("extensions") {
         let path = child(path, "extensions");
         if let Some(key) = object(ext, &path)?.keys().find(|k| !is_absolute_iri(k)) {
-            return fail(&path, format!("`{key}` is not an IRI with a scheme"));
+            return fail(
+                &path,
+                format!("`{key}` is not an IRI with a scheme"),
+                format!("{} n'est pas un IRI avec un schéma", q(key)),
+            );
         }
     }
     Ok(())
@@ -434,6 +479,11 @@ fn definition(value: &Value, path: &str) -> Check<()> {
                 "`{kind}` is not an interaction type ({})",
                 INTERACTION_TYPES.join(", ")
             ),
+            format!(
+                "{} n'est pas un type d'interaction ({})",
+                q(kind),
+                INTERACTION_TYPES.join(", ")
+            ),
         );
     }
     if let Some(patterns) = map.get("correctResponsesPattern") {
@@ -451,12 +501,16 @@ fn definition(value: &Value, path: &str) -> Check<()> {
             let c = object(component, &path)?;
             only(c, &path, &["id", "description"])?;
             let Some(id) = string(c, &path, "id")? else {
-                return fail(&child(&path, "id"), "is missing");
+                return fail(&child(&path, "id"), "is missing", "est absent");
             };
             if !ids.insert(id) {
                 return fail(
                     &child(&path, "id"),
                     format!("`{id}` is the id of an earlier component in the list"),
+                    format!(
+                        "{} est déjà l'identifiant d'un composant précédent de la liste",
+                        q(id)
+                    ),
                 );
             }
             language_map(c, &path, "description")?;
@@ -474,6 +528,7 @@ fn ifi(map: &Map<String, Value>, path: &str) -> Check<Option<Ifi>> {
             return fail(
                 &child(path, "mbox"),
                 format!("`{mbox}` is not a mailto: address"),
+                format!("{} n'est pas une adresse mailto:", q(mbox)),
             );
         }
         found.push(Ifi::Mbox(mbox.to_owned()));
@@ -483,6 +538,7 @@ fn ifi(map: &Map<String, Value>, path: &str) -> Check<Option<Ifi>> {
             return fail(
                 &child(path, "mbox_sha1sum"),
                 "must be 40 hexadecimal digits",
+                "doit compter 40 chiffres hexadécimaux",
             );
         }
         found.push(Ifi::Sha1(sum.to_ascii_lowercase()));
@@ -498,14 +554,15 @@ fn ifi(map: &Map<String, Value>, path: &str) -> Check<Option<Ifi>> {
         let name = string(a, &path, "name")?;
         match (home, name) {
             (Some(home), Some(name)) => found.push(Ifi::Account(home.to_owned(), name.to_owned())),
-            (None, _) => return fail(&child(&path, "homePage"), "is missing"),
-            (_, None) => return fail(&child(&path, "name"), "is missing"),
+            (None, _) => return fail(&child(&path, "homePage"), "is missing", "est absent"),
+            (_, None) => return fail(&child(&path, "name"), "is missing", "est absent"),
         }
     }
     if found.len() > 1 {
         return fail(
             path,
             "has more than one identifier (mbox, mbox_sha1sum, openid, account)",
+            "a plus d'un identifiant (mbox, mbox_sha1sum, openid, account)",
         );
     }
     Ok(found.pop())
@@ -519,6 +576,7 @@ fn agent(map: &Map<String, Value>, path: &str) -> Check<Ifi> {
             fail(
                 path,
                 "an Agent needs one of mbox, mbox_sha1sum, openid, account",
+                "un Agent doit avoir l'un des identifiants mbox, mbox_sha1sum, openid, account",
             )
         },
         Ok,
@@ -543,7 +601,11 @@ fn actor(value: &Value, path: &str) -> Check<Actor> {
                         let mpath = json::item(&mpath, i);
                         let m = object(m, &mpath)?;
                         if string(m, &mpath, "objectType")? == Some("Group") {
-                            return fail(&mpath, "a Group's members are Agents");
+                            return fail(
+                                &mpath,
+                                "a Group's members are Agents",
+                                "les membres d'un Group sont des Agents",
+                            );
                         }
                         agent(m, &mpath)?;
                     }
@@ -551,13 +613,18 @@ fn actor(value: &Value, path: &str) -> Check<Actor> {
                 }
             };
             if id.is_none() && members == 0 {
-                return fail(path, "an anonymous Group needs at least one member");
+                return fail(
+                    path,
+                    "an anonymous Group needs at least one member",
+                    "un Group anonyme doit avoir au moins un membre",
+                );
             }
             Ok(Actor::Group(id))
         }
         Some(other) => fail(
             &child(path, "objectType"),
             format!("`{other}` is not Agent or Group"),
+            format!("{} n'est ni Agent ni Group", q(other)),
         ),
     }
 }
@@ -568,7 +635,7 @@ fn verb(value: &Value, path: &str) -> Check<String> {
     language_map(map, path, "display")?;
     match iri(map, path, "id")? {
         Some(id) => Ok(id.to_owned()),
-        None => fail(&child(path, "id"), "is missing"),
+        None => fail(&child(path, "id"), "is missing", "est absent"),
     }
 }
 
@@ -579,7 +646,7 @@ fn activity(map: &Map<String, Value>, path: &str) -> Check<String> {
     }
     match iri(map, path, "id")? {
         Some(id) => Ok(id.to_owned()),
-        None => fail(&child(path, "id"), "is missing"),
+        None => fail(&child(path, "id"), "is missing", "est absent"),
     }
 }
 
@@ -592,7 +659,7 @@ fn statement_object(value: &Value, path: &str, sub: bool) -> Check<Object> {
             only(map, path, &["objectType", "id"])?;
             match uuid(map, path, "id")? {
                 Some(id) => Ok(Object::StatementRef(id.to_owned())),
-                None => fail(&child(path, "id"), "is missing"),
+                None => fail(&child(path, "id"), "is missing", "est absent"),
             }
         }
         Some("SubStatement") if !sub => {
@@ -600,10 +667,18 @@ fn statement_object(value: &Value, path: &str, sub: bool) -> Check<Object> {
             body(map, path, true)?;
             Ok(Object::Other("sub_statement"))
         }
-        Some("SubStatement") => fail(path, "a SubStatement cannot contain another SubStatement"),
+        Some("SubStatement") => fail(
+            path,
+            "a SubStatement cannot contain another SubStatement",
+            "un SubStatement ne peut pas en contenir un autre",
+        ),
         Some(other) => fail(
             &child(path, "objectType"),
             format!("`{other}` is not Activity, Agent, Group, StatementRef or SubStatement"),
+            format!(
+                "{} n'est pas Activity, Agent, Group, StatementRef ou SubStatement",
+                q(other)
+            ),
         ),
     }
 }
@@ -633,6 +708,10 @@ fn result(value: &Value, path: &str) -> Check<Outcome> {
         return fail(
             &child(path, "duration"),
             format!("`{duration}` is not an ISO 8601 duration (such as PT1H30M)"),
+            format!(
+                "{} n'est pas une durée ISO 8601 (comme PT1H30M)",
+                q(duration)
+            ),
         );
     }
     extensions(map, path)?;
@@ -657,17 +736,26 @@ fn result(value: &Value, path: &str) -> Check<Outcome> {
                 return fail(
                     &child(&path, "scaled"),
                     format!("{x} is not between -1 and 1"),
+                    format!("{x} n'est pas compris entre -1 et 1"),
                 );
             }
             if let (Some(lo), Some(hi)) = (min, max)
                 && lo >= hi
             {
-                return fail(&child(&path, "max"), "must be greater than min");
+                return fail(
+                    &child(&path, "max"),
+                    "must be greater than min",
+                    "doit être supérieur à min",
+                );
             }
             if let Some(r) = raw
                 && (min.is_some_and(|lo| r < lo) || max.is_some_and(|hi| r > hi))
             {
-                return fail(&child(&path, "raw"), format!("{r} is outside min..max"));
+                return fail(
+                    &child(&path, "raw"),
+                    format!("{r} is outside min..max"),
+                    format!("{r} est hors de l'intervalle min..max"),
+                );
             }
             let fraction = match (scaled, raw, min, max) {
                 (Some(x), _, _, _) => Some(x),
@@ -697,6 +785,7 @@ fn context(value: &Value, path: &str, of_activity: bool) -> Check<()> {
             return fail(
                 &child(path, key),
                 "may be given only when the statement's object is an Activity",
+                "ne peut figurer que si l'objet de la déclaration est une Activity",
             );
         }
     }
@@ -712,7 +801,7 @@ fn context(value: &Value, path: &str, of_activity: bool) -> Check<()> {
         let path = child(path, "statement");
         let s = object(statement, &path)?;
         if string(s, &path, "objectType")? != Some("StatementRef") {
-            return fail(&path, "must be a StatementRef");
+            return fail(&path, "must be a StatementRef", "doit être un StatementRef");
         }
         statement_object(statement, &path, true)?;
     }
@@ -741,19 +830,25 @@ fn attachments(value: &Value, path: &str) -> Check<()> {
         let map = object(item, &path)?;
         only(map, &path, ATTACHMENT_KEYS)?;
         if iri(map, &path, "usageType")?.is_none() {
-            return fail(&child(&path, "usageType"), "is missing");
+            return fail(&child(&path, "usageType"), "is missing", "est absent");
         }
         language_map(map, &path, "display")?;
         language_map(map, &path, "description")?;
         if string(map, &path, "contentType")?.is_none() {
-            return fail(&child(&path, "contentType"), "is missing");
+            return fail(&child(&path, "contentType"), "is missing", "est absent");
         }
         match map.get("length") {
             Some(Value::Number(n)) if n.is_u64() => {}
-            _ => return fail(&child(&path, "length"), "must be a whole number"),
+            _ => {
+                return fail(
+                    &child(&path, "length"),
+                    "must be a whole number",
+                    "doit être un nombre entier",
+                );
+            }
         }
         if string(map, &path, "sha2")?.is_none() {
-            return fail(&child(&path, "sha2"), "is missing");
+            return fail(&child(&path, "sha2"), "is missing", "est absent");
         }
         iri(map, &path, "fileUrl")?;
     }
@@ -780,6 +875,7 @@ fn body(map: &Map<String, Value>, path: &str, sub: bool) -> Check<Body> {
         return fail(
             &child(path, "object"),
             "a voiding statement's object must be a StatementRef",
+            "l'objet d'une déclaration d'annulation doit être un StatementRef",
         );
     }
     let outcome = match map.get("result") {
@@ -809,11 +905,19 @@ fn body(map: &Map<String, Value>, path: &str, sub: bool) -> Check<Body> {
 /// Checks `value` as a statement and reads it.
 pub(crate) fn read(value: Value) -> Check<Statement> {
     let Value::Object(map) = &value else {
-        return Err("a statement must be a JSON object".into());
+        return Err(Refusal::new(
+            "a statement must be a JSON object",
+            "une déclaration doit être un objet JSON",
+        ));
     };
     no_nulls(&value)?;
-    only(map, "", STATEMENT_KEYS)
-        .map_err(|e| format!("{e} (a statement has: {})", STATEMENT_KEYS.join(", ")))?;
+    only(map, "", STATEMENT_KEYS).map_err(|e| {
+        let keys = STATEMENT_KEYS.join(", ");
+        Refusal::new(
+            format!("{} (a statement has: {keys})", e.en),
+            format!("{} (les propriétés d'une déclaration\u{a0}: {keys})", e.fr),
+        )
+    })?;
     let id = uuid(map, "", "id")?.map(str::to_owned);
     let Body {
         actor: who,
@@ -840,6 +944,7 @@ pub(crate) fn read(value: Value) -> Check<Statement> {
         return fail(
             "version",
             format!("`{version}` is not an xAPI version (1.0.x or 2.0.x)"),
+            format!("{} n'est pas une version xAPI (1.0.x ou 2.0.x)", q(version)),
         );
     }
     Ok(Statement {
