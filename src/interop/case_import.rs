@@ -64,6 +64,78 @@ fn slug(text: &str) -> String {
     out.trim_end_matches('_').to_owned()
 }
 
+/// An id made from `text` (see [`slug`]) that starts with a letter or digit, as ids must; `None`
+/// when nothing usable is left (a title in another script, only punctuation).
+fn id_from(text: &str) -> Option<String> {
+    let id = slug(text);
+    let id = id.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// `base`, or `base-2`, `base-3`... whichever is not in `taken` (then taken).
+fn unique(base: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut id = base.to_owned();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// Codes in natural order: digits compare as numbers (`L1.2` before `L1.10`), the rest as text.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(text: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut digits = None;
+        for (i, c) in text.char_indices() {
+            let d = c.is_ascii_digit();
+            if digits.is_some_and(|was| was != d) {
+                out.push((
+                    digits.unwrap_or(false),
+                    text.get(start..i).unwrap_or_default(),
+                ));
+                start = i;
+            }
+            digits = Some(d);
+        }
+        if let Some(d) = digits {
+            out.push((d, text.get(start..).unwrap_or_default()));
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(&cb) {
+        let order = match (x, y) {
+            ((true, x), (true, y)) => {
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                x.len().cmp(&y.len()).then_with(|| x.cmp(y))
+            }
+            ((_, x), (_, y)) => x.cmp(y),
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    ca.len().cmp(&cb.len()).then_with(|| a.cmp(b))
+}
+
+/// The fields of a CFItem the skeleton carries (or that are bookkeeping: where it is, when it
+/// changed); any other is named in a note. (`abbreviatedStatement` is carried only as the name of
+/// an item without a `fullStatement`.)
+const ITEM_FIELDS: &[&str] = &[
+    "identifier",
+    "uri",
+    "CFDocumentURI",
+    "fullStatement",
+    "humanCodingScheme",
+    "notes",
+    "language",
+    "lastChangeDateTime",
+];
+
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
@@ -79,6 +151,67 @@ fn sequence(value: &Value) -> Option<f64> {
         _ => None,
     }
     .filter(|n: &f64| n.is_finite())
+}
+
+/// Organizational levels from the lowest: rubrics listed from the most senior (expectations
+/// falling more often than rising along them) are reversed; then no level expects less of a
+/// competency than the level below it (a pack must not), each expectation raised with a note.
+fn order_levels(
+    scale: &[(String, String)],
+    levels: &mut [(String, String)],
+    expected: &mut BTreeMap<(String, String), String>,
+    notes: &mut Vec<ImportNote>,
+) {
+    let rank = |id: &str| scale.iter().position(|(s, _)| s == id);
+    let competencies: BTreeSet<String> = expected.keys().map(|(c, _)| c.clone()).collect();
+    let ranks = |c: &String,
+                 levels: &[(String, String)],
+                 expected: &BTreeMap<(String, String), String>|
+     -> Vec<(String, usize)> {
+        levels
+            .iter()
+            .filter_map(|(l, _)| {
+                let r = rank(expected.get(&(c.clone(), l.clone()))?)?;
+                Some((l.clone(), r))
+            })
+            .collect()
+    };
+    let (mut rising, mut falling) = (0, 0);
+    for c in &competencies {
+        for pair in ranks(c, levels, expected).windows(2) {
+            if let [(_, a), (_, b)] = pair {
+                rising += usize::from(b > a);
+                falling += usize::from(b < a);
+            }
+        }
+    }
+    if falling > rising {
+        levels.reverse();
+        notes.push(ImportNote {
+            code: "levels_reversed",
+            path: "CFRubrics".into(),
+            message: "the rubrics expect less as they go on, so they list the most senior level first: the organizational levels are taken in the reverse order, from the lowest".into(),
+        });
+    }
+    for c in &competencies {
+        let mut highest: Option<usize> = None;
+        for (level, r) in ranks(c, levels, expected) {
+            match highest {
+                Some(h) if r < h => {
+                    let raised = scale.get(h).map(|(id, _)| id.clone()).unwrap_or_default();
+                    notes.push(ImportNote {
+                        code: "expectation_raised",
+                        path: "CFRubrics".into(),
+                        message: format!(
+                            "{c} at `{level}` expected less than at a lower level: raised to `{raised}` (a level must not expect less as levels rise)"
+                        ),
+                    });
+                    expected.insert((c.clone(), level), raised);
+                }
+                _ => highest = Some(r),
+            }
+        }
+    }
 }
 
 /// Refuses the text of a CASE package past the [`crate::limits`] (its size, how deep it nests),
@@ -145,6 +278,11 @@ fn check_limits(package: &Value) -> Result<(), ImportError> {
 
 /// Reads `package` into a pack skeleton in `fallback_lang` when the package names no language.
 pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, ImportError> {
+    // CASE 1.1 APIs serve a package as `{"CFPackage": {...}}`.
+    let package = match package.get("CFPackage") {
+        Some(inner) if inner.is_object() && package.get("CFDocument").is_none() => inner,
+        _ => package,
+    };
     check_limits(package)?;
     let document = package
         .get("CFDocument")
@@ -170,10 +308,37 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         .get("CFAssociations")
         .and_then(Value::as_array)
         .unwrap_or(&empty);
-    let lang = str_at(document, "language")
-        .or_else(|| raw_items.iter().find_map(|i| str_at(i, "language")))
-        .map(|l| l.chars().take(2).collect::<String>().to_ascii_lowercase())
-        .unwrap_or_else(|| fallback_lang.to_owned());
+    // The language: the primary subtag of the package's tag (`fr-CA` is `fr`, `spa` stays `spa`).
+    let tag = str_at(document, "language")
+        .or_else(|| raw_items.iter().find_map(|i| str_at(i, "language")));
+    let primary = tag
+        .and_then(|t| t.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase);
+    let lang = match (tag, primary) {
+        (Some(tag), Some(p))
+            if (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()) =>
+        {
+            if p != tag {
+                note(
+                    "language",
+                    "CFDocument.language".into(),
+                    format!(
+                        "the package's language `{tag}` is written as `{p}`, its primary language"
+                    ),
+                );
+            }
+            p
+        }
+        (Some(tag), _) => {
+            note(
+                "language",
+                "CFDocument.language".into(),
+                format!("`{tag}` is not a language tag: `{fallback_lang}` is used"),
+            );
+            fallback_lang.to_owned()
+        }
+        (None, _) => fallback_lang.to_owned(),
+    };
 
     // Items, by identifier.
     let mut items: BTreeMap<String, Item<'_>> = BTreeMap::new();
@@ -207,6 +372,67 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         }
     }
 
+    // Fields the skeleton has no place for, by name: how many items have each, and the first.
+    let mut not_kept: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for item in items.values() {
+        let Some(fields) = item.value.as_object() else {
+            continue;
+        };
+        for key in fields.keys() {
+            // (The item types `export-case` writes are what the hierarchy says again.)
+            let implied = key == "CFItemType"
+                && str_at(item.value, key).is_some_and(|t| {
+                    [
+                        "Competency",
+                        "Compétence",
+                        "Learning outcome",
+                        "Résultat d'apprentissage",
+                    ]
+                    .contains(&t)
+                });
+            let used = ITEM_FIELDS.contains(&key.as_str())
+                || implied
+                || (key == "abbreviatedStatement" && str_at(item.value, "fullStatement").is_none());
+            if !used && !fields.get(key).is_some_and(Value::is_null) {
+                let entry = not_kept.entry(key.as_str()).or_insert((0, item.index));
+                entry.0 += 1;
+                entry.1 = entry.1.min(item.index);
+            }
+        }
+    }
+    for (field, (count, first)) in not_kept {
+        note(
+            "field_not_kept",
+            format!("CFItems[{first}].{field}"),
+            format!(
+                "`{field}` (on {count} {}) is not kept: a rule pack has no place for it",
+                if count == 1 { "item" } else { "items" }
+            ),
+        );
+    }
+
+    // Nodes named by URI only are found by it.
+    let mut by_uri: BTreeMap<&str, String> = BTreeMap::new();
+    if let Some(uri) = str_at(document, "uri") {
+        by_uri.insert(uri, doc_uuid.clone());
+    }
+    for item in items.values() {
+        if let Some(uri) = str_at(item.value, "uri") {
+            by_uri.entry(uri).or_insert_with(|| item.uuid.clone());
+        }
+    }
+    let node = |association: &Value, key: &str| -> String {
+        let n = association.get(key);
+        n.and_then(|o| str_at(o, "identifier"))
+            .map(str::to_owned)
+            .or_else(|| {
+                n.and_then(|o| str_at(o, "uri"))
+                    .and_then(|u| by_uri.get(u))
+                    .cloned()
+            })
+            .unwrap_or_default()
+    };
+
     // The isChildOf hierarchy; exactMatchOf and isRelatedTo are kept as the item's references
     // (once it is known to be a competency); other associations are reported.
     let mut parent: BTreeMap<String, (String, Option<f64>, usize)> = BTreeMap::new();
@@ -214,14 +440,10 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     for (index, association) in associations.iter().enumerate() {
         let path = format!("CFAssociations[{index}]");
         let kind = str_at(association, "associationType").unwrap_or_default();
-        let origin = association
-            .get("originNodeURI")
-            .and_then(|o| str_at(o, "identifier"))
-            .unwrap_or_default();
-        let destination = association
-            .get("destinationNodeURI")
-            .and_then(|d| str_at(d, "identifier"))
-            .unwrap_or_default();
+        let origin = node(association, "originNodeURI");
+        let origin = origin.as_str();
+        let destination = node(association, "destinationNodeURI");
+        let destination = destination.as_str();
         if kind != "isChildOf" {
             let target = association.get("destinationNodeURI");
             let uri = target
@@ -234,13 +456,42 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 _ => None,
             };
             match (relation, uri) {
-                (Some(relation), Some(uri)) if items.contains_key(origin) => {
+                (Some(relation), Some(given)) if items.contains_key(origin) => {
+                    // A reference is an absolute URI: spaces are escaped; anything else that is
+                    // not one (`3.MD.B.3`) cannot be kept.
+                    let uri: String = given
+                        .chars()
+                        .map(|c| {
+                            if c.is_whitespace() {
+                                "%20".to_owned()
+                            } else {
+                                c.to_string()
+                            }
+                        })
+                        .collect();
+                    if !crate::pack::is_absolute_iri(&uri) {
+                        note(
+                            "invalid_reference",
+                            path,
+                            format!(
+                                "{kind} from {origin} to `{given}` is not kept: `{given}` is not an absolute URI"
+                            ),
+                        );
+                        continue;
+                    }
+                    if uri != given {
+                        note(
+                            "reference_repaired",
+                            path.clone(),
+                            format!("the URI `{given}` is written `{uri}` (spaces escaped)"),
+                        );
+                    }
                     let mut reference = json!({ "relation": relation, "uri": uri });
                     // (An export writes the URI as the title of a reference that has none.)
                     if let (Some(title), Some(map)) = (
                         target
                             .and_then(|d| str_at(d, "title"))
-                            .filter(|t| *t != uri.as_str()),
+                            .filter(|t| *t != uri.as_str() && *t != given.as_str()),
                         reference.as_object_mut(),
                     ) {
                         map.insert("title".into(), Value::from(title));
@@ -328,16 +579,43 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             .or_default()
             .push((seq, item.index, item.uuid.clone()));
     }
-    for list in children.values_mut() {
-        // A total order (sequence numbers are finite, and `total_cmp` orders any f64).
-        list.sort_by(|(seq_a, index_a, _), (seq_b, index_b, _)| {
+    let code_of = |uuid: &str| {
+        items
+            .get(uuid)
+            .and_then(|i| str_at(i.value, "humanCodingScheme"))
+    };
+    for (parent_uuid, list) in children.iter_mut() {
+        // A total order (sequence numbers are finite, and `total_cmp` orders any f64). Siblings
+        // without one follow the natural order of their codes (`L1.2` before `L1.10`), as
+        // OpenSALT shows them, then document order.
+        list.sort_by(|(seq_a, index_a, a), (seq_b, index_b, b)| {
             let number = |s: &Option<f64>| s.unwrap_or(0.0);
+            let by_code = || match (seq_a, seq_b, code_of(a), code_of(b)) {
+                (None, None, Some(x), Some(y)) => natural_cmp(x, y),
+                _ => std::cmp::Ordering::Equal,
+            };
             seq_a
                 .is_none()
                 .cmp(&seq_b.is_none())
                 .then_with(|| number(seq_a).total_cmp(&number(seq_b)))
+                .then_with(by_code)
                 .then_with(|| index_a.cmp(index_b))
         });
+        let unnumbered: Vec<usize> = list.iter().filter(|x| x.0.is_none()).map(|x| x.1).collect();
+        if unnumbered.windows(2).any(|w| matches!(w, [a, b] if a > b)) {
+            let at = if *parent_uuid == doc_uuid {
+                "the document".to_owned()
+            } else {
+                parent_uuid.clone()
+            };
+            note(
+                "natural_order",
+                "CFAssociations".into(),
+                format!(
+                    "children of {at} without a sequenceNumber are in the natural order of their humanCodingScheme (L1.2 before L1.10), not document order"
+                ),
+            );
+        }
     }
     let ordered = |p: &str| -> Vec<String> {
         children
@@ -351,12 +629,34 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let mut taken = BTreeSet::new();
     // The next suffix to try per base id, so many items with one base take linear time.
     let mut next_suffix: BTreeMap<String, usize> = BTreeMap::new();
-    for item in items.values() {
-        let coded =
-            str_at(item.value, "humanCodingScheme").filter(|c| valid_id(c) && !taken.contains(*c));
+    // In document order: of two items with one code, the first keeps it.
+    let mut in_order: Vec<&Item<'_>> = items.values().collect();
+    in_order.sort_by_key(|i| i.index);
+    for item in in_order {
+        let code = str_at(item.value, "humanCodingScheme");
+        let coded = code.filter(|c| valid_id(c));
         let base = coded
             .map(str::to_owned)
             .unwrap_or_else(|| format!("item-{}", slug(&item.uuid)));
+        if let Some(code) = code {
+            if coded.is_none() {
+                note(
+                    "invalid_code",
+                    format!("CFItems[{}].humanCodingScheme", item.index),
+                    format!(
+                        "`{code}` cannot be an id (letters, digits, `_`, `.`, `-`, starting with a letter or digit): `{base}` is used"
+                    ),
+                );
+            } else if taken.contains(code) {
+                note(
+                    "duplicate_code",
+                    format!("CFItems[{}].humanCodingScheme", item.index),
+                    format!(
+                        "`{code}` is the code of an earlier item: this one gets the next free id after it"
+                    ),
+                );
+            }
+        }
         let mut id = base.clone();
         if taken.contains(&id) {
             let n = next_suffix.entry(base.clone()).or_insert(2);
@@ -398,65 +698,75 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let mut loose = Vec::new();
     // Every item is placed once: the walk below cannot loop, whatever the associations say.
     let mut placed: BTreeSet<&str> = BTreeSet::new();
-    for top in ordered(&doc_uuid) {
-        let Some(item) = items.get(&top) else {
-            continue;
-        };
-        if !placed.insert(item.uuid.as_str()) {
-            continue;
-        }
-        if ordered(&top).is_empty() {
-            loose.push(item);
-            continue;
-        }
-        let outcome_id = ids.get(&top).cloned().unwrap_or_default();
-        let name = name_of(item, &mut notes);
-        let mut outcome = json!({ "id": outcome_id, "name": text(name) });
-        if let (Some(d), Some(map)) = (str_at(item.value, "notes"), outcome.as_object_mut()) {
-            map.insert("description".into(), text(d.to_owned()));
-        }
-        outcomes.push(outcome);
-        let mut stack: Vec<String> = ordered(&top).into_iter().rev().collect();
-        while let Some(next) = stack.pop() {
-            let Some(child) = items.get(&next) else {
+    let mut by_index: Vec<&Item<'_>> = items.values().collect();
+    by_index.sort_by_key(|i| i.index);
+    let mut tops = ordered(&doc_uuid);
+    loop {
+        for top in std::mem::take(&mut tops) {
+            let Some(item) = items.get(&top) else {
                 continue;
             };
-            if !placed.insert(child.uuid.as_str()) {
+            if !placed.insert(item.uuid.as_str()) {
                 continue;
             }
-            let below = ordered(&next);
-            if !below.is_empty() {
-                notes.push(ImportNote { code: "flattened", path: format!("CFItems[{}]", child.index), message: format!("{} has children of its own; they are listed as competencies of the same outcome", child.uuid) });
+            // (Children already placed, itself included when it is its own parent, do not count.)
+            if ordered(&top).iter().all(|c| placed.contains(c.as_str())) {
+                loose.push(item);
+                continue;
             }
-            competencies.push((Some(outcome_id.clone()), child));
-            stack.extend(below.into_iter().rev());
+            let outcome_id = ids.get(&top).cloned().unwrap_or_default();
+            let name = name_of(item, &mut notes);
+            let mut outcome = json!({ "id": outcome_id, "name": text(name) });
+            if let (Some(d), Some(map)) = (str_at(item.value, "notes"), outcome.as_object_mut()) {
+                map.insert("description".into(), text(d.to_owned()));
+            }
+            outcomes.push(outcome);
+            let mut stack: Vec<String> = ordered(&top).into_iter().rev().collect();
+            while let Some(next) = stack.pop() {
+                let Some(child) = items.get(&next) else {
+                    continue;
+                };
+                if !placed.insert(child.uuid.as_str()) {
+                    continue;
+                }
+                let below = ordered(&next);
+                if below.iter().any(|c| !placed.contains(c.as_str())) {
+                    notes.push(ImportNote { code: "flattened", path: format!("CFItems[{}]", child.index), message: format!("{} has children of its own; they are listed as competencies of the same outcome", child.uuid) });
+                }
+                competencies.push((Some(outcome_id.clone()), child));
+                stack.extend(below.into_iter().rev());
+            }
         }
-    }
-    // Items whose isChildOf chain never reaches the document (a cycle) are nowhere in the tree.
-    for item in items.values() {
-        if !placed.contains(item.uuid.as_str()) {
-            notes.push(ImportNote {
-                code: "cycle",
-                path: format!("CFItems[{}]", item.index),
-                message: format!(
-                    "{} is in a cycle of isChildOf associations that never reaches the document; it was skipped",
-                    item.uuid
-                ),
-            });
-        }
+        // An item whose isChildOf chain never reaches the document (a cycle, or its own parent) is
+        // nowhere in the tree yet: the first in document order goes to the top, with what is below it.
+        let Some(item) = by_index.iter().find(|i| !placed.contains(i.uuid.as_str())) else {
+            break;
+        };
+        notes.push(ImportNote {
+        code: "cycle",
+        path: format!("CFItems[{}]", item.index),
+        message: format!(
+            "{} is in a cycle of isChildOf associations that never reaches the document: it is put at the top level",
+            item.uuid
+        ),
+    });
+        tops.push(item.uuid.clone());
     }
     if !loose.is_empty() && outcomes.is_empty() {
         competencies.extend(loose.into_iter().map(|item| (None, item)));
     } else if !loose.is_empty() {
-        outcomes.push(json!({ "id": "general", "name": text("General".into()) }));
+        // (An item may have the code `general`: the new outcome then takes the next free id.)
+        let general = unique("general", &mut taken);
+        outcomes.push(json!({ "id": general, "name": text("General".into()) }));
         for item in loose {
-            competencies.push((Some("general".into()), item));
+            competencies.push((Some(general.clone()), item));
         }
         notes.push(ImportNote {
             code: "general_outcome",
             path: "CFItems".into(),
-            message: "top-level items without children were put under a new outcome `general`"
-                .into(),
+            message: format!(
+                "top-level items without children were put under a new outcome `{general}`"
+            ),
         });
     }
 
@@ -476,23 +786,31 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let mut feedback_expected: BTreeMap<(String, String), String> = BTreeMap::new();
     let mut feedback_other: BTreeMap<(String, String), String> = BTreeMap::new();
     let mut feedback_counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut level_ids = BTreeSet::new();
+    let mut scale_ids = BTreeSet::new();
     for (ri, rubric) in rubrics.iter().enumerate() {
         let title = str_at(rubric, "title")
             .map(str::to_owned)
             .unwrap_or_else(|| format!("Level {}", ri + 1));
         let level_id = {
-            let s = slug(&title);
-            if s.is_empty() {
-                format!("level-{}", ri + 1)
-            } else {
-                s
+            let base = id_from(&title).unwrap_or_else(|| format!("level-{}", ri + 1));
+            let id = unique(&base, &mut level_ids);
+            if id != slug(&title) {
+                notes.push(ImportNote {
+                    code: "level_id",
+                    path: format!("CFRubrics[{ri}].title"),
+                    message: format!("the organizational level `{title}` gets the id `{id}`"),
+                });
             }
+            id
         };
         levels.push((level_id.clone(), title));
-        for criterion in rubric
+        for (ci, criterion) in rubric
             .get("CFRubricCriteria")
             .and_then(Value::as_array)
             .unwrap_or(&empty)
+            .iter()
+            .enumerate()
         {
             let mut criterion_levels: Vec<&Value> = criterion
                 .get("CFRubricCriterionLevels")
@@ -513,10 +831,22 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                     let name = str_at(l, "description")
                         .map(str::to_owned)
                         .unwrap_or_else(|| format!("Level {}", li + 1));
-                    let id = str_at(l, "quality")
+                    let quality = str_at(l, "quality")
                         .filter(|q| valid_id(q))
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| slug(&name));
+                        .map(str::to_owned);
+                    let repaired = quality.is_none()
+                        && id_from(&name).as_deref() != Some(slug(&name).as_str());
+                    let base = quality
+                        .or_else(|| id_from(&name))
+                        .unwrap_or_else(|| format!("scale-{}", li + 1));
+                    let id = unique(&base, &mut scale_ids);
+                    if id != base || repaired {
+                        notes.push(ImportNote {
+                            code: "scale_id",
+                            path: format!("CFRubrics[{ri}].CFRubricCriteria[{ci}].CFRubricCriterionLevels[{li}]"),
+                            message: format!("the scale level `{name}` gets the id `{id}`"),
+                        });
+                    }
                     scale_by_name
                         .entry(name.clone())
                         .or_insert_with(|| id.clone());
@@ -530,6 +860,18 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 .cloned();
             let wanted = str_at(criterion, "description");
             let found = wanted.and_then(|w| scale_by_name.get(w)).cloned();
+            if found.is_none() {
+                let names: Vec<&str> = scale.iter().map(|(_, n)| n.as_str()).collect();
+                notes.push(ImportNote {
+                    code: "unmatched_criterion",
+                    path: format!("CFRubrics[{ri}].CFRubricCriteria[{ci}]"),
+                    message: format!(
+                        "the criterion's description {} names no level of the scale ({}): nothing is expected of its competency at `{level_id}`",
+                        wanted.map_or_else(|| "(none)".to_owned(), |w| format!("`{w}`")),
+                        names.join(", ")
+                    ),
+                });
+            }
             if let (Some(comp), Some(level)) = (target, found) {
                 for l in &criterion_levels {
                     let (Some(feedback), Some(name)) =
@@ -557,6 +899,9 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         }
     }
     let placeholders = scale.is_empty() || levels.is_empty();
+    if !placeholders {
+        order_levels(&scale, &mut levels, &mut expected, &mut notes);
+    }
     if placeholders {
         scale = vec![("met".into(), "Met".into())];
         levels = vec![("all".into(), "All participants".into())];
@@ -642,14 +987,34 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let title = str_at(document, "title")
         .unwrap_or("Imported framework")
         .to_owned();
-    let program_id = {
-        let s = slug(&title);
-        if s.is_empty() {
-            "imported".to_owned()
-        } else {
-            s
+    let program_id = id_from(&title).unwrap_or_else(|| "imported".to_owned());
+    if program_id != slug(&title) {
+        notes.push(ImportNote {
+            code: "program_id",
+            path: "CFDocument.title".into(),
+            message: format!("the program id `{program_id}` was made from the title \"{title}\" (an id starts with a letter or digit)"),
+        });
+    }
+    // A language the engine has no messages in: every message must be given. They are written in
+    // English, as placeholders to translate.
+    let mut messages = Map::new();
+    if !crate::messages::DEFAULT_LANGUAGES.contains(&lang.as_str()) {
+        let mut table = Map::new();
+        for code in crate::messages::all_codes() {
+            // (A build without a template writes the code itself, to be replaced the same way.)
+            let template = crate::messages::default_message(code, "en").unwrap_or(code);
+            table.insert(code.to_owned(), Value::from(template));
         }
-    };
+        notes.push(ImportNote {
+            code: "messages_to_translate",
+            path: format!("messages.{lang}"),
+            message: format!(
+                "the engine has no messages in `{lang}`: all {} are written in English under messages.{lang}, to be translated",
+                table.len()
+            ),
+        });
+        messages.insert(lang.clone(), Value::Object(table));
+    }
     let pack = json!({
         "format": crate::pack::document::PACK_FORMAT,
         "program": {
@@ -682,5 +1047,9 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         "completion": levels.iter().map(|(id, _)| json!({ "level": id })).collect::<Vec<_>>(),
         "precedence": { "assessor_override": "highest_wins" },
     });
+    let mut pack = pack;
+    if let (false, Some(map)) = (messages.is_empty(), pack.as_object_mut()) {
+        map.insert("messages".into(), Value::Object(messages));
+    }
     Ok(CaseImport { pack, notes })
 }
