@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use competency_rules::interop::case::{CaseOptions, export_case};
-use competency_rules::interop::case_import::{check_text_limits, import_case};
+use competency_rules::interop::case_import::{check_text_limits, import_case_all};
 use competency_rules::interop::credential::{CredentialKind, CredentialOptions, credential};
 use competency_rules::interop::moodle::export_moodle;
 use competency_rules::interop::xapi::{self, Received};
@@ -245,8 +245,10 @@ enum Command {
     /// The pack (JSON) goes to standard output; what was skipped or assumed goes to standard error.
     /// Check it with `check`, then fill in what CASE cannot carry (evidence kinds, catalogue...).
     ImportCase {
-        /// The CASE package (JSON).
-        file: PathBuf,
+        /// The CASE package (JSON); several packages of one framework, one per language (as
+        /// export-case writes a bilingual pack), make one pack in all their languages.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// The language to use when the package names none.
         #[arg(long, default_value = "en")]
         lang: String,
@@ -400,7 +402,7 @@ fn main() -> ExitCode {
             export_case(pack, &options)
                 .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
         }),
-        Command::ImportCase { file, lang } => import(&file, &lang),
+        Command::ImportCase { files, lang } => import(&files, &lang),
         Command::Credential {
             pack,
             as_of,
@@ -1003,16 +1005,22 @@ fn write_credential(
     }
 }
 
-fn import(file: &PathBuf, lang: &str) -> ExitCode {
-    let package = std::fs::read_to_string(file)
-        .map_err(|e| format!("cannot read {}: {e}", file.display()))
-        .and_then(|text| {
-            check_text_limits(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-            serde_json::from_str(&text)
-                .map_err(|e| format!("{}: invalid JSON: {e}", file.display()))
-        })
-        .and_then(|value| {
-            import_case(&value, lang).map_err(|e| format!("{}: {e}", file.display()))
+fn import(files: &[PathBuf], lang: &str) -> ExitCode {
+    let read = |file: &PathBuf| -> Result<serde_json::Value, String> {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        check_text_limits(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: invalid JSON: {e}", file.display()))
+    };
+    let package = files
+        .iter()
+        .map(read)
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|packages| {
+            import_case_all(&packages, lang).map_err(|e| match files {
+                [one] => format!("{}: {e}", one.display()),
+                _ => e.to_string(),
+            })
         });
     match package {
         Ok(imported) => {

@@ -7,7 +7,8 @@ use crate::ffi;
 use crate::wasm::{WasmPack, thrown};
 use wasm_bindgen::prelude::*;
 
-/// Reads a CASE package (JSON text) into a pack skeleton: JSON `{pack, notes}`.
+/// Reads a CASE package (JSON text; a list: the packages of one framework in several languages)
+/// into a pack skeleton: JSON `{pack, notes}`.
 #[wasm_bindgen(js_name = importCase)]
 pub fn import_case_json(package_json: &str, lang: &str) -> Result<String, JsValue> {
     ffi::import_case(package_json, lang).map_err(thrown)

@@ -399,3 +399,144 @@ fn rubrics_with_awkward_names_or_order_give_levels_that_pass_check() {
         }
     }
 }
+
+fn export(pack: &Pack, lang: &str) -> Value {
+    use competency_rules::interop::ExportOptions;
+    use competency_rules::interop::case::{CaseOptions, export_case};
+    let options = CaseOptions {
+        export: ExportOptions { lang: lang.into() },
+        date: "2026-11-24".parse().unwrap(),
+        base_uri: Some("https://case.example/ims/case/v1p0".into()),
+    };
+    export_case(pack, &options).unwrap()
+}
+
+/// HSLP (bilingual) through export → import → export: the same pack (every id, both languages,
+/// what CASE has no place for), the same package, and the same reports.
+#[test]
+fn hslp_survives_export_import_export_in_both_languages() {
+    use competency_rules::interop::case_import::import_case_all;
+    let hslp = Pack::hslp().unwrap();
+    let (en, fr) = (export(&hslp, "en"), export(&hslp, "fr"));
+    let both = import_case_all(&[en.clone(), fr.clone()], "en").unwrap();
+    let alone = import_case(&en, "en").unwrap();
+    for imported in [&both, &alone] {
+        let back = Pack::from_json(&imported.pack.to_string()).unwrap();
+        assert_eq!(back.document(), hslp.document(), "{:?}", codes(imported));
+        assert_eq!(export(&back, "en"), en);
+        assert_eq!(export(&back, "fr"), fr);
+        assert_eq!(back.info().fingerprint, hslp.info().fingerprint);
+        assert!(
+            codes(imported).contains(&"restored"),
+            "{:?}",
+            codes(imported)
+        );
+        assert!(
+            !codes(imported).contains(&"changed_in_case"),
+            "{:?}",
+            imported.notes
+        );
+    }
+    // A participant evaluates the same against the re-imported pack.
+    let back = Pack::from_json(&both.pack.to_string()).unwrap();
+    let participant = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/05-completed-senior-leader.json"
+    ))
+    .unwrap();
+    let as_of = "2026-11-24".parse().unwrap();
+    let report = |pack: &Pack| {
+        competency_rules::evaluate_json(pack, &participant, as_of)
+            .unwrap()
+            .to_json()
+    };
+    assert_eq!(report(&back), report(&hslp));
+}
+
+/// What was edited in a CASE editor (a statement, an expectation) comes back over the pack, and
+/// each change is a note; the other language is kept.
+#[test]
+fn edits_made_in_case_come_back_with_notes() {
+    let hslp = Pack::hslp().unwrap();
+    let mut en = export(&hslp, "en");
+    let first = hslp.document().competency[0].id.clone();
+    let item = en["CFItems"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["humanCodingScheme"] == first.as_str())
+        .unwrap();
+    item["fullStatement"] = json!("Systems thinking, renamed");
+    let imported = import_case(&en, "en").unwrap();
+    let back = Pack::from_json(&imported.pack.to_string()).unwrap();
+    let comp = &back.document().competency[0];
+    assert_eq!(comp.name["en"], "Systems thinking, renamed");
+    assert_eq!(comp.name["fr"], hslp.document().competency[0].name["fr"]);
+    let changed: Vec<&str> = imported
+        .notes
+        .iter()
+        .filter(|n| n.code == "changed_in_case")
+        .map(|n| n.path.as_str())
+        .collect();
+    assert_eq!(changed, [format!("competency.{first}.name")]);
+}
+
+/// Packages of two frameworks are not merged.
+#[test]
+fn packages_of_different_frameworks_are_refused_together() {
+    use competency_rules::interop::case_import::import_case_all;
+    let err = import_case_all(
+        &[framework("en", "A"), export(&Pack::hslp().unwrap(), "fr")],
+        "en",
+    );
+    assert!(err.is_err_and(|e| e.to_string().contains("only the packages of one framework")));
+    // Two languages of one framework without the extension: one pack in both.
+    let mut fr = framework("fr", "Cadre");
+    for (i, name) in ["Groupe A", "Premier", "Deuxième", "Groupe B", "Troisième"]
+        .iter()
+        .enumerate()
+    {
+        fr["CFItems"][i]["fullStatement"] = json!(name);
+    }
+    let both = import_case_all(&[framework("en", "Frame"), fr], "en").unwrap();
+    let pack = Pack::from_json(&both.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pack.languages(), ["en", "fr"]);
+    assert_eq!(pack.document().competency[1].name["fr"], "Deuxième");
+    assert_eq!(pack.document().competency[1].name["en"], "Second");
+}
+
+/// The command line: `export-case` once per language, then `import-case` of both files.
+#[cfg(feature = "cli")]
+#[test]
+fn the_command_line_round_trips_a_bilingual_pack() {
+    use std::process::Command;
+    let dir = std::env::temp_dir().join(format!("case-round-trip-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_competency-rules"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let mut files = Vec::new();
+    for lang in ["en", "fr"] {
+        let (package, _) = run(&["export-case", "--date", "2026-11-24", "--lang", lang]);
+        let file = dir.join(format!("hslp-{lang}.json"));
+        std::fs::write(&file, package).unwrap();
+        files.push(file.to_str().unwrap().to_owned());
+    }
+    let (pack, notes) = run(&["import-case", &files[0], &files[1]]);
+    let back = Pack::from_json(&pack).unwrap();
+    assert_eq!(back.document(), Pack::hslp().unwrap().document());
+    assert!(notes.contains("note[restored]"), "{notes}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -409,9 +409,13 @@ export function createEngine(backend) {
     return JSON.parse(call((b) => b.checkPackFiles(json)));
   }
 
-  /** A CASE package (an object or JSON text) as a pack skeleton: `{ pack, notes }`. Options: `{ lang? }`. */
+  /**
+   * A CASE package (an object or JSON text) as a pack skeleton: `{ pack, notes }`; or a list of the
+   * packages of one framework in several languages, read into one pack. Options: `{ lang? }`.
+   */
   function importCase(pkg, options = {}) {
-    const json = typeof pkg === "string" ? pkg : JSON.stringify(pkg);
+    const text = (p) => (typeof p === "string" ? p : JSON.stringify(p));
+    const json = Array.isArray(pkg) ? `[${pkg.map(text).join(",")}]` : text(pkg);
     return JSON.parse(
       call((b) => {
         if (typeof b.importCase !== "function") {

@@ -76,5 +76,12 @@ export declare class Pack extends EnginePack {
   ): JsonObject | JsonObject[];
 }
 
-/** A CASE package (1.1, or a tolerant read of 1.0) as a pack skeleton, with what was skipped or assumed. */
-export declare function importCase(pkg: JsonObject | string, options?: { lang?: string }): { pack: JsonObject; notes: ImportNote[] };
+/**
+ * A CASE package (1.1, or a tolerant read of 1.0) as a pack skeleton, with what was skipped,
+ * repaired or assumed; or a list of the packages of one framework in several languages (as
+ * `exportCase` writes a bilingual pack, one call per language), read into one pack.
+ */
+export declare function importCase(
+  pkg: JsonObject | string | (JsonObject | string)[],
+  options?: { lang?: string },
+): { pack: JsonObject; notes: ImportNote[] };

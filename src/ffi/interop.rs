@@ -68,13 +68,19 @@ pub fn statement_sources(text: &str) -> Result<(Vec<Received>, Vec<String>), Fai
     Ok((received, more))
 }
 
-/// Reads a CASE package (JSON text) into a pack skeleton: JSON `{pack, notes}`.
+/// Reads a CASE package (JSON text; a list: the packages of one framework in several languages)
+/// into a pack skeleton: JSON `{pack, notes}`.
 pub fn import_case(package_json: &str, lang: &str) -> Result<String, Failure> {
     case_import::check_text_limits(package_json)
         .map_err(|e| Failure::new(FailureCode::LimitExceeded, "package", e.to_string()))?;
     let package: Value = serde_json::from_str(package_json)
         .map_err(|e| Failure::new(FailureCode::Syntax, "package", e.to_string()))?;
-    let imported = case_import::import_case(&package, lang)
+    // A list: the packages of one framework in several languages, read into one pack.
+    let packages = match package {
+        Value::Array(list) => list,
+        one => vec![one],
+    };
+    let imported = case_import::import_case_all(&packages, lang)
         .map_err(|e| Failure::new(FailureCode::InvalidCase, "", e.to_string()))?;
     to_json(&serde_json::json!({ "pack": imported.pack, "notes": imported.notes }))
 }

@@ -27,6 +27,11 @@ pub struct CaseOptions {
     pub base_uri: Option<String>,
 }
 
+/// The key of the engine's data in CASE's `extensions` objects.
+pub const EXTENSION: &str = "competencyRules";
+/// What `CFDocument.extensions.competencyRules.format` says: the pack document follows.
+pub const EXTENSION_FORMAT: &str = "competency-rules/pack@1";
+
 /// The namespace of every identifier of a pack: UUID v5 of `urn:competency-rules:<pack id>` in
 /// the URL namespace.
 pub fn pack_namespace(pack_id: &str) -> Uuid {
@@ -164,6 +169,15 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
         if let Some(n) = doc.program.notice.as_ref() {
             map.insert("notes".into(), Value::from(text(n, lang)));
         }
+        // What CASE has no place for (ids, the scale's descriptions, capstones, evidence kinds,
+        // catalogue, requirements, progression, every language...) travels in CASE's extension
+        // point: the whole pack document, which `import-case` restores (see the README, "CASE
+        // round trip").
+        let embedded = serde_json::to_value(doc).map_err(|e| ExportError::Write(e.to_string()))?;
+        map.insert(
+            "extensions".into(),
+            json!({ EXTENSION: { "format": EXTENSION_FORMAT, "pack": embedded } }),
+        );
     }
     let doc_link = w.link("CFDocuments", &doc_id, &title);
 
@@ -325,6 +339,8 @@ pub fn export_case(pack: &Pack, options: &CaseOptions) -> Result<Value, ExportEr
             "identifier": rubric_id,
             "uri": w.uri("CFRubrics", &rubric_id),
             "title": text(&level.name, lang),
+            // The organizational level's id, so an import gets it back.
+            "extensions": { EXTENSION: { "level": level.id } },
             // The scale(s) its criteria are rated on.
             "description": rubric_scales(doc, level, lang),
             "CFRubricCriteria": criteria,

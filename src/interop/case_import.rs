@@ -792,7 +792,15 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         let title = str_at(rubric, "title")
             .map(str::to_owned)
             .unwrap_or_else(|| format!("Level {}", ri + 1));
-        let level_id = {
+        let own = rubric
+            .get("extensions")
+            .and_then(|e| e.get(super::case::EXTENSION))
+            .and_then(|e| str_at(e, "level"))
+            .filter(|id| valid_id(id) && !level_ids.contains(*id));
+        let level_id = if let Some(own) = own {
+            level_ids.insert(own.to_owned());
+            own.to_owned()
+        } else {
             let base = id_from(&title).unwrap_or_else(|| format!("level-{}", ri + 1));
             let id = unique(&base, &mut level_ids);
             if id != slug(&title) {
@@ -1051,5 +1059,256 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     if let (false, Some(map)) = (messages.is_empty(), pack.as_object_mut()) {
         map.insert("messages".into(), Value::Object(messages));
     }
+    // A package `export-case` wrote carries the whole pack in its extension: restored, with what
+    // CASE holds (names, descriptions, hierarchy, expectations) taken from the package.
+    let embedded = document
+        .get("extensions")
+        .and_then(|e| e.get(super::case::EXTENSION))
+        .filter(|e| str_at(e, "format") == Some(super::case::EXTENSION_FORMAT))
+        .and_then(|e| e.get("pack"))
+        .filter(|p| p.is_object());
+    let pack = match embedded {
+        Some(embedded) => restore(embedded, pack, &lang, &mut notes),
+        None => pack,
+    };
     Ok(CaseImport { pack, notes })
+}
+
+/// Lays `from`'s text `key` in `lang` over `target`'s where they differ, with a note; whether it
+/// did.
+fn overlay(
+    target: &mut Value,
+    from: &Value,
+    key: &str,
+    lang: &str,
+    path: &str,
+    notes: &mut Vec<ImportNote>,
+) -> bool {
+    let Some(text) = from
+        .get(key)
+        .and_then(|t| t.get(lang))
+        .and_then(Value::as_str)
+    else {
+        return false;
+    };
+    let current = target
+        .get(key)
+        .and_then(|t| t.get(lang))
+        .and_then(Value::as_str);
+    if current == Some(text) {
+        return false;
+    }
+    let Some(map) = target.get_mut(key).and_then(Value::as_object_mut) else {
+        return false;
+    };
+    map.insert(lang.to_owned(), Value::from(text));
+    notes.push(ImportNote {
+        code: "changed_in_case",
+        path: path.to_owned(),
+        message: format!(
+            "the {key} in `{lang}` was changed in the package; other languages may need the same change"
+        ),
+    });
+    true
+}
+
+/// The level a matrix cell expects (`"working"`, or `{"level": "working", ...}`).
+fn cell_level(cell: &Value) -> Option<&str> {
+    cell.as_str()
+        .or_else(|| cell.get("level").and_then(Value::as_str))
+}
+
+/// The pack `export-case` embedded, with the package's own texts in `lang` and expectations laid
+/// over it; `skeleton` (the package read as CASE) where the two cannot be matched.
+fn restore(embedded: &Value, skeleton: Value, lang: &str, notes: &mut Vec<ImportNote>) -> Value {
+    let languages: Vec<&str> = embedded
+        .pointer("/program/languages")
+        .and_then(Value::as_array)
+        .map(|l| l.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    if !languages.contains(&lang) {
+        notes.push(ImportNote {
+            code: "extension_not_used",
+            path: "CFDocument.extensions".into(),
+            message: format!("the pack in the package's extension has no `{lang}` texts: the package is read as CASE alone"),
+        });
+        return skeleton;
+    }
+    let mut pack = embedded.clone();
+    let mut changed = 0;
+    for section in ["outcome", "competency"] {
+        let theirs: Vec<Value> = skeleton
+            .get(section)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let Some(ours) = pack.get_mut(section).and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for item in &theirs {
+            let id = str_at(item, "id").unwrap_or_default();
+            let Some(mine) = ours.iter_mut().find(|o| str_at(o, "id") == Some(id)) else {
+                notes.push(ImportNote {
+                    code: "not_in_pack",
+                    path: format!("{section}.{id}"),
+                    message: format!("{section} `{id}` is in the package but not in the pack it was exported from: not added (add it to the pack by hand)"),
+                });
+                continue;
+            };
+            for key in ["name", "description"] {
+                let at = format!("{section}.{id}.{key}");
+                changed += usize::from(overlay(mine, item, key, lang, &at, notes));
+            }
+            if section == "competency"
+                && let (Some(their_cells), Some(my_cells)) = (
+                    item.get("expected").and_then(Value::as_object),
+                    mine.get_mut("expected").and_then(Value::as_object_mut),
+                )
+            {
+                for (level, cell) in their_cells {
+                    let not_required = crate::pack::document::NOT_REQUIRED;
+                    let mine_level = my_cells
+                        .get(level)
+                        .and_then(cell_level)
+                        .unwrap_or(not_required);
+                    let their_level = cell_level(cell).unwrap_or(not_required);
+                    if their_level != mine_level {
+                        notes.push(ImportNote {
+                            code: "changed_in_case",
+                            path: format!("competency.{id}.expected.{level}"),
+                            message: format!("the package expects `{their_level}` where the pack expected `{mine_level}`: the package's is kept"),
+                        });
+                        my_cells.insert(level.clone(), cell.clone());
+                    }
+                }
+            }
+        }
+        let theirs_ids: BTreeSet<&str> = theirs.iter().filter_map(|i| str_at(i, "id")).collect();
+        for mine in ours.iter() {
+            if let Some(id) = str_at(mine, "id").filter(|id| !theirs_ids.contains(id)) {
+                notes.push(ImportNote {
+                    code: "not_in_package",
+                    path: format!("{section}.{id}"),
+                    message: format!("{section} `{id}` is in the pack but no longer in the package: kept from the pack"),
+                });
+            }
+        }
+    }
+    if let (Some(theirs), Some(program)) = (skeleton.get("program"), pack.get_mut("program")) {
+        changed += usize::from(overlay(
+            program,
+            theirs,
+            "name",
+            lang,
+            "program.name",
+            notes,
+        ));
+    }
+    notes.push(ImportNote {
+        code: "restored",
+        path: "CFDocument.extensions".into(),
+        message: format!("the pack export-case wrote into the package was restored: everything CASE has no place for, every language; {changed} of its `{lang}` texts changed in the package"),
+    });
+    pack
+}
+
+/// Several packages of one framework, one per language (as `export-case` writes them for a
+/// bilingual pack, or a framework published in two languages), read into one pack: each text in
+/// every package's language. The packages must share the `CFDocument` identifier.
+pub fn import_case_all(packages: &[Value], fallback_lang: &str) -> Result<CaseImport, ImportError> {
+    let mut merged: Option<CaseImport> = None;
+    let mut framework = None;
+    for (i, package) in packages.iter().enumerate() {
+        let inner = package
+            .get("CFPackage")
+            .filter(|_| package.get("CFDocument").is_none())
+            .unwrap_or(package);
+        let id = inner
+            .pointer("/CFDocument/identifier")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        match &framework {
+            None => framework = Some(id),
+            Some(first) if *first != id => {
+                return Err(ImportError(format!(
+                    "package {} is framework {id}, not {first}: only the packages of one framework (in several languages) are read together",
+                    i + 1
+                )));
+            }
+            Some(_) => {}
+        }
+        let mut next = import_case(package, fallback_lang)?;
+        for note in &mut next.notes {
+            if packages.len() > 1 {
+                note.path = format!("[{}] {}", i + 1, note.path);
+            }
+        }
+        merged = Some(match merged {
+            None => next,
+            Some(mut all) => {
+                let mut conflicts = Vec::new();
+                merge(&mut all.pack, &next.pack, "", &mut conflicts);
+                all.notes.extend(next.notes);
+                for path in conflicts {
+                    all.notes.push(ImportNote {
+                        code: "languages_disagree",
+                        path,
+                        message: format!(
+                            "package {} says something else here than the first: the first is kept",
+                            i + 1
+                        ),
+                    });
+                }
+                all
+            }
+        });
+    }
+    merged.ok_or_else(|| ImportError("no package was given".into()))
+}
+
+/// Lays `other` over `pack`: texts gain `other`'s languages, lists of things with ids are matched
+/// by id, the program's languages are joined; anything else that differs is a conflict (the first
+/// is kept).
+fn merge(pack: &mut Value, other: &Value, path: &str, conflicts: &mut Vec<String>) {
+    match (pack, other) {
+        (Value::Object(mine), Value::Object(theirs)) => {
+            for (key, value) in theirs {
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match mine.get_mut(key) {
+                    None => {
+                        mine.insert(key.clone(), value.clone());
+                    }
+                    Some(existing) => merge(existing, value, &at, conflicts),
+                }
+            }
+        }
+        (Value::Array(mine), Value::Array(theirs)) if path.ends_with("languages") => {
+            for lang in theirs {
+                if !mine.contains(lang) {
+                    mine.push(lang.clone());
+                }
+            }
+        }
+        (Value::Array(mine), Value::Array(theirs))
+            if theirs.iter().all(|t| str_at(t, "id").is_some()) =>
+        {
+            for item in theirs {
+                let id = str_at(item, "id").unwrap_or_default();
+                match mine.iter_mut().find(|m| str_at(m, "id") == Some(id)) {
+                    Some(existing) => merge(existing, item, &format!("{path}.{id}"), conflicts),
+                    None => mine.push(item.clone()),
+                }
+            }
+        }
+        (mine, theirs) => {
+            if mine != theirs {
+                conflicts.push(path.to_owned());
+            }
+        }
+    }
 }
