@@ -111,6 +111,43 @@ test("a CASE package imports into a pack skeleton that loads", () => {
   assert.throws(() => importCase({ CFItems: [] }), (e) => e.code === "invalid_case");
 });
 
+test("a bilingual pack survives exportCase → importCase → exportCase, both languages at once", () => {
+  const hslp = Pack.load();
+  const en = hslp.exportCase({ date: "2026-11-24", lang: "en" });
+  const fr = hslp.exportCase({ date: "2026-11-24", lang: "fr" });
+  const { pack, notes } = importCase([en, JSON.stringify(fr)]);
+  assert.ok(notes.some((n) => n.code === "restored"));
+  const back = Pack.load(pack);
+  assert.deepEqual(back.document(), hslp.document());
+  assert.deepEqual(back.exportCase({ date: "2026-11-24", lang: "fr" }), fr);
+  assert.throws(() => importCase([en, Pack.load(mini).exportCase({ date: "2026-11-24", lang: "en" })]), (e) => e.code === "invalid_case" && /one framework/.test(e.message));
+});
+
+test("a CASE package in another language imports into a skeleton that loads, with the messages to translate", () => {
+  const exported = Pack.load(mini).exportCase({ date: "2026-11-24", lang: "en" });
+  delete exported.CFDocument.extensions;
+  exported.CFDocument.language = "es";
+  const { pack, notes } = importCase({ CFPackage: exported });
+  assert.deepEqual(Pack.load(pack).document().program.languages, ["es"]);
+  assert.ok(notes.some((n) => n.code === "messages_to_translate"));
+});
+
+test("xAPI refusals name the field and say it in French too", () => {
+  const pack = Pack.load();
+  const statement = {
+    id: "0d4f7a3e-1c52-4c8e-9a61-3f2b1e6d7a55",
+    actor: { mbox: "mailto:robin.tremblay@east-dssab.example" },
+    verb: { id: "http://adlnet.gov/expapi/verbs/completed" },
+    object: { id: "https://learning.omssa.example/xapi/courses/hsi101", definition: { name: { en_US: "Course" } } },
+    result: { completion: true, duration: "PT" },
+    timestamp: "2026-06-01T12:00:00Z",
+  };
+  const { report } = pack.evaluateWithStatements(learner, [statement], "2026-11-24");
+  const refused = report.not_counted.find((n) => n.evidence === `xapi:${statement.id}`);
+  assert.equal(refused.reason.params.detail, "object.definition.name.en_US: `en_US` is not a BCP 47 language tag");
+  assert.equal(refused.reason.message.fr, "Cette déclaration xAPI a été refusée\u00a0: object.definition.name.en_US\u00a0: «\u00a0en_US\u00a0» n'est pas une étiquette de langue BCP 47");
+});
+
 test("the interop entry also loads with require, and the main module says where interop lives", () => {
   const require = createRequire(import.meta.url);
   const cjs = require("../src/interop.cjs");
