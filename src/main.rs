@@ -393,16 +393,35 @@ fn main() -> ExitCode {
             lang,
             date,
             base_uri,
-        } => with_pack(pack.as_ref(), |pack| {
-            let options = CaseOptions {
-                export: ExportOptions { lang },
-                date,
-                base_uri,
-            };
-            export_case(pack, &options)
-                .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
-        }),
-        Command::ImportCase { files, lang } => import(&files, &lang),
+        } => {
+            // A mistake in the command: exit 2.
+            if let Some(Err(e)) = base_uri
+                .as_deref()
+                .map(|b| competency_rules::interop::check_uri("base_uri", b))
+            {
+                eprintln!("competency-rules: {e}");
+                return ExitCode::from(2);
+            }
+            with_pack(pack.as_ref(), |pack| {
+                let options = CaseOptions {
+                    export: ExportOptions { lang },
+                    date,
+                    base_uri,
+                };
+                export_case(pack, &options)
+                    .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
+            })
+        }
+        Command::ImportCase { files, lang } => {
+            // The language given for packages that name none: a language subtag.
+            if !(2..=8).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                eprintln!(
+                    "competency-rules: --lang `{lang}` is not a language code (2 to 8 lower-case letters, such as en, fr, es)"
+                );
+                return ExitCode::from(2);
+            }
+            import(&files, &lang)
+        }
         Command::Credential {
             pack,
             as_of,
@@ -427,6 +446,11 @@ fn main() -> ExitCode {
                 case_base_uri,
                 salt: None,
             };
+            // A mistake in the command: exit 2, before anyone is evaluated.
+            if let Err(e) = options.check() {
+                eprintln!("competency-rules: {e}");
+                return ExitCode::from(2);
+            }
             match read_statements(&xapi) {
                 Ok(statements) => {
                     write_credential(pack.as_ref(), as_of, kind, &options, &statements, &file)

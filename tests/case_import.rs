@@ -540,3 +540,82 @@ fn the_command_line_round_trips_a_bilingual_pack() {
     assert!(notes.contains("note[restored]"), "{notes}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// From the trial of the packages of one framework: a scale listed most senior first keeps its
+/// order by score; two packages in one language are refused; a text one package lacks stands in
+/// from another language, with a note; an unsafe reference is not kept.
+#[test]
+fn scores_same_language_packages_missing_texts_and_unsafe_references() {
+    use competency_rules::interop::case_import::import_case_all;
+    // Criterion levels displayed most senior first: position 1 is Expert, score 4.
+    let mut p = framework("en", "F");
+    let levels: Vec<Value> = [
+        ("Expert", 4, 1),
+        ("Proficient", 3, 2),
+        ("Working", 2, 3),
+        ("Awareness", 1, 4),
+    ]
+    .iter()
+    .map(|(d, score, position)| json!({ "description": d, "score": score, "position": position }))
+    .collect();
+    p["CFRubrics"] = json!([
+        { "title": "Staff", "CFRubricCriteria": [{ "CFItemURI": { "identifier": uuid(2) }, "description": "Working", "CFRubricCriterionLevels": levels }] },
+        { "title": "Manager", "CFRubricCriteria": [{ "CFItemURI": { "identifier": uuid(2) }, "description": "Expert", "CFRubricCriterionLevels": levels }] },
+    ]);
+    let (first, pack) = imported(&p);
+    let scale: Vec<String> = pack.document().scale.all()[0]
+        .level
+        .iter()
+        .map(|l| l.id.clone())
+        .collect();
+    assert_eq!(scale, ["awareness", "working", "proficient", "expert"]);
+    let levels: Vec<&str> = pack
+        .document()
+        .level
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    assert_eq!(levels, ["staff", "manager"], "{:?}", codes(&first));
+
+    let en = framework("en", "F");
+    let err = import_case_all(&[en.clone(), framework("en", "F")], "en").unwrap_err();
+    assert!(err.to_string().contains("both in `en`"), "{err}");
+
+    let mut fr = framework("fr", "F");
+    fr["CFItems"]
+        .as_array_mut()
+        .unwrap()
+        .push(item(6, "A.3", "Troisième de A"));
+    fr["CFAssociations"]
+        .as_array_mut()
+        .unwrap()
+        .push(child_of(6, 1, Some(3.0)));
+    let both = import_case_all(&[en, fr], "en").unwrap();
+    let pack = Pack::from_json(&both.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let added = pack
+        .document()
+        .competency
+        .iter()
+        .find(|c| c.id == "A.3")
+        .unwrap();
+    assert_eq!(added.name["en"], "Troisième de A");
+    assert!(
+        both.notes
+            .iter()
+            .any(|n| n.code == "missing_language" && n.path.contains("A.3")),
+        "{:?}",
+        both.notes
+    );
+
+    let mut p = framework("en", "F");
+    p["CFAssociations"].as_array_mut().unwrap().push(json!({ "associationType": "isRelatedTo",
+        "originNodeURI": { "identifier": uuid(2) }, "destinationNodeURI": { "uri": "javascript:alert(1)" } }));
+    let (imported, pack) = imported(&p);
+    assert!(
+        pack.document()
+            .competency
+            .iter()
+            .all(|c| c.references.is_empty())
+    );
+    assert!(codes(&imported).contains(&"invalid_reference"));
+}

@@ -816,9 +816,19 @@ fn the_command_line_refuses_unusable_options_and_future_dates() {
         "--base-uri",
         "not a uri",
     ]);
-    assert_eq!(code, Some(1), "{stderr}");
+    // Mistakes in the command: exit 2, before anything is read or evaluated.
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("not an absolute URI"), "{stderr}");
+    let (code, stderr) = run(&[
+        "export-case",
+        "--date",
+        "2026-11-24",
+        "--base-uri",
+        "javascript:alert(1)",
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("base_uri") && stderr.contains("not an absolute URI"),
+        stderr.contains("base_uri") && stderr.contains("not a web address"),
         "{stderr}"
     );
     let credential = |as_of: &str, id: &str, name: &str| {
@@ -836,10 +846,14 @@ fn the_command_line_refuses_unusable_options_and_future_dates() {
     let (code, stderr) = credential("2026-11-24", "https://omssa.example/hslp", "OMSSA");
     assert_eq!(code, Some(0), "{stderr}");
     let (code, stderr) = credential("2026-11-24", "not a uri", "OMSSA");
-    assert!(code != Some(0) && stderr.contains("issuer_id"), "{stderr}");
+    assert!(code == Some(2) && stderr.contains("issuer_id"), "{stderr}");
+    assert!(
+        !stderr.contains("05-completed"),
+        "the participant is not at fault: {stderr}"
+    );
     let (code, stderr) = credential("2026-11-24", "https://omssa.example/hslp", "");
     assert!(
-        code != Some(0) && stderr.contains("issuer_name"),
+        code == Some(2) && stderr.contains("issuer_name"),
         "{stderr}"
     );
     let (code, stderr) = credential("2999-01-01", "https://omssa.example/hslp", "OMSSA");

@@ -32,7 +32,7 @@ pub struct CaseImport {
 
 /// The package could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("not a CASE package: {0}")]
+#[error("{0}")]
 #[non_exhaustive]
 pub struct ImportError(pub String);
 
@@ -113,7 +113,7 @@ fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
                 let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
                 x.len().cmp(&y.len()).then_with(|| x.cmp(y))
             }
-            ((_, x), (_, y)) => x.cmp(y),
+            ((_, x), (_, y)) => x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase()),
         };
         if order.is_ne() {
             return order;
@@ -287,7 +287,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     let document = package
         .get("CFDocument")
         .filter(|d| d.is_object())
-        .ok_or_else(|| ImportError("there is no CFDocument".into()))?;
+        .ok_or_else(|| ImportError("not a CASE package: there is no CFDocument".into()))?;
     let mut notes = Vec::new();
     let mut note = |code: &'static str, path: String, message: String| {
         notes.push(ImportNote {
@@ -469,7 +469,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                             }
                         })
                         .collect();
-                    if !crate::pack::is_absolute_iri(&uri) {
+                    if !crate::pack::is_absolute_iri(&uri) || super::unsafe_scheme(&uri) {
                         note(
                             "invalid_reference",
                             path,
@@ -825,9 +825,15 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                 .and_then(Value::as_array)
                 .map(|l| l.iter().collect())
                 .unwrap_or_default();
+            // From the lowest proficiency: by score when every level has one (a rubric may be
+            // displayed most senior first, `position` 1 the highest), else by position.
+            let scored = criterion_levels
+                .iter()
+                .all(|v| v.get("score").and_then(Value::as_f64).is_some());
+            let key = if scored { "score" } else { "position" };
             criterion_levels.sort_by(|a, b| {
                 let p = |v: &Value| {
-                    v.get("position")
+                    v.get(key)
                         .and_then(Value::as_f64)
                         .or_else(|| v.get("score").and_then(Value::as_f64))
                         .unwrap_or(0.0)
@@ -1218,6 +1224,7 @@ fn restore(embedded: &Value, skeleton: Value, lang: &str, notes: &mut Vec<Import
 pub fn import_case_all(packages: &[Value], fallback_lang: &str) -> Result<CaseImport, ImportError> {
     let mut merged: Option<CaseImport> = None;
     let mut framework = None;
+    let mut languages: Vec<String> = Vec::new();
     for (i, package) in packages.iter().enumerate() {
         let inner = package
             .get("CFPackage")
@@ -1244,33 +1251,143 @@ pub fn import_case_all(packages: &[Value], fallback_lang: &str) -> Result<CaseIm
                 note.path = format!("[{}] {}", i + 1, note.path);
             }
         }
+        let own = package_language(&next);
+        if let Some(first) = languages.iter().position(|l| *l == own) {
+            return Err(ImportError(format!(
+                "packages {} and {} are both in `{own}`: the packages of one framework are read together one per language",
+                first + 1,
+                i + 1
+            )));
+        }
+        languages.push(own.clone());
         merged = Some(match merged {
             None => next,
             Some(mut all) => {
                 let mut conflicts = Vec::new();
-                merge(&mut all.pack, &next.pack, "", &mut conflicts);
+                merge(
+                    &mut all.pack,
+                    &next.pack,
+                    "",
+                    (&own, &languages),
+                    &mut conflicts,
+                );
                 all.notes.extend(next.notes);
                 for path in conflicts {
                     all.notes.push(ImportNote {
                         code: "languages_disagree",
                         path,
-                        message: format!(
-                            "package {} says something else here than the first: the first is kept",
-                            i + 1
-                        ),
+                        message: format!("package {} (`{own}`) says something else here than package 1: package 1's is kept", i + 1),
                     });
                 }
                 all
             }
         });
     }
-    merged.ok_or_else(|| ImportError("no package was given".into()))
+    let mut merged = merged.ok_or_else(|| ImportError("no package was given".into()))?;
+    if packages.len() > 1 {
+        let all: Vec<String> = merged
+            .pack
+            .pointer("/program/languages")
+            .and_then(Value::as_array)
+            .map(|l| {
+                l.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut missing = Vec::new();
+        fill_languages(&mut merged.pack, &all, "", &mut missing);
+        for (path, lang, from) in missing {
+            merged.notes.push(ImportNote {
+                code: "missing_language",
+                path,
+                message: format!("no package has this text in `{lang}`: the `{from}` text stands in for it, to translate"),
+            });
+        }
+    }
+    Ok(merged)
+}
+
+/// The language a package was read in: a restored pack's (whose `restored` note names it), else
+/// the skeleton's one language.
+fn package_language(imported: &CaseImport) -> String {
+    imported
+        .notes
+        .iter()
+        .find(|n| n.code == "restored")
+        .and_then(|n| n.message.split('`').nth(1))
+        .map(str::to_owned)
+        .or_else(|| {
+            imported
+                .pack
+                .pointer("/program/languages/0")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .unwrap_or_default()
+}
+
+/// Texts (objects whose keys are all languages of `all`) that lack one of them get it from
+/// another language, listed in `missing` as `(path, language, from)`.
+fn fill_languages(
+    value: &mut Value,
+    all: &[String],
+    path: &str,
+    missing: &mut Vec<(String, String, String)>,
+) {
+    match value {
+        Value::Object(map) => {
+            let is_text =
+                !map.is_empty() && map.iter().all(|(k, v)| v.is_string() && all.contains(k));
+            if is_text {
+                let Some((from, text)) = map.iter().next().map(|(k, v)| (k.clone(), v.clone()))
+                else {
+                    return;
+                };
+                for lang in all {
+                    if !map.contains_key(lang) {
+                        map.insert(lang.clone(), text.clone());
+                        missing.push((path.to_owned(), lang.clone(), from.clone()));
+                    }
+                }
+                return;
+            }
+            for (key, child) in map.iter_mut() {
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                fill_languages(child, all, &at, missing);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let at = match str_at(item, "id") {
+                    Some(id) => format!("{path}.{id}"),
+                    None => format!("{path}[{i}]"),
+                };
+                fill_languages(item, all, &at, missing);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Lays `other` over `pack`: texts gain `other`'s languages, lists of things with ids are matched
 /// by id, the program's languages are joined; anything else that differs is a conflict (the first
 /// is kept).
-fn merge(pack: &mut Value, other: &Value, path: &str, conflicts: &mut Vec<String>) {
+/// `langs`: the other package's own language, and the languages of the packages before it (each
+/// package's texts in its own language are the ones kept).
+fn merge(
+    pack: &mut Value,
+    other: &Value,
+    path: &str,
+    langs: (&str, &[String]),
+    conflicts: &mut Vec<String>,
+) {
+    let (own, earlier) = langs;
     match (pack, other) {
         (Value::Object(mine), Value::Object(theirs)) => {
             for (key, value) in theirs {
@@ -1283,7 +1400,12 @@ fn merge(pack: &mut Value, other: &Value, path: &str, conflicts: &mut Vec<String
                     None => {
                         mine.insert(key.clone(), value.clone());
                     }
-                    Some(existing) => merge(existing, value, &at, conflicts),
+                    // A text in the other package's own language is that package's to say.
+                    Some(existing) if key == own && value.is_string() => {
+                        *existing = value.clone();
+                    }
+                    Some(_) if earlier.contains(key) && value.is_string() => {}
+                    Some(existing) => merge(existing, value, &at, langs, conflicts),
                 }
             }
         }
@@ -1300,7 +1422,9 @@ fn merge(pack: &mut Value, other: &Value, path: &str, conflicts: &mut Vec<String
             for item in theirs {
                 let id = str_at(item, "id").unwrap_or_default();
                 match mine.iter_mut().find(|m| str_at(m, "id") == Some(id)) {
-                    Some(existing) => merge(existing, item, &format!("{path}.{id}"), conflicts),
+                    Some(existing) => {
+                        merge(existing, item, &format!("{path}.{id}"), langs, conflicts)
+                    }
                     None => mine.push(item.clone()),
                 }
             }

@@ -34,6 +34,25 @@ pub struct CredentialOptions {
     pub salt: Option<String>,
 }
 
+impl CredentialOptions {
+    /// Refuses options that would make credentials the validators refuse: an issuer id or CASE
+    /// base URI that is not an absolute URI, an empty issuer name. ([`credential`] checks them
+    /// too; a caller may check them first, before evaluating anyone.)
+    pub fn check(&self) -> Result<(), ExportError> {
+        check_uri("issuer_id", &self.issuer_id)?;
+        if self.issuer_name.trim().is_empty() {
+            return Err(ExportError::InvalidOption {
+                option: "issuer_name",
+                message: "the issuer's name is empty".to_owned(),
+            });
+        }
+        if let Some(base) = &self.case_base_uri {
+            check_uri("case_base_uri", base)?;
+        }
+        Ok(())
+    }
+}
+
 /// Why a credential could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -272,17 +291,7 @@ fn issuer<'a>(
     options: &'a CredentialOptions,
 ) -> Result<Issuer<'a>, CredentialError> {
     check_lang(pack, &options.lang)?;
-    check_uri("issuer_id", &options.issuer_id)?;
-    if options.issuer_name.trim().is_empty() {
-        return Err(ExportError::InvalidOption {
-            option: "issuer_name",
-            message: "the issuer's name is empty".to_owned(),
-        }
-        .into());
-    }
-    if let Some(base) = &options.case_base_uri {
-        check_uri("case_base_uri", base)?;
-    }
+    options.check()?;
     let salt = options.salt.clone().unwrap_or_else(|| {
         let digest = Sha256::digest(
             format!("{}:{}", report.pack.fingerprint, report.participant).as_bytes(),

@@ -45,9 +45,29 @@ pub enum ExportError {
     },
 }
 
-/// Refuses a URI option that is not an absolute URI (a scheme, then no white space).
-pub(crate) fn check_uri(option: &'static str, uri: &str) -> Result<(), ExportError> {
-    if crate::pack::is_absolute_iri(uri) {
+/// Whether `uri`'s scheme runs code or embeds content where a link is expected (`javascript:`,
+/// `vbscript:`, `data:`): never written as an identifier or a reference.
+pub(crate) fn unsafe_scheme(uri: &str) -> bool {
+    let scheme = uri
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+/// Refuses a URI option that is not an absolute URI (a scheme, then no white space), or whose
+/// scheme runs code (`javascript:`). `option` names it in the error.
+pub fn check_uri(option: &'static str, uri: &str) -> Result<(), ExportError> {
+    if unsafe_scheme(uri) {
+        Err(ExportError::InvalidOption {
+            option,
+            message: format!(
+                "`{uri}` is not a web address (its scheme runs code or embeds content)"
+            ),
+        })
+    } else if crate::pack::is_absolute_iri(uri) {
         Ok(())
     } else {
         Err(ExportError::InvalidOption {

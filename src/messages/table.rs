@@ -116,7 +116,7 @@ message_table! {
         #[cfg(feature = "interop")] StatementNotEvidence = "statement_not_evidence" => ("The verb {verb} does not record a completion, a pass or a waiver.", "Le verbe {verb} n'enregistre ni achèvement, ni réussite, ni dispense."),
         #[cfg(feature = "interop")] StatementNotActivity = "statement_not_activity" => ("The statement is about an object of type {object_type}, not an activity.", "La déclaration porte sur un objet {object_type}, et non sur une activité."),
         #[cfg(feature = "interop")] StatementUnmappedActivity = "statement_unmapped_activity" => ("No catalogue item is mapped to activity {activity}.", "Aucun élément du catalogue n'est associé à l'activité {activity}."),
-        #[cfg(feature = "interop")] StatementFailed = "statement_failed" => ("Reported as failed for {item}.", "Déclaré comme échoué pour {item}."),
+        #[cfg(feature = "interop")] StatementFailed = "statement_failed" => ("Reported as failed for {item}.", "Déclarée en échec pour {item}."),
         #[cfg(feature = "interop")] StatementWaiverNotAccepted = "statement_waiver_not_accepted" => ("A waiver of {item} ({reason}) cannot count: the program names no evidence kind for waivers.", "Une dispense de {item} ({reason}) ne peut pas compter\u{a0}: le programme ne désigne aucun type de preuve pour les dispenses."),
     }
 }

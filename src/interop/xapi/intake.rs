@@ -253,12 +253,47 @@ pub(super) fn intake(pack: &Pack, participant: &Participant, entries: Vec<Entry>
             Actor::Group(_) => false,
         };
         if !ours {
-            let actor = match &st.actor {
-                Actor::Agent(ifi) => ifi.describe(),
-                Actor::Group(Some(ifi)) => format!("the group {}", ifi.describe()),
-                Actor::Group(None) => "an anonymous group".to_owned(),
+            // Someone else's identity is not written in this participant's report: only a SHA-1
+            // of it, as xAPI's own mbox_sha1sum does, for the LMS to look up.
+            let hashed = |ifi: &Ifi| -> (String, String) {
+                match ifi {
+                    Ifi::Mbox(m) => {
+                        let h = format!("mbox_sha1sum {}", sha1_hex(m));
+                        (h.clone(), h)
+                    }
+                    Ifi::Sha1(h) => (format!("mbox_sha1sum {h}"), format!("mbox_sha1sum {h}")),
+                    Ifi::OpenId(o) => {
+                        let h = sha1_hex(o);
+                        (
+                            format!("an openid (SHA-1 {h})"),
+                            format!("un openid (SHA-1 {h})"),
+                        )
+                    }
+                    Ifi::Account(home, name) => {
+                        let h = sha1_hex(name);
+                        (
+                            format!("an account at {home} (name SHA-1 {h})"),
+                            format!("un compte sur {home} (nom SHA-1 {h})"),
+                        )
+                    }
+                }
             };
-            out.aside(&entry, Message::StatementOtherActor, vec![("actor", actor)]);
+            let (en, fr) = match &st.actor {
+                Actor::Agent(ifi) => hashed(ifi),
+                Actor::Group(Some(ifi)) => {
+                    let (en, fr) = hashed(ifi);
+                    (format!("the group {en}"), format!("le groupe {fr}"))
+                }
+                Actor::Group(None) => (
+                    "an anonymous group".to_owned(),
+                    "un groupe anonyme".to_owned(),
+                ),
+            };
+            out.aside(
+                &entry,
+                Message::StatementOtherActor,
+                vec![("actor", en), ("actor@fr", fr)],
+            );
             continue;
         }
         let verb = st.verb.as_str();

@@ -654,7 +654,9 @@ fn statement_object(value: &Value, path: &str, sub: bool) -> Check<Object> {
     let map = object(value, path)?;
     match string(map, path, "objectType")? {
         None | Some("Activity") => activity(map, path).map(Object::Activity),
-        Some("Agent") | Some("Group") => actor(value, path).map(|_| Object::Other("agent")),
+        // (The objectType as xAPI names it: messages show it as it is, in any language.)
+        Some("Agent") => actor(value, path).map(|_| Object::Other("Agent")),
+        Some("Group") => actor(value, path).map(|_| Object::Other("Group")),
         Some("StatementRef") => {
             only(map, path, &["objectType", "id"])?;
             match uuid(map, path, "id")? {
@@ -665,7 +667,7 @@ fn statement_object(value: &Value, path: &str, sub: bool) -> Check<Object> {
         Some("SubStatement") if !sub => {
             only(map, path, SUB_STATEMENT_KEYS)?;
             body(map, path, true)?;
-            Ok(Object::Other("sub_statement"))
+            Ok(Object::Other("SubStatement"))
         }
         Some("SubStatement") => fail(
             path,
@@ -709,7 +711,7 @@ fn result(value: &Value, path: &str) -> Check<Outcome> {
             &child(path, "duration"),
             format!("`{duration}` is not an ISO 8601 duration (such as PT1H30M)"),
             format!(
-                "{} n'est pas une durée ISO 8601 (comme PT1H30M)",
+                "{} n'est pas une durée ISO 8601 (par exemple PT1H30M)",
                 q(duration)
             ),
         );
@@ -785,7 +787,7 @@ fn context(value: &Value, path: &str, of_activity: bool) -> Check<()> {
             return fail(
                 &child(path, key),
                 "may be given only when the statement's object is an Activity",
-                "ne peut figurer que si l'objet de la déclaration est une Activity",
+                "ne peut figurer que si l'objet de la déclaration est une activité (Activity)",
             );
         }
     }
