@@ -619,3 +619,46 @@ fn scores_same_language_packages_missing_texts_and_unsafe_references() {
     );
     assert!(codes(&imported).contains(&"invalid_reference"));
 }
+
+/// Rubric content that cannot be kept is named: a criterion about no item, an unknown item or an
+/// outcome; a second criterion for one competency; levels that are not the scale's.
+#[test]
+fn rubric_content_that_cannot_be_kept_is_named() {
+    let scale = ["Poor", "Good", "Great"];
+    let mut p = framework("en", "F");
+    let mut r = rubric(
+        1,
+        "Staff",
+        vec![
+            (2, "Good"),
+            (3, "Good"),
+            (1, "Good"),
+            (99, "Good"),
+            (2, "Great"),
+        ],
+        &scale,
+    );
+    r["CFRubricCriteria"].as_array_mut().unwrap().push(json!({ "description": "Good",
+        "CFRubricCriterionLevels": [{ "description": "No", "position": 1 }, { "description": "Yes", "position": 2 }] }));
+    r["CFRubricCriteria"][1]["CFRubricCriterionLevels"] =
+        json!([{ "description": "No", "position": 1 }, { "description": "Good", "position": 2 }]);
+    p["CFRubrics"] = json!([r]);
+    let (imported, _) = imported(&p);
+    let notes: Vec<(&str, &str)> = imported
+        .notes
+        .iter()
+        .map(|n| (n.code, n.path.as_str()))
+        .collect();
+    for expected in [
+        (
+            "criterion_levels_differ",
+            "CFRubrics[0].CFRubricCriteria[1]",
+        ),
+        ("criterion_not_kept", "CFRubrics[0].CFRubricCriteria[2]"),
+        ("criterion_not_kept", "CFRubrics[0].CFRubricCriteria[3]"),
+        ("duplicate_criterion", "CFRubrics[0].CFRubricCriteria[4]"),
+        ("criterion_not_kept", "CFRubrics[0].CFRubricCriteria[5]"),
+    ] {
+        assert!(notes.contains(&expected), "{expected:?} in {notes:?}");
+    }
+}

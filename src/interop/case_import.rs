@@ -771,6 +771,11 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     }
 
     // Scale and levels from rubrics (as export-case writes them), else placeholders.
+    // The items that became competencies: a criterion about anything else cannot be kept.
+    let competency_uuids: BTreeSet<&str> = competencies
+        .iter()
+        .map(|(_, item)| item.uuid.as_str())
+        .collect();
     let rubrics = package
         .get("CFRubrics")
         .and_then(Value::as_array)
@@ -867,11 +872,48 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                     scale.push((id, name));
                 }
             }
-            let target = criterion
-                .get("CFItemURI")
-                .and_then(|u| str_at(u, "identifier"))
+            let at = format!("CFRubrics[{ri}].CFRubricCriteria[{ci}]");
+            let item_uuid = criterion.get("CFItemURI").and_then(|u| {
+                str_at(u, "identifier")
+                    .map(str::to_owned)
+                    .or_else(|| str_at(u, "uri").and_then(|x| by_uri.get(x)).cloned())
+            });
+            let target = item_uuid
+                .as_deref()
+                .filter(|u| competency_uuids.contains(u))
                 .and_then(|u| ids.get(u))
                 .cloned();
+            let Some(comp) = target else {
+                notes.push(ImportNote {
+                    code: "criterion_not_kept",
+                    path: at,
+                    message: format!(
+                        "the criterion is about {}, not a competency of this framework: not kept",
+                        item_uuid.map_or_else(|| "no item".to_owned(), |u| format!("item {u}"))
+                    ),
+                });
+                continue;
+            };
+            let names: BTreeSet<&str> = criterion_levels
+                .iter()
+                .filter_map(|l| str_at(l, "description"))
+                .collect();
+            if names
+                != scale
+                    .iter()
+                    .map(|(_, n)| n.as_str())
+                    .collect::<BTreeSet<_>>()
+            {
+                notes.push(ImportNote {
+                    code: "criterion_levels_differ",
+                    path: at.clone(),
+                    message: format!(
+                        "the criterion's levels ({}) are not the scale's, read from the first criterion: only its expected level is read",
+                        names.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
+            let target = Some(comp);
             let wanted = str_at(criterion, "description");
             let found = wanted.and_then(|w| scale_by_name.get(w)).cloned();
             if found.is_none() {
@@ -907,6 +949,13 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
                             .entry((comp.clone(), scale_id.clone()))
                             .or_insert_with(|| feedback.to_owned());
                     }
+                }
+                if expected.contains_key(&(comp.clone(), level_id.clone())) {
+                    notes.push(ImportNote {
+                        code: "duplicate_criterion",
+                        path: at.clone(),
+                        message: format!("{comp} has an earlier criterion in this rubric: this one is read instead"),
+                    });
                 }
                 expected.insert((comp, level_id.clone()), level);
             }
