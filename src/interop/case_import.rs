@@ -337,7 +337,16 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
             );
             fallback_lang.to_owned()
         }
-        (None, _) => fallback_lang.to_owned(),
+        (None, _) => {
+            note(
+                "language",
+                "CFDocument.language".into(),
+                format!(
+                    "the package names no language: its texts are taken as `{fallback_lang}` (--lang)"
+                ),
+            );
+            fallback_lang.to_owned()
+        }
     };
 
     // Items, by identifier.
@@ -632,6 +641,26 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
     // In document order: of two items with one code, the first keeps it.
     let mut in_order: Vec<&Item<'_>> = items.values().collect();
     in_order.sort_by_key(|i| i.index);
+    let uncoded: Vec<usize> = in_order
+        .iter()
+        .filter(|i| str_at(i.value, "humanCodingScheme").is_none())
+        .map(|i| i.index)
+        .collect();
+    if let Some(first) = uncoded.first() {
+        note(
+            "no_code",
+            format!("CFItems[{first}]"),
+            format!(
+                "{} {} no humanCodingScheme: their ids are made from their identifiers (`item-…`)",
+                uncoded.len(),
+                if uncoded.len() == 1 {
+                    "item has"
+                } else {
+                    "items have"
+                }
+            ),
+        );
+    }
     for item in in_order {
         let code = str_at(item.value, "humanCodingScheme");
         let coded = code.filter(|c| valid_id(c));
@@ -1047,9 +1076,18 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         }
     }
 
-    let title = str_at(document, "title")
-        .unwrap_or("Imported framework")
-        .to_owned();
+    let title = match str_at(document, "title") {
+        Some(title) => title.to_owned(),
+        None => {
+            notes.push(ImportNote {
+                code: "no_title",
+                path: "CFDocument.title".into(),
+                message: "the package has no title: the program is named \"Imported framework\""
+                    .into(),
+            });
+            "Imported framework".to_owned()
+        }
+    };
     let program_id = id_from(&title).unwrap_or_else(|| "imported".to_owned());
     if program_id != slug(&title) {
         notes.push(ImportNote {
