@@ -662,3 +662,24 @@ fn rubric_content_that_cannot_be_kept_is_named() {
         assert!(notes.contains(&expected), "{expected:?} in {notes:?}");
     }
 }
+
+/// Ids made from names keep the letters of accented words.
+#[test]
+fn accented_names_give_readable_ids() {
+    let mut p = framework("fr", "Cadre de compétences");
+    p["CFRubrics"] = json!([rubric(
+        1,
+        "Équipe de direction",
+        vec![(2, "Élevé")],
+        &["Débutant", "Élevé"]
+    )]);
+    let (_, pack) = imported(&p);
+    assert_eq!(pack.document().program.id, "cadre_de_competences");
+    assert_eq!(pack.document().level[0].id, "equipe_de_direction");
+    let scale: Vec<&str> = pack.document().scale.all()[0]
+        .level
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    assert_eq!(scale, ["debutant", "eleve"]);
+}

@@ -53,10 +53,12 @@ fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
 /// A usable pack id from `text` (letters, digits, `_`, `.`, `-`).
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    // ASCII lower-casing: only ASCII letters and digits are kept anyway.
-    for ch in text.chars().map(|c| c.to_ascii_lowercase()) {
+    for ch in text.chars().flat_map(char::to_lowercase) {
         if ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' {
             out.push(ch);
+        } else if let Some(plain) = unaccented(ch) {
+            // Accented Latin letters keep their letter (`Équipe` → `equipe`).
+            out.push_str(plain);
         } else if !out.ends_with('_') && !out.is_empty() {
             out.push('_');
         }
@@ -135,6 +137,24 @@ const ITEM_FIELDS: &[&str] = &[
     "language",
     "lastChangeDateTime",
 ];
+
+/// A lower-case accented Latin letter without its accent (French, Spanish, Portuguese, German...).
+fn unaccented(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => "a",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+        'ù' | 'ú' | 'û' | 'ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
 
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
