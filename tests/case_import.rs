@@ -52,6 +52,15 @@ fn package(lang: &str, title: &str, items: Vec<Value>, associations: Vec<Value>)
     })
 }
 
+/// Adds an item to a package, with its place.
+fn add_item(package: &mut Value, item: Value, place: Value) {
+    package["CFItems"].as_array_mut().unwrap().push(item);
+    package["CFAssociations"]
+        .as_array_mut()
+        .unwrap()
+        .push(place);
+}
+
 /// A small framework: two clusters of two competencies.
 fn framework(lang: &str, title: &str) -> Value {
     package(
@@ -86,6 +95,16 @@ fn codes(imported: &CaseImport) -> Vec<&'static str> {
     imported.notes.iter().map(|n| n.code).collect()
 }
 
+/// The import says `code` in a note.
+#[track_caller]
+fn assert_noted(imported: &CaseImport, code: &str) {
+    assert!(
+        codes(imported).contains(&code),
+        "{code} not in {:?}",
+        imported.notes
+    );
+}
+
 fn competency_ids(pack: &Pack) -> Vec<String> {
     pack.document()
         .competency
@@ -108,11 +127,7 @@ fn any_language_gives_a_skeleton_that_passes_check() {
         assert_eq!(competency_ids(&pack), ["A.1", "A.2", "B.1"], "{lang}");
         if !["en", "fr"].contains(&expected) {
             // The engine's messages are placeholders (English) to translate, and a note says so.
-            assert!(
-                codes(&imported).contains(&"messages_to_translate"),
-                "{lang}: {:?}",
-                codes(&imported)
-            );
+            assert_noted(&imported, "messages_to_translate");
         }
     }
 }
@@ -131,14 +146,11 @@ fn titles_and_codes_that_are_not_ids_are_repaired_with_a_note() {
     // A code `general` beside top-level items without children: the made-up outcome takes
     // another id.
     let mut p = framework("en", "F");
-    p["CFItems"]
-        .as_array_mut()
-        .unwrap()
-        .push(item(6, "general", "Loose"));
-    p["CFAssociations"]
-        .as_array_mut()
-        .unwrap()
-        .push(child_of(6, 0, Some(3.0)));
+    add_item(
+        &mut p,
+        item(6, "general", "Loose"),
+        child_of(6, 0, Some(3.0)),
+    );
     let (imported, pack) = imported(&p);
     // The item keeps its code; the made-up outcome takes the next free id.
     let outcomes: Vec<&str> = pack
@@ -149,7 +161,7 @@ fn titles_and_codes_that_are_not_ids_are_repaired_with_a_note() {
         .collect();
     assert_eq!(outcomes, ["A", "B", "general-2"]);
     assert!(competency_ids(&pack).contains(&"general".to_owned()));
-    assert!(codes(&imported).contains(&"general_outcome"));
+    assert_noted(&imported, "general_outcome");
 }
 
 #[test]
@@ -170,11 +182,7 @@ fn repeated_codes_keep_document_order_and_are_noted() {
         pack.document().competency[0].name["en"],
         "First by document order"
     );
-    assert!(
-        codes(&imported).contains(&"duplicate_code"),
-        "{:?}",
-        codes(&imported)
-    );
+    assert_noted(&imported, "duplicate_code");
 }
 
 #[test]
@@ -188,11 +196,7 @@ fn siblings_without_sequence_numbers_follow_their_codes_naturally() {
     }
     let (imported, pack) = imported(&package("en", "F", items, assoc));
     assert_eq!(competency_ids(&pack), ["L1.1", "L1.2", "L1.10", "L1.11"]);
-    assert!(
-        codes(&imported).contains(&"natural_order"),
-        "{:?}",
-        codes(&imported)
-    );
+    assert_noted(&imported, "natural_order");
 }
 
 #[test]
@@ -582,14 +586,11 @@ fn scores_same_language_packages_missing_texts_and_unsafe_references() {
     assert!(err.to_string().contains("both in `en`"), "{err}");
 
     let mut fr = framework("fr", "F");
-    fr["CFItems"]
-        .as_array_mut()
-        .unwrap()
-        .push(item(6, "A.3", "Troisième de A"));
-    fr["CFAssociations"]
-        .as_array_mut()
-        .unwrap()
-        .push(child_of(6, 1, Some(3.0)));
+    add_item(
+        &mut fr,
+        item(6, "A.3", "Troisième de A"),
+        child_of(6, 1, Some(3.0)),
+    );
     let both = import_case_all(&[en, fr], "en").unwrap();
     let pack = Pack::from_json(&both.pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
     let added = pack
@@ -617,7 +618,7 @@ fn scores_same_language_packages_missing_texts_and_unsafe_references() {
             .iter()
             .all(|c| c.references.is_empty())
     );
-    assert!(codes(&imported).contains(&"invalid_reference"));
+    assert_noted(&imported, "invalid_reference");
 }
 
 /// Rubric content that cannot be kept is named: a criterion about no item, an unknown item or an
