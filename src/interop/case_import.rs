@@ -28,6 +28,8 @@ pub struct CaseImport {
     pub pack: Value,
     /// Everything skipped or assumed.
     pub notes: Vec<ImportNote>,
+    /// The language the package's texts were read in.
+    pub lang: String,
 }
 
 /// The package could not be read at all.
@@ -1184,7 +1186,7 @@ pub fn import_case(package: &Value, fallback_lang: &str) -> Result<CaseImport, I
         Some(embedded) => restore(embedded, pack, &lang, &mut notes),
         None => pack,
     };
-    Ok(CaseImport { pack, notes })
+    Ok(CaseImport { pack, notes, lang })
 }
 
 /// Lays `from`'s text `key` in `lang` over `target`'s where they differ, with a note; whether it
@@ -1358,7 +1360,7 @@ pub fn import_case_all(packages: &[Value], fallback_lang: &str) -> Result<CaseIm
                 note.path = format!("[{}] {}", i + 1, note.path);
             }
         }
-        let own = package_language(&next);
+        let own = next.lang.clone();
         if let Some(first) = languages.iter().position(|l| *l == own) {
             return Err(ImportError(format!(
                 "packages {} and {} are both in `{own}`: the packages of one framework are read together one per language",
@@ -1414,25 +1416,6 @@ pub fn import_case_all(packages: &[Value], fallback_lang: &str) -> Result<CaseIm
         }
     }
     Ok(merged)
-}
-
-/// The language a package was read in: a restored pack's (whose `restored` note names it), else
-/// the skeleton's one language.
-fn package_language(imported: &CaseImport) -> String {
-    imported
-        .notes
-        .iter()
-        .find(|n| n.code == "restored")
-        .and_then(|n| n.message.split('`').nth(1))
-        .map(str::to_owned)
-        .or_else(|| {
-            imported
-                .pack
-                .pointer("/program/languages/0")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .unwrap_or_default()
 }
 
 /// Texts (objects whose keys are all languages of `all`) that lack one of them get it from
