@@ -3,8 +3,10 @@
 #   1. the Rust crate: unit, integration, conformance, property, schema and doc tests, with every
 #      feature and with none (the core alone, as the WebAssembly module has it);
 #   2. the npm package: WebAssembly build (with the size report), Node tests including the
-#      conformance corpus byte-for-byte against native, TypeScript types, and the example page in a
-#      real browser (Debian's Chromium, driven by playwright-core) with an accessibility audit.
+#      conformance corpus byte-for-byte against native, TypeScript types, the packed package's
+#      metadata and types (publint, attw), and in a real browser (Debian's Chromium, driven by
+#      playwright-core) the example pages, the script builds under RequireJS and without .wasm, and
+#      the drop-in element, with an accessibility audit.
 # Needs a Rust toolchain (rustup) and Node 18+ with npm; everything else is installed here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +30,7 @@ npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build | tee /tmp/competency-rules-build.log
 # The size budget: 150 KB gzipped (gzip -9) with the embedded HSLP pack; see pkg-js/README.md.
 limit="${WASM_GZIP_LIMIT:-150000}"
-gz=$(gzip -9 -c dist/web/competency_rules_bg.wasm | wc -c)
+gz=$(gzip -9 -c dist/competency_rules.wasm | wc -c)
 if [ "$gz" -gt "$limit" ]; then
   echo "wasm size check: $gz bytes gzipped is over the limit of $limit" >&2
   exit 1
@@ -37,6 +39,10 @@ echo "wasm size check: $gz bytes gzipped, limit $limit"
 
 echo "== npm package: types (tsc --noEmit)"
 npm run --silent typecheck
+
+echo "== npm package: publint, and attw (are the types wrong) under every moduleResolution"
+npx --no-install publint --strict
+npx --no-install attw --pack . --entrypoints . interop planning element
 
 echo "== npm package: browser"
 if [ -z "${CHROMIUM:-}" ] && ! command -v chromium >/dev/null; then

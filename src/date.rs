@@ -10,10 +10,50 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(NaiveDate);
 
-/// A date that is not a valid `YYYY-MM-DD` calendar date.
+/// A date that is not a valid `YYYY-MM-DD` calendar date: the text given. Its message says
+/// whether the text is not in that form (`24/11/2026`) or names no day of the calendar
+/// (`2026-02-30`: "February 2026 has 28 days").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a date in the form YYYY-MM-DD")]
+#[error("{}", date_problem(.0))]
 pub struct DateError(pub String);
+
+/// What is wrong with `text`, a date that did not read.
+fn date_problem(text: &str) -> String {
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|t| t.parse::<u32>().ok());
+    match (shaped(text), number(0..4), number(5..7)) {
+        (true, Some(year), Some(month)) if (1..=12).contains(&month) => {
+            let days = i32::try_from(year)
+                .ok()
+                .and_then(|y| days_in_month(y, month))
+                .unwrap_or(31);
+            format!(
+                "`{text}` is not a day of the calendar: month {month:02} of {year:04} has {days} days"
+            )
+        }
+        (true, _, Some(month)) => {
+            format!("`{text}` is not a day of the calendar: there is no month {month:02}")
+        }
+        _ => format!("`{text}` is not a date in the form YYYY-MM-DD"),
+    }
+}
+
+/// Whether `text` has the shape `YYYY-MM-DD` (ten characters, digits and two hyphens).
+fn shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// The number of days in `month` (1–12) of `year`.
+fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = first.checked_add_months(Months::new(1))?;
+    u32::try_from((next - first).num_days()).ok()
+}
 
 impl Date {
     /// The date `year-month-day`, if it exists.
@@ -42,6 +82,47 @@ impl Date {
     pub fn year(self) -> i32 {
         self.0.year()
     }
+
+    /// The date as running text writes it: `November 24, 2026` in English, `24 novembre 2026`
+    /// (`1er mars 2026`) in French; other languages keep `YYYY-MM-DD`, which reads everywhere.
+    pub fn long(self, lang: &str) -> String {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        let (year, day) = (self.0.year(), self.0.day());
+        let month = self.0.month0() as usize;
+        match (lang, EN.get(month), FR.get(month)) {
+            ("en", Some(name), _) => format!("{name} {day}, {year}"),
+            ("fr", _, Some(name)) if day == 1 => format!("1er {name} {year}"),
+            ("fr", _, Some(name)) => format!("{day} {name} {year}"),
+            _ => self.to_string(),
+        }
+    }
 }
 
 impl FromStr for Date {
@@ -49,13 +130,7 @@ impl FromStr for Date {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         // Exactly YYYY-MM-DD: chrono alone would also accept signs and longer years.
-        let bytes = s.as_bytes();
-        let shape_ok = bytes.len() == 10
-            && bytes.iter().enumerate().all(|(i, b)| match i {
-                4 | 7 => *b == b'-',
-                _ => b.is_ascii_digit(),
-            });
-        if !shape_ok {
+        if !shaped(s) {
             return Err(DateError(s.to_owned()));
         }
         // Digits were checked above; chrono's own parser would pull a format interpreter into
@@ -135,6 +210,38 @@ mod tests {
         ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn a_refused_date_says_what_is_wrong_with_it() {
+        let message = |text: &str| text.parse::<Date>().err().map(|e| e.to_string());
+        assert_eq!(
+            message("2026-02-30").as_deref(),
+            Some("`2026-02-30` is not a day of the calendar: month 02 of 2026 has 28 days")
+        );
+        assert_eq!(
+            message("2024-02-30").as_deref(),
+            Some("`2024-02-30` is not a day of the calendar: month 02 of 2024 has 29 days")
+        );
+        assert_eq!(
+            message("2026-13-01").as_deref(),
+            Some("`2026-13-01` is not a day of the calendar: there is no month 13")
+        );
+        assert_eq!(
+            message("24/11/2026").as_deref(),
+            Some("`24/11/2026` is not a date in the form YYYY-MM-DD")
+        );
+    }
+
+    #[test]
+    fn long_dates_read_as_each_language_writes_them() {
+        let date = |y, m, d| Date::from_ymd(y, m, d).unwrap();
+        assert_eq!(date(2026, 11, 24).long("en"), "November 24, 2026");
+        assert_eq!(date(2026, 11, 24).long("fr"), "24 novembre 2026");
+        assert_eq!(date(2026, 3, 1).long("fr"), "1er mars 2026");
+        assert_eq!(date(2026, 8, 2).long("fr"), "2 août 2026");
+        // A language without month names here keeps the ISO form.
+        assert_eq!(date(2026, 3, 1).long("es"), "2026-03-01");
     }
 
     #[test]

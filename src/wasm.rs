@@ -6,8 +6,8 @@
 //! Values cross the boundary as JSON text: measured in Node (`pkg-js/bench/boundary.mjs`), JSON
 //! with `JSON.parse`/`JSON.stringify` in the wrapper was 1.1–1.3× faster than converting JS objects
 //! with serde-wasm-bindgen, and it keeps the module smaller. What is exported is weighed against the
-//! module's size budget (150 KB gzipped): the text explanation (`explain`) stays native, since a
-//! page renders the report its own way.
+//! module's size budget (150 KB gzipped): the text explanation (`explain`) is in the larger modules
+//! only (feature `explain`).
 
 use crate::ffi::{self, Failure};
 
@@ -112,5 +112,21 @@ impl WasmPack {
         compact: bool,
     ) -> Result<String, JsValue> {
         ffi::evaluate_as(&self.pack, participant_json, as_of, languages, compact).map_err(thrown)
+    }
+}
+
+#[cfg(feature = "explain")]
+#[wasm_bindgen(js_class = WasmPack)]
+impl WasmPack {
+    /// Evaluates a participant (JSON text) on `as_of` and explains the report as plain text in
+    /// `lang`: the command line's `--format text`, one implementation for both (feature
+    /// `explain`: the interop and planning modules).
+    pub fn explain(
+        &self,
+        participant_json: &str,
+        as_of: &str,
+        lang: &str,
+    ) -> Result<String, JsValue> {
+        ffi::explain(&self.pack, participant_json, as_of, lang).map_err(thrown)
     }
 }

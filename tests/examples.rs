@@ -403,7 +403,7 @@ fn cli_plans_explains_the_plan_and_projects_it() {
     assert!(en.contains("  9. Supervisor Health and Safety (internal) (internal training; 6 h; cost 0) — closes: Workplace health and safety (Working knowledge)"), "{en}");
     assert!(en.contains("Can be shown by: self-study assignment (coach, program assessor); work project (coach, program assessor)"), "{en}");
     assert!(
-        en.contains("Professional municipal manager designation: Claimed on 2026-11-24"),
+        en.contains("Professional municipal manager designation: Claimed on November 24, 2026"),
         "{en}"
     );
     let fr = run(&[

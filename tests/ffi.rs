@@ -121,7 +121,7 @@ fn failures() -> Vec<Failure> {
 fn every_failure_code_the_engine_gives_is_produced_and_thrown_as_json() {
     let produced: BTreeSet<FailureCode> = failures().iter().map(|f| f.code).collect();
     // Not produced here: `internal` (a result that cannot be written: no input causes it) and the
-    // two codes only the npm wrapper throws.
+    // codes only the npm wrapper throws.
     // (The cohort codes are in a cohort report's `unreadable`, never thrown: tests/cohort.rs
     // produces each.)
     let elsewhere = [
@@ -129,6 +129,7 @@ fn every_failure_code_the_engine_gives_is_produced_and_thrown_as_json() {
         FailureCode::NotInThisBuild,
         FailureCode::EngineCrashed,
         FailureCode::Freed,
+        FailureCode::NotStarted,
         FailureCode::DuplicateParticipant,
         FailureCode::InputUnreadable,
         FailureCode::EmptyInput,
@@ -311,4 +312,24 @@ fn plan_gives_the_native_bytes_and_checks_its_options() {
     assert_eq!(err.path, "completeBy");
     let err = ffi::plan(&pack, r#"{"id": 1}"#, "2026-11-24", "{}", &clock).unwrap_err();
     assert_eq!(err.code, FailureCode::InvalidDocument);
+}
+
+#[test]
+fn explain_is_the_command_lines_text_in_the_language_asked() {
+    let pack = ffi::default_pack().unwrap();
+    let fr = ffi::explain(&pack, SUPERVISOR, "2026-11-24", "fr").unwrap();
+    assert!(fr.contains("Statut\u{a0}: "), "{fr}");
+    let en = ffi::explain(&pack, SUPERVISOR, "2026-11-24", "en").unwrap();
+    assert!(en.contains("Status: "), "{en}");
+    // A language the pack does not have falls back to its first, messages included.
+    assert_eq!(
+        ffi::explain(&pack, SUPERVISOR, "2026-11-24", "es").unwrap(),
+        en
+    );
+    let failure = ffi::explain(&pack, SUPERVISOR, "2026-02-30", "en").unwrap_err();
+    assert_eq!(failure.code, FailureCode::InvalidDate);
+    assert_eq!(
+        failure.message,
+        "`2026-02-30` is not a day of the calendar: month 02 of 2026 has 28 days"
+    );
 }

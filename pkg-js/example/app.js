@@ -9,7 +9,7 @@ const LABELS = {
     ex01: "01 — new enrolee", ex02: "02 — supervisor in progress", ex03: "03 — participant with problems",
     ex04: "04 — ready for the final assignment", ex05: "05 — completed senior leader", ex06: "06 — lapsed",
     ex07: "07 — manager with assessor ratings",
-    file: "Or open a participant file (JSON)", asOf: "Evaluation date", status: "Status",
+    file: "Or open a participant file (JSON)", asOf: "Evaluation date", status: "Status", shown: "Participant", organization: "Organization",
     requirements: "Completion requirements", outcomes: "Progress by learning outcome",
     missing: "What is missing, and why", matrix: "Competency matrix", notCounted: "Evidence that did not count",
     evidence: "Evidence", competency: "Competency", allCompetencies: "Competencies", reason: "Reason", findings: "Findings", language: "Language",
@@ -20,7 +20,8 @@ const LABELS = {
     states: { met: "met", not_met: "not met", not_yet_enough_evidence: "not yet enough evidence", pending_review: "pending review", not_required: "not required" },
     statuses: { enrolled: "enrolled", in_progress: "in progress", ready_for_final_assignment: "ready for the final assignment", completed: "completed", lapsed: "lapsed" },
     requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit", chosen: "Chosen competencies" },
-    pending: "pending review", noEvidence: "no evidence has counted yet", below: "achieved below the required level",
+    pending: "pending review", below: "Achieved below the required level", pendingGroup: "Waiting for review", noEvidenceGroup: "No evidence has counted yet",
+    achievedLevel: "achieved", waitingFor: "waiting", orOther: "or other evidence the program accepts",
     via: { claim: "claimed", catalogue: "completed", rule: "rule" }, engine: "Engine", pack: "pack",
     looksLike: "What this looks like at your level", effective: "Effective behaviours", ineffective: "Ineffective behaviours",
     colon: ": ", percent: "%", startFailed: "The engine could not start",
@@ -45,18 +46,19 @@ const LABELS = {
     ex01: "01 — nouvelle inscription", ex02: "02 — superviseur en cours", ex03: "03 — participant avec des problèmes",
     ex04: "04 — prêt pour le travail final", ex05: "05 — cadre supérieur ayant terminé", ex06: "06 — échu",
     ex07: "07 — gestionnaire avec cotes d'évaluateur",
-    file: "Ou ouvrir un fichier de participant (JSON)", asOf: "Date d'évaluation", status: "Statut",
+    file: "Ou ouvrir un fichier de participant (JSON)", asOf: "Date d'évaluation", status: "Statut", shown: "Participant", organization: "Organisation",
     requirements: "Exigences d'achèvement", outcomes: "Progrès par résultat d'apprentissage",
     missing: "Ce qui manque, et pourquoi", matrix: "Matrice des compétences", notCounted: "Preuves non comptées",
     evidence: "Preuve", competency: "Compétence", allCompetencies: "Compétences", reason: "Raison", findings: "Constats", language: "Langue",
     required: "Requis", achieved: "Atteint", state: "État", how: "Comment elle a été atteinte",
     level: "Niveau", levelAttained: "Niveau atteint", nextLevel: "Niveau suivant",
-    none: "aucun", met: "remplie", notMet: "non remplie", nothing: "Rien — tout ce qui est requis est atteint.",
+    none: "aucun", met: "exigence remplie", notMet: "exigence non remplie", nothing: "Rien — tout ce qui est requis est atteint.",
     noneCounted: "Toutes les preuves ont été comptées.", noFindings: "Aucun constat.",
     states: { met: "atteinte", not_met: "non atteinte", not_yet_enough_evidence: "pas encore assez de preuves", pending_review: "en attente d'examen", not_required: "non requise" },
     statuses: { enrolled: "inscrit", in_progress: "en cours", ready_for_final_assignment: "prêt pour le travail final", completed: "terminé", lapsed: "échu" },
     requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps", chosen: "Compétences choisies" },
-    pending: "en attente d'examen", noEvidence: "aucune preuve n'a encore été comptée", below: "atteinte sous le niveau requis",
+    pending: "en attente d'examen", below: "Atteintes sous le niveau requis", pendingGroup: "En attente d'examen", noEvidenceGroup: "Aucune preuve n'a encore été comptée",
+    achievedLevel: "atteint", waitingFor: "en attente", orOther: "ou par d'autres preuves que le programme accepte",
     via: { claim: "revendiquée", catalogue: "réussie", rule: "règle" }, engine: "Moteur", pack: "ensemble de règles",
     looksLike: "À quoi cela ressemble à votre niveau", effective: "Comportements efficaces", ineffective: "Comportements inefficaces",
     colon: "\u00a0: ", percent: "\u00a0%", startFailed: "Le moteur n'a pas pu démarrer",
@@ -136,6 +138,13 @@ function levelName(competencyId, id) {
   return level ? level.name[state.lang] ?? level.name.en ?? id : name(id);
 }
 
+/** A `YYYY-MM-DD` date as running text writes it: "24 novembre 2026", "November 24, 2026". */
+function longDate(iso) {
+  // (The date is a calendar date, not an instant: formatted in UTC so no time zone moves it.)
+  const format = new Intl.DateTimeFormat(state.lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" });
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso ?? "") ? format.format(new Date(`${iso}T00:00:00Z`)) : iso;
+}
+
 function message(reason) {
   return reason.message[state.lang] ?? reason.message.en ?? reason.code;
 }
@@ -158,8 +167,13 @@ function renderReport() {
   if (!r) return;
   $("result").hidden = false;
 
+  // Whom the page shows: the name the participant file gives (it stays in the page), the id, the
+  // organization.
+  const p = state.participant ?? {};
+  const who = [p.name ? `${p.name} (${r.participant})` : r.participant, p.organization ? `${t.organization}${t.colon}${p.organization}` : null];
   const summary = $("status-summary");
   summary.replaceChildren(
+    el("p", { id: "shown" }, `${t.shown}${t.colon}`, el("strong", {}, who[0]), who[1] ? ` · ${who[1]}` : ""),
     el("p", { class: `status status-${r.status}`, id: "status-value" }, `${t.status}${t.colon}`, el("strong", {}, t.statuses[r.status]), ` — ${message(r.status_reason)}`),
     el("p", {}, `${t.level}${t.colon}${name(r.level)} · ${t.levelAttained}${t.colon}${r.level_attained ? name(r.level_attained) : t.none}`),
     ...(r.next_level
@@ -186,20 +200,36 @@ function renderReport() {
     ),
   );
 
+  // What is missing, grouped by why (below the level, waiting for review, no evidence yet), each
+  // competency by name with the level it needs and the courses that would show it.
   const missing = r.competencies.filter((c) => c.required && c.state !== "met");
+  const names = state.pack.names(state.lang);
+  const evidence = new Map((state.participant?.evidence ?? []).map((e) => [e.id, e]));
+  const line = (c) => {
+    const parts = [el("strong", {}, name(c.id)), ` — ${t.required}${t.colon}${levelName(c.id, c.required)}`];
+    if (c.state === "not_met") parts.push(`, ${t.achievedLevel}${t.colon}${levelName(c.id, c.achieved)}`);
+    if (c.state === "pending_review") {
+      // The items waiting, by kind and date (their ids are the participant file's own).
+      const waiting = (c.pending ?? []).map((id) => evidence.get(id)).map((e) => (e ? `${names.kind(e.kind)} (${longDate(e.date)})` : null)).filter(Boolean);
+      if (waiting.length) parts.push(`; ${t.waitingFor}${t.colon}${waiting.join(", ")}`);
+    }
+    const steps = names.itemsFor(c.id, c.required);
+    if (steps.length) parts.push(el("span", { class: "next" }, `. ${t.showBy}${t.colon}${steps.map((i) => names.item(i.id)).join(", ")}, ${t.orOther}.`));
+    const item = el("li", { "data-competency": c.id }, ...parts);
+    const cell = looksLike(c.id, r.level);
+    if (cell) item.append(cell);
+    return item;
+  };
+  const groups = [["not_met", t.below], ["pending_review", t.pendingGroup], ["not_yet_enough_evidence", t.noEvidenceGroup]]
+    .map(([key, title]) => [key, title, missing.filter((c) => c.state === key)])
+    .filter(([, , group]) => group.length > 0);
   $("missing").replaceChildren(
     ...(missing.length === 0
-      ? [el("li", {}, t.nothing)]
-      : missing.map((c) => {
-          const why =
-            c.state === "pending_review" ? `${t.pending}${t.colon}${(c.pending ?? []).join(", ")}`
-            : c.state === "not_met" ? `${t.below} (${levelName(c.id, c.achieved)} < ${levelName(c.id, c.required)})`
-            : t.noEvidence;
-          const item = el("li", { "data-competency": c.id }, el("strong", {}, name(c.id)), ` — ${t.required} ${levelName(c.id, c.required)}${t.colon}${why}`);
-          const cell = looksLike(c.id, r.level);
-          if (cell) item.append(cell);
-          return item;
-        })),
+      ? [el("p", {}, t.nothing)]
+      : groups.flatMap(([key, title, group]) => [
+          el("h3", { id: `missing-${key}` }, `${title} (${group.length})`),
+          el("ul", { "aria-labelledby": `missing-${key}`, "data-state": key }, ...group.map(line)),
+        ])),
   );
 
   const matrix = $("matrix");
@@ -207,9 +237,10 @@ function renderReport() {
     ...[
       ...state.doc.outcome.map((o) => ({ caption: name(o.id), rows: r.competencies.filter((c) => c.outcome === o.id) })),
       { caption: t.allCompetencies, rows: r.competencies.filter((c) => !c.outcome) },
-    ].filter((group) => group.rows.length > 0).map(({ caption, rows }) => {
-      return el("table", { class: "matrix" },
-        el("caption", {}, caption),
+    ].filter((group) => group.rows.length > 0).map(({ caption, rows }, n) => {
+      // A wide table scrolls in its own region on a narrow screen; the page does not (WCAG 1.4.10).
+      return el("div", { class: "scroll", tabindex: "0", role: "region", "aria-labelledby": `matrix-caption-${n}` }, el("table", { class: "matrix" },
+        el("caption", { id: `matrix-caption-${n}` }, caption),
         el("thead", {}, el("tr", {}, ...[t.competency, t.required, t.achieved, t.state, t.how].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, ...rows.map((c) =>
           el("tr", { class: `state-${c.state}`, "data-competency": c.id },
@@ -219,7 +250,7 @@ function renderReport() {
             el("td", {}, el("span", { class: "state" }, t.states[c.state])),
             el("td", {}, (c.sources ?? []).map((s) => `${t.via[s.via]} ${name(s.from)} (${levelName(c.id, s.level)})`).join("; ") || "—"),
           ))),
-      );
+      ));
     }),
   );
 
@@ -326,7 +357,7 @@ function renderWhatIf(container) {
     if (after !== before) lines.push(`${t.competenciesMet}${t.colon}${before} → ${after}`);
   }
   container.replaceChildren(
-    el("h3", { id: "what-if-heading" }, t.whatIf(plan.complete_by)),
+    el("h3", { id: "what-if-heading" }, t.whatIf(longDate(plan.complete_by))),
     el("ul", { id: "what-if", "aria-labelledby": "what-if-heading" }, ...(lines.length ? lines : [t.noChange]).map((line) => el("li", {}, line))),
   );
 }

@@ -31,3 +31,6 @@ for (const group of cohort.groups) {
   console.log(group.by, group.id, ready ?? "suppressed", group.bench.map((b) => `${b.level}: ${b.ready_now ?? "-"}`));
 }
 for (const gap of cohort.gaps) console.log(gap.level, gap.competency, gap.met_percent ?? "suppressed");
+// The report in words, from the same code as the command line's `--format text`.
+const text: string = pack.explain(participant, "2026-11-24", { lang: "fr" });
+console.log(text.split("\n")[0]);

@@ -43,3 +43,19 @@ const diagnostics: Diagnostic[] = checkPack("{}");
 console.log(diagnostics.length, pack.evaluateJson(JSON.stringify(participant), "2026-11-24", { pretty: true }).length);
 using disposable = Pack.load();
 console.log(disposable.info.id);
+
+// Names in a language, and the courses that show a competency (next steps).
+const names = pack.names("fr");
+for (const c of missing) {
+  const steps: string[] = names.itemsFor(c.id, c.required ?? "").map((item) => names.item(item.id));
+  console.log(names.competency(c.id), names.proficiency(c.id, c.required), steps.join(", "));
+}
+// Errors say both languages where the package wrote them.
+try {
+  pack.evaluate(participant, "2026-02-30", { languages: ["fr"] });
+} catch (error) {
+  if (error instanceof ParticipantError || !(error instanceof PackError)) {
+    const messages: { en: string; fr: string } | undefined = (error as import("competency-rules").CompetencyRulesError).messages;
+    console.log(messages?.fr);
+  }
+}

@@ -1,15 +1,23 @@
 // The JavaScript face of competency-rules: a small, typed wrapper over the WebAssembly bindings.
 // It holds no rule logic. Values cross into WebAssembly as JSON text (measured faster than
 // converting objects field by field; see bench/boundary.mjs). It turns the engine's structured failures into Error subclasses, keeps
-// pack handles valid across a module restart, and restarts the module if it ever traps.
+// pack handles valid across a module restart, and restarts the module if it ever traps (with the
+// module already compiled: no network request).
+import { namesOf } from "./names.js";
+import { FAILURES, checkDate, checkParticipant, checkParticipantJson, errorLanguage, refusal } from "./arguments.js";
 
-/** Base class of every error the package throws: `code`, `message`, and `path` to the field. */
+/**
+ * Base class of every error the package throws: `code`, `message`, and `path` to the field. Where
+ * the message exists in both languages, `messages` has both and `message` is in the language the
+ * call asked for (the first of its `languages` option, or its `lang`).
+ */
 export class CompetencyRulesError extends Error {
   constructor(failure, name = "CompetencyRulesError") {
-    super(failure.message);
+    super(failure.message ?? failure.messages?.en);
     this.name = name;
     this.code = failure.code;
     this.path = failure.path ?? "";
+    if (failure.messages) this.messages = failure.messages;
   }
 }
 
@@ -32,18 +40,16 @@ export class ParticipantError extends CompetencyRulesError {
 
 /** The WebAssembly module trapped (an engine bug). It has been restarted; the call was not completed. */
 export class EngineCrashedError extends CompetencyRulesError {
-  constructor(cause) {
-    super(
-      {
-        code: "engine_crashed",
-        message:
-          "The competency engine crashed (a bug: please report it with the input). " +
-          "It has been restarted and is ready again; this call was not completed.",
-      },
-      "EngineCrashedError",
-    );
+  constructor(cause, lang = "en") {
+    const failure = FAILURES.crashed();
+    super({ ...failure, message: failure.messages[lang] ?? failure.messages.en }, "EngineCrashedError");
     this.cause = cause;
   }
+}
+
+/** A wrapper's refusal (`arguments.js`) as the error it is thrown as, in `lang`. */
+function refused(failure, lang) {
+  return toError({ ...failure, message: failure.messages[lang] ?? failure.messages.en });
 }
 
 const dispose = Symbol.dispose ?? Symbol.for("Symbol.dispose");
@@ -51,8 +57,8 @@ const dispose = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 /** A participant's failure as the engine wrote it: `{code, path, message, line?, column?}`. */
 function failureOf(error) {
   const failure = { code: error.code, path: error.path, message: error.message };
-  if (error.line !== null) failure.line = error.line;
-  if (error.column !== null) failure.column = error.column;
+  if (error.line != null) failure.line = error.line;
+  if (error.column != null) failure.column = error.column;
   return failure;
 }
 
@@ -62,13 +68,18 @@ function failureOf(error) {
  * the engine's depth limit) is `limit_exceeded`; a cycle or a BigInt is `invalid_document`.
  */
 function participantJson(participant) {
+  checkParticipant(participant);
   try {
     return JSON.stringify(participant) ?? "null";
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new ParticipantError({ code: "limit_exceeded", path: "", message: "arrays and objects nest too deep to be written as JSON" });
+      throw refusal("limit_exceeded", "", "arrays and objects nest too deep to be written as JSON",
+        "les tableaux et les objets sont imbriqués trop profondément pour être écrits en JSON");
     }
-    throw new ParticipantError({ code: "invalid_document", path: "", message: `the participant cannot be written as JSON: ${error.message}` });
+    const cycle = error instanceof TypeError && /circular|cyclic/i.test(error.message);
+    throw refusal("invalid_document", "",
+      cycle ? "the participant cannot be written as JSON: it contains itself (a cycle)" : "the participant cannot be written as JSON: it holds a value JSON has no form for (a BigInt)",
+      cycle ? "le participant ne peut pas être écrit en JSON : il se contient lui-même (un cycle)" : "le participant ne peut pas être écrit en JSON : il contient une valeur que JSON ne peut pas écrire (un BigInt)");
   }
 }
 
@@ -78,23 +89,29 @@ function participantJson(participant) {
  */
 function evaluateOptions(options, allowed) {
   if (options === undefined || options === null) return ["*", false];
-  const invalid = (path, message) => new CompetencyRulesError({ code: "invalid_argument", path, message });
-  if (typeof options !== "object" || Array.isArray(options)) throw invalid("options", "options are an object");
+  const invalid = (path, en, fr = en) => refusal("invalid_argument", path, en, fr);
+  if (typeof options !== "object" || Array.isArray(options)) throw invalid("options", "options are an object", "les options sont un objet");
   for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw invalid(key, `\`${key}\` is not an option here (${allowed.join(", ")})`);
+    if (!allowed.includes(key)) {
+      throw invalid(key, `\`${key}\` is not an option here (${allowed.join(", ")})`, `\`${key}\` n'est pas une option ici (${allowed.join(", ")})`);
+    }
   }
   let languages = "*";
   if (options.languages !== undefined) {
-    if (!Array.isArray(options.languages)) throw invalid("languages", "a list of language codes, such as [\"fr\"]");
+    if (!Array.isArray(options.languages)) {
+      throw invalid("languages", "a list of language codes, such as [\"fr\"]", "une liste de codes de langue, comme [\"fr\"]");
+    }
     options.languages.forEach((lang, i) => {
-      if (typeof lang !== "string" || lang === "" || lang.includes(",")) throw invalid(`languages[${i}]`, "a language code, such as \"fr\"");
+      if (typeof lang !== "string" || lang === "" || lang.includes(",")) {
+        throw invalid(`languages[${i}]`, "a language code, such as \"fr\"", "un code de langue, comme \"fr\"");
+      }
     });
     languages = options.languages.join(",");
   }
   const compact = options.compact ?? false;
-  if (typeof compact !== "boolean") throw invalid("compact", "true or false");
+  if (typeof compact !== "boolean") throw invalid("compact", "true or false", "true ou false");
   for (const key of ["pretty"]) {
-    if (options[key] !== undefined && typeof options[key] !== "boolean") throw invalid(key, "true or false");
+    if (options[key] !== undefined && typeof options[key] !== "boolean") throw invalid(key, "true or false", "true ou false");
   }
   return [languages, compact];
 }
@@ -123,14 +140,22 @@ function toError(failure) {
  * `bindings()` is the current wasm-bindgen module; `restart()` replaces it with a fresh instance.
  */
 export function createEngine(backend) {
-  function call(work) {
+  /**
+   * Runs `work` over the module's bindings, turning what fails into the package's errors, in
+   * `lang`: a refusal of the wrapper's checks, a failure the engine threw, a trapped module (which
+   * is restarted first).
+   */
+  function call(work, lang = "en") {
     try {
-      return work(backend.bindings());
+      const bindings = backend.bindings();
+      if (!bindings) throw FAILURES.notStarted();
+      return work(bindings);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
         backend.restart();
-        throw new EngineCrashedError(error);
+        throw new EngineCrashedError(error, lang);
       }
+      if (error?.messages && typeof error.code === "string" && !(error instanceof Error)) throw refused(error, lang);
       // The bindings throw failures as JSON text of a structured object.
       if (typeof error === "string") {
         let failure = null;
@@ -148,7 +173,7 @@ export function createEngine(backend) {
   function toFiles(files) {
     return files.map((f, i) => {
       if (!f || typeof f.name !== "string" || (typeof f.text !== "string" && !(f.text instanceof Uint8Array))) {
-        throw new CompetencyRulesError({ code: "invalid_argument", path: `files[${i}]`, message: "each file is { name, text }" });
+        throw refusal("invalid_argument", `files[${i}]`, "each file is { name, text }", "chaque fichier est { name, text }");
       }
       return { name: f.name, text: typeof f.text === "string" ? f.text : new TextDecoder().decode(f.text) };
     });
@@ -166,11 +191,13 @@ export function createEngine(backend) {
     if (typeof source === "string") return [{ name: "pack.json", text: source }];
     if (Array.isArray(source)) return toFiles(source);
     if (typeof source === "object") return [{ name: "pack.json", text: JSON.stringify(source) }];
-    throw new CompetencyRulesError({ code: "invalid_argument", path: "source", message: "a pack is JSON text, bytes, an object, or [{ name, text }]" });
+    throw refusal("invalid_argument", "source", "a pack is JSON text, bytes, an object, or [{ name, text }]",
+      "un ensemble de règles est du texte JSON, des octets, un objet ou [{ name, text }]");
   }
 
   function loader(source) {
-    const files = packFiles(source);
+    let files;
+    call(() => (files = packFiles(source)));
     if (files === null) return (b) => b.loadDefaultPack();
     const json = JSON.stringify(files);
     return (b) => b.loadPackFiles(json);
@@ -182,6 +209,7 @@ export function createEngine(backend) {
     #handle;
     #generation;
     #freed = false;
+    #doc = null;
 
     constructor(load) {
       this.#load = load;
@@ -199,9 +227,7 @@ export function createEngine(backend) {
 
     /** The current handle, rebuilt from the pack's source if the module was restarted. */
     #get() {
-      if (this.#freed) {
-        throw new CompetencyRulesError({ code: "freed", message: "this pack was freed" });
-      }
+      if (this.#freed) throw FAILURES.freed();
       if (this.#generation !== backend.generation()) {
         this.#handle = call(this.#load);
         this.#generation = backend.generation();
@@ -219,6 +245,16 @@ export function createEngine(backend) {
       return JSON.parse(call(() => this.#get().document()));
     }
 
+    /**
+     * Names in `lang` for what reports name by id: `competency(id)`, `outcome(id)`, `level(id)`,
+     * `proficiency(competencyId, levelId)`, `item(id)`, `kind(id)`, `rule(id)`, and
+     * `itemsFor(competencyId, levelId)`: the catalogue items that show a competency at a level.
+     */
+    names(lang = "en") {
+      this.#doc ??= this.document();
+      return namesOf(this.#doc, lang);
+    }
+
     /** Warnings found while checking the pack. */
     warnings() {
       return JSON.parse(call(() => this.#get().warnings()));
@@ -231,9 +267,12 @@ export function createEngine(backend) {
      * no explanation).
      */
     evaluate(participant, asOf, options) {
-      const json = participantJson(participant);
-      const [languages, compact] = evaluateOptions(options, ["languages", "compact"]);
-      return JSON.parse(call(() => this.#get().evaluate(json, asOf, languages, compact)));
+      return JSON.parse(call(() => {
+        const json = participantJson(participant);
+        checkDate(asOf);
+        const [languages, compact] = evaluateOptions(options, ["languages", "compact"]);
+        return this.#get().evaluate(json, asOf, languages, compact);
+      }, errorLanguage(options)));
     }
 
     /**
@@ -241,11 +280,12 @@ export function createEngine(backend) {
      * the native library's. Options: `pretty` (indented), `languages`, `compact` (as `evaluate`).
      */
     evaluateJson(participantJson, asOf, options) {
-      const [languages, compact] = evaluateOptions(options, ["languages", "compact", "pretty"]);
-      if (typeof participantJson !== "string") {
-        throw new CompetencyRulesError({ code: "invalid_argument", path: "participantJson", message: "the participant is JSON text (use evaluate() for an object)" });
-      }
-      const text = call(() => this.#get().evaluate(participantJson, asOf, languages, compact));
+      const text = call(() => {
+        checkParticipantJson(participantJson);
+        checkDate(asOf);
+        const [languages, compact] = evaluateOptions(options, ["languages", "compact", "pretty"]);
+        return this.#get().evaluate(participantJson, asOf, languages, compact);
+      }, errorLanguage(options));
       // Two-space indentation, as the native `Report::to_json_pretty` writes it (the corpus test
       // checks the bytes match).
       return options?.pretty ? JSON.stringify(JSON.parse(text), null, 2) : text;
@@ -256,21 +296,25 @@ export function createEngine(backend) {
      * error }]` (with `compact`, `{ type: "success", compact }`). Options as `evaluate`.
      */
     evaluateMany(participants, asOf, options) {
-      if (!Array.isArray(participants)) {
-        throw new CompetencyRulesError({ code: "invalid_argument", path: "participants", message: "expected a list of participants" });
-      }
-      const [languages, compact] = evaluateOptions(options, ["languages", "compact"]);
+      const lang = errorLanguage(options);
+      const [languages, compact, handle] = call(() => {
+        if (!Array.isArray(participants)) {
+          throw refusal("invalid_argument", "participants", "expected a list of participants", "une liste de participants est attendue");
+        }
+        checkDate(asOf);
+        return [...evaluateOptions(options, ["languages", "compact"]), this.#get()];
+      }, lang);
       const key = compact ? "compact" : "report";
-      const handle = this.#get();
       // One call per participant (the module has no batch entry, which keeps it smaller; a loop
       // of calls costs no more per participant: bench/batch.mjs). A participant that cannot be
       // read or evaluated is a `failure` entry; a bad date or a crashed module ends the batch.
       return participants.map((participant) => {
         try {
-          const json = participantJson(participant);
-          return { type: "success", [key]: JSON.parse(call(() => handle.evaluate(json, asOf, languages, compact))) };
+          return { type: "success", [key]: JSON.parse(call(() => handle.evaluate(participantJson(participant), asOf, languages, compact), lang)) };
         } catch (error) {
-          if (!(error instanceof ParticipantError)) throw error;
+          // (A participant that is not an object at all is that participant's failure too.)
+          const notAnObject = error.code === "invalid_argument" && error.path === "participant";
+          if (!(error instanceof ParticipantError) && !notAnObject) throw error;
           return { type: "failure", error: failureOf(error) };
         }
       });
@@ -278,19 +322,29 @@ export function createEngine(backend) {
 
     // ---- The larger modules' functions (`competency-rules/interop`, `competency-rules/planning`) ----
 
+    /**
+     * The report explained in words, as plain text in `lang` (the command line's `--format text`,
+     * from the same code): status, requirements, what is missing and why, what did not count.
+     * In `competency-rules/planning` and `competency-rules/interop`. Options: `{ lang? }` ("en").
+     */
+    explain(participant, asOf, options = {}) {
+      return call(() => {
+        const p = participantJson(participant);
+        checkDate(asOf);
+        const lang = options?.lang ?? "en";
+        if (typeof lang !== "string") throw refusal("invalid_argument", "lang", "a language code, such as \"fr\"", "un code de langue, comme \"fr\"");
+        return this.#needs("explain", { en: "planning", fr: "de planification" }, "planning").explain(p, asOf, lang);
+      }, errorLanguage(options));
+    }
+
     #interop(method) {
-      return this.#needs(method, "interoperability", "interop");
+      return this.#needs(method, { en: "interoperability", fr: "d'interopérabilité" }, "interop");
     }
 
     /** The handle, if this module has `method` (else say which module has it). */
     #needs(method, what, entry) {
       const handle = this.#get();
-      if (typeof handle[method] !== "function") {
-        throw new CompetencyRulesError({
-          code: "not_in_this_build",
-          message: `${method} is in the ${what} module: import { Pack } from "competency-rules/${entry}"`,
-        });
-      }
+      if (typeof handle[method] !== "function") throw FAILURES.notInThisBuild(method, entry, what);
       return handle;
     }
 
@@ -300,9 +354,12 @@ export function createEngine(backend) {
      * completeBy?: "YYYY-MM-DD", budgetMs?: number }`.
      */
     plan(participant, asOf, options = {}) {
-      const p = participantJson(participant);
-      const o = JSON.stringify(options ?? {});
-      return JSON.parse(call(() => this.#needs("plan", "planning", "planning").plan(p, asOf, o)));
+      return JSON.parse(call(() => {
+        const p = participantJson(participant);
+        checkDate(asOf);
+        const o = JSON.stringify(options ?? {});
+        return this.#needs("plan", { en: "planning", fr: "de planification" }, "planning").plan(p, asOf, o);
+      }, errorLanguage(options)));
     }
 
     /**
@@ -314,6 +371,10 @@ export function createEngine(backend) {
      * nearDays?, groupBy?, aggregateOnly?, minCell? }`.
      */
     cohort(participants, asOf, options = {}) {
+      return JSON.parse(call(() => this.#cohort(participants, asOf, options), errorLanguage(options)));
+    }
+
+    #cohort(participants, asOf, options) {
       let text;
       if (typeof participants === "string") {
         text = participants;
@@ -329,19 +390,18 @@ export function createEngine(backend) {
           }
         }).join("\n");
       } else {
-        throw new CompetencyRulesError({ code: "invalid_argument", path: "participants", message: "expected a list of participants, or JSON text" });
+        throw refusal("invalid_argument", "participants", "expected a list of participants, or JSON text",
+          "une liste de participants, ou du texte JSON, est attendue");
       }
-      if (typeof asOf !== "string") {
-        throw new CompetencyRulesError({ code: "invalid_argument", path: "asOf", message: "the date is text written YYYY-MM-DD" });
-      }
+      checkDate(asOf);
       // (JSON would write NaN and Infinity as null, which reads as "not given".)
       for (const [key, value] of Object.entries(options ?? {})) {
         if (typeof value === "number" && !Number.isFinite(value)) {
-          throw new CompetencyRulesError({ code: "invalid_argument", path: key, message: "a whole number" });
+          throw refusal("invalid_argument", key, "a whole number", "un nombre entier");
         }
       }
       const o = JSON.stringify(options ?? {});
-      return JSON.parse(call(() => this.#needs("cohort", "planning", "planning").cohort(text, asOf, o)));
+      return this.#needs("cohort", { en: "planning", fr: "de planification" }, "planning").cohort(text, asOf, o);
     }
 
     /** The framework as a CASE 1.1 package. Options: `{ date, lang?, baseUri? }`. */
@@ -361,9 +421,12 @@ export function createEngine(backend) {
      * (text is read strictly, so a key given twice is found).
      */
     evaluateWithStatements(participant, statements, asOf) {
-      const p = JSON.stringify(participant);
-      const s = JSON.stringify(statementSources(statements));
-      return JSON.parse(call(() => this.#interop("evaluateWithStatements").evaluateWithStatements(p, s, asOf)));
+      return JSON.parse(call(() => {
+        const p = participantJson(participant);
+        checkDate(asOf);
+        const s = JSON.stringify(statementSources(statements));
+        return this.#interop("evaluateWithStatements").evaluateWithStatements(p, s, asOf);
+      }));
     }
 
     /**
@@ -373,18 +436,18 @@ export function createEngine(backend) {
     credential(participant, options, statements = []) {
       // The engine reads no clock: the page's clock says which dates are still to come.
       const today = new Date().toISOString().slice(0, 10);
-      const asOf = options?.asOf;
-      if (typeof asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(asOf) && asOf > today) {
-        throw new CompetencyRulesError({
-          code: "invalid_argument",
-          path: "asOf",
-          message: `${asOf} is after today (${today}, in UTC): a credential's validFrom may not be in the future, and validators refuse one that is`,
-        });
-      }
-      const p = JSON.stringify(participant);
-      const s = JSON.stringify(statementSources(statements));
-      const o = JSON.stringify(options ?? {});
-      return JSON.parse(call(() => this.#interop("credential").credential(p, s, o)));
+      return JSON.parse(call(() => {
+        const p = participantJson(participant);
+        const asOf = checkDate(options?.asOf, "asOf");
+        if (asOf > today) {
+          throw refusal("invalid_argument", "asOf",
+            `${asOf} is after today (${today}, in UTC): a credential's validFrom may not be in the future, and validators refuse one that is`,
+            `${asOf} est après aujourd'hui (${today}, en UTC) : la date validFrom d'un titre ne peut pas être dans l'avenir, et les validateurs refusent un titre qui l'est`);
+        }
+        const s = JSON.stringify(statementSources(statements));
+        const o = JSON.stringify(options ?? {});
+        return this.#interop("credential").credential(p, s, o);
+      }, errorLanguage(options)));
     }
 
     /** Releases the pack's memory now (otherwise the garbage collector does it). */
@@ -402,7 +465,8 @@ export function createEngine(backend) {
 
   /** Every diagnostic for a pack (JSON text, an object, or files); never throws for a bad pack. */
   function checkPack(source) {
-    const files = packFiles(source);
+    let files;
+    call(() => (files = packFiles(source)));
     // The built-in pack loads, so its diagnostics are its warnings.
     if (files === null) return Pack.load().warnings();
     const json = JSON.stringify(files);
@@ -418,12 +482,7 @@ export function createEngine(backend) {
     const json = Array.isArray(pkg) ? `[${pkg.map(text).join(",")}]` : text(pkg);
     return JSON.parse(
       call((b) => {
-        if (typeof b.importCase !== "function") {
-          throw new CompetencyRulesError({
-            code: "not_in_this_build",
-            message: 'importCase is in the interoperability module: import { importCase } from "competency-rules/interop"',
-          });
-        }
+        if (typeof b.importCase !== "function") throw FAILURES.notInThisBuild("importCase", "interop", { en: "interoperability", fr: "d'interopérabilité" }, "importCase");
         return b.importCase(json, options.lang ?? "en");
       }),
     );
@@ -442,12 +501,11 @@ export function createEngine(backend) {
     return JSON.parse(call((b) => b.limits()));
   }
 
-  /** Makes the module trap, to check recovery. For tests only. */
-  function crashForTesting() {
-    return call((b) => b.__panicForTesting());
-  }
+  // Makes the module trap, to check recovery: for the package's own tests, not exported (a
+  // symbol, so that no caller comes on it by name).
+  Pack[Symbol.for("competency-rules.crashForTesting")] = () => call((b) => b.__panicForTesting());
 
-  return { Pack, checkPack, importCase, engineVersion, limits, crashForTesting };
+  return { Pack, checkPack, importCase, engineVersion, limits };
 }
 
 /** Statement sources as the module takes them: a list of statements, StatementResults or texts. */

@@ -1,54 +1,43 @@
-// The browser (ESM) entry points' shared start-up: instantiate the module once, keep a spare copy
-// of its glue for a synchronous restart after a trap, and build the engine over it.
+// The browser entry points' shared start-up (ES modules and the script builds): compile the module
+// once, instantiate it through a fresh copy of the glue, and build the engine over it. A module
+// that trapped is replaced by another instance of the module already compiled: no network request.
 import { createEngine } from "./api.js";
 
 /**
- * `primary`: the imported wasm-bindgen glue; `glueUrl`: its URL (for the spare copy);
- * `wasmUrl`: the default location of the .wasm file.
+ * `createGlue`: the wasm-bindgen glue's factory (`dist/glue-*.js`); `defaultSource()`: where the
+ * module is when `init()` is given nothing (a URL, or the bytes in the single-file build), asked
+ * for only then, so that a page that names its own URL never computes one.
  */
-export function createBrowserEntry(primary, glueUrl, wasmUrl) {
+export function createBrowserEntry(createGlue, defaultSource) {
   let glue = null;
   let compiled = null;
-  let spare = null;
   let generation = 0;
-  let instances = 0;
-  let crashed = false;
-
-  // A second, not yet instantiated copy of the glue module, so a trapped module can be replaced
-  // synchronously (ES modules cannot be re-imported synchronously). Where it cannot be loaded (some
-  // bundlers rewrite module URLs), the engine works the same but cannot restart after a crash.
-  function prepareSpare() {
-    instances += 1;
-    spare = import(/* @vite-ignore */ `${glueUrl}?instance=${instances}`).then(
-      (m) => (spare = m),
-      () => (spare = null),
-    );
-  }
 
   function start(module) {
+    const fresh = createGlue();
+    fresh.initSync({ module });
     compiled = module;
-    primary.initSync({ module });
-    glue = primary;
-    prepareSpare();
+    glue = fresh;
   }
 
-  /** Loads and instantiates the engine. `input`: a URL, a Response, bytes, or a WebAssembly.Module. */
+  /**
+   * Loads and instantiates the engine. `input`: a URL (text or `URL`), a `Response` (or a promise of
+   * one), the bytes, or a compiled `WebAssembly.Module`; the package's own .wasm by default. A
+   * server may give the .wasm any content type.
+   */
   async function init(input) {
-    if (glue) {
-      // Already started (e.g. by initSync): make sure the spare copy for restarts is ready too.
-      await spare;
-      return;
-    }
-    let source = input ?? wasmUrl;
+    if (glue) return;
+    let source = input ?? defaultSource();
     if (source instanceof WebAssembly.Module) return start(source);
     if (typeof source === "string" || source instanceof URL) source = fetch(source);
     if (source instanceof Promise) source = await source;
-    const module =
-      typeof Response !== "undefined" && source instanceof Response
-        ? await WebAssembly.compile(await source.arrayBuffer())
-        : await WebAssembly.compile(source);
-    start(module);
-    await spare;
+    let bytes = source;
+    if (typeof Response !== "undefined" && source instanceof Response) {
+      if (!source.ok) throw new Error(`competency-rules: the module could not be fetched (${source.status} ${source.statusText}, ${source.url})`);
+      bytes = await source.arrayBuffer();
+    }
+    const module = await WebAssembly.compile(bytes);
+    if (!glue) start(module);
   }
 
   /** Instantiates the engine synchronously from the .wasm bytes (or a compiled WebAssembly.Module). */
@@ -59,19 +48,12 @@ export function createBrowserEntry(primary, glueUrl, wasmUrl) {
 
   const engine = createEngine({
     bindings() {
-      if (crashed) throw new Error("competency-rules: the engine crashed and could not be restarted here; reload the page");
-      if (!glue) throw new Error("competency-rules: call `await init()` (or `initSync(bytes)`) first");
+      if (!glue) return null;
       return glue;
     },
     restart() {
-      if (!spare || spare instanceof Promise) {
-        crashed = true;
-        return;
-      }
-      glue = spare;
-      glue.initSync({ module: compiled });
+      start(compiled);
       generation += 1;
-      prepareSpare();
     },
     generation: () => generation,
   });

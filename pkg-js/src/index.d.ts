@@ -2,6 +2,7 @@
 // are in `types.d.ts`, generated from the Rust types by tsify (`tests/ts_types.rs` in the crate);
 // this file only declares the wrapper's functions and classes.
 import type {
+  CatalogueItemDoc,
   Compact,
   Diagnostic,
   Failure,
@@ -45,6 +46,12 @@ export declare class CompetencyRulesError extends Error {
   readonly code: FailureCode;
   /** The path of the offending field (`enrolled`, `competency[3].outcome`), or "". */
   readonly path: string;
+  /**
+   * The message in English and in French, where the package wrote it in both (the checks of the
+   * arguments, a crash, a freed pack); `message` is then in the language the call asked for (the
+   * first of its `languages`, or its `lang`).
+   */
+  readonly messages?: { en: string; fr: string };
 }
 
 /** A rule pack was refused; `diagnostics` lists every problem with its location. */
@@ -73,6 +80,8 @@ export declare class Pack {
   document(): PackDoc;
   /** Warnings found while checking the pack. */
   warnings(): Diagnostic[];
+  /** Names in `lang` ("en" by default) for what reports name by id. */
+  names(lang?: string): Names;
   /** Evaluates a participant on `asOf` (YYYY-MM-DD). */
   evaluate(participant: Participant, asOf: string, options?: EvaluateOptions & { compact?: false }): Report;
   /** The compact form: status, levels, competencies by state, requirements; no explanation. */
@@ -86,6 +95,24 @@ export declare class Pack {
   /** Releases the pack now (otherwise the garbage collector does it). */
   free(): void;
   [Symbol.dispose](): void;
+}
+
+/** Ids to names in one language (each gives the id itself for an unknown id). */
+export interface Names {
+  readonly lang: string;
+  competency(id: string | null | undefined): string;
+  outcome(id: string | null | undefined): string;
+  /** An organizational level. */
+  level(id: string | null | undefined): string;
+  /** A proficiency level, on the scale of competency `competency`. */
+  proficiency(competency: string, id: string | null | undefined): string;
+  /** A catalogue item. */
+  item(id: string | null | undefined): string;
+  /** A kind of evidence. */
+  kind(id: string | null | undefined): string;
+  rule(id: string | null | undefined): string;
+  /** The catalogue items whose completion shows `competency` at proficiency `level` or above. */
+  itemsFor(competency: string, level: string): CatalogueItemDoc[];
 }
 
 /** Every diagnostic for a pack (the same sources as `Pack.load`), each with its file, path, line and column; never throws for a bad pack. */
@@ -118,5 +145,3 @@ export declare function limits(): Limits;
 export declare function init(input?: string | URL | Response | BufferSource | WebAssembly.Module | Promise<Response>): Promise<void>;
 /** Loads the engine synchronously from the .wasm bytes or a compiled module. No-op in Node. */
 export declare function initSync(bytes: BufferSource | WebAssembly.Module): void;
-/** Makes the module trap, to test recovery. For tests only. */
-export declare function crashForTesting(): void;

@@ -58,6 +58,8 @@ export interface CredentialOptions {
 export declare class Pack extends EnginePack {
   /** Loads and compiles a pack; throws `PackError` listing every problem. */
   static load(source?: PackSource): Pack;
+  /** The report explained in words, as plain text in `lang` ("en" by default; the command line's `--format text`). */
+  explain(participant: Participant, asOf: string, options?: { lang?: string }): string;
   /** The framework as a CASE 1.1 package (identifiers: UUID v5 of the pack and item ids). */
   exportCase(options: { date: string; lang?: string; baseUri?: string }): JsonObject;
   /** The framework as the CSV Moodle's competency framework importer (tool_lpimportcsv) reads. */

@@ -1,16 +1,12 @@
 // Entry point of `competency-rules/interop` for browsers and bundlers (ESM): the whole engine plus
 // CASE, Moodle, xAPI/cmi5 and Open Badges / CLR, in a second, larger module than the main entry's.
 // Call `await init()` once, then use `Pack` and `importCase`.
-import * as primary from "../dist/interop-web/competency_rules.js";
+import { createGlue } from "../dist/glue-interop.js";
 import { createBrowserEntry } from "./browser.js";
 
 export { CompetencyRulesError, EngineCrashedError, PackError, ParticipantError } from "./api.js";
 
-const entry = createBrowserEntry(
-  primary,
-  new URL("../dist/interop-web/competency_rules.js", import.meta.url).href,
-  new URL("../dist/interop-web/competency_rules_bg.wasm", import.meta.url),
-);
+const entry = createBrowserEntry(createGlue, () => new URL("../dist/competency_rules_interop.wasm", import.meta.url));
 
 export const { init, initSync } = entry;
-export const { Pack, checkPack, importCase, engineVersion, limits, crashForTesting } = entry.engine;
+export const { Pack, checkPack, importCase, engineVersion, limits } = entry.engine;

@@ -59,4 +59,9 @@ export declare class Pack extends EnginePack {
    * per level. Participants that cannot be read or evaluated are in `unreadable`.
    */
   cohort(participants: Participant[] | string, asOf: string, options?: CohortReportOptions): CohortReport;
+  /**
+   * The report explained in words, as plain text in `lang` ("en" by default; the command line's
+   * `--format text`, from the same code).
+   */
+  explain(participant: Participant, asOf: string, options?: { lang?: string }): string;
 }

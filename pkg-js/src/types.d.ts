@@ -2154,4 +2154,4 @@ export interface Failure {
 /**
  * Why a call failed: the `code` of a [`Failure`] (and of the npm package's errors).
  */
-export type FailureCode = "invalid_pack" | "syntax" | "invalid_document" | "unknown_level" | "limit_exceeded" | "invalid_argument" | "invalid_date" | "no_agents" | "invalid_case" | "not_eligible" | "duplicate_participant" | "input_unreadable" | "empty_input" | "internal" | "not_in_this_build" | "engine_crashed" | "freed";
+export type FailureCode = "invalid_pack" | "syntax" | "invalid_document" | "unknown_level" | "limit_exceeded" | "invalid_argument" | "invalid_date" | "no_agents" | "invalid_case" | "not_eligible" | "duplicate_participant" | "input_unreadable" | "empty_input" | "internal" | "not_in_this_build" | "engine_crashed" | "freed" | "not_started";

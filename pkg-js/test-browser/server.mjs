@@ -18,7 +18,7 @@ export function serve(port = 0) {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://localhost").pathname));
     const asked = join(root, path);
     const file = asked.endsWith(sep) ? join(asked, "index.html") : asked;
-    if (!file.startsWith(root) || file.split(sep).includes("node_modules") && !file.includes(`${sep}axe-core${sep}`)) {
+    if (!file.startsWith(root) || file.split(sep).includes("node_modules") && !file.includes(`${sep}axe-core${sep}`) && !file.includes(`${sep}requirejs${sep}`)) {
       response.writeHead(403).end();
       return;
     }

@@ -28,6 +28,7 @@ crate::codes::code_enum! {
         NotInThisBuild = "not_in_this_build" => "(npm package) a function of the interoperability module called from the main one",
         EngineCrashed = "engine_crashed" => "(npm package) the WebAssembly module trapped; it was restarted and the call not completed",
         Freed = "freed" => "(npm package) the pack was used after `free()`",
+        NotStarted = "not_started" => "(npm package, browsers) a call before `init()` (or `initSync`) loaded the module",
     }
 }
 

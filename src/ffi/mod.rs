@@ -138,6 +138,26 @@ pub fn evaluate_as(
     })
 }
 
+/// Evaluates a participant (JSON text) on `as_of` and explains the report as plain text in `lang`
+/// (falling back to the pack's first language): the command line's `--format text`.
+pub fn explain(
+    pack: &Pack,
+    participant_json: &str,
+    as_of: &str,
+    lang: &str,
+) -> Result<String, Failure> {
+    let as_of = date(as_of, "asOf")?;
+    let participant = participant(participant_json)?;
+    // (The language the explanation falls back to is the one its messages are rendered in.)
+    let lang = match pack.languages().iter().find(|l| *l == lang) {
+        Some(known) => known.as_str(),
+        None => pack.languages().first().map_or("en", String::as_str),
+    };
+    let options = crate::EvaluateOptions::languages([lang]);
+    let report = crate::evaluate_with(pack, &participant, as_of, &options)?;
+    Ok(crate::explain::explain(pack, &report, lang))
+}
+
 /// Refuses a batch (a list of statement sources) nesting deeper than the parser
 /// goes; within it, each document is held to [`crate::limits::MAX_JSON_DEPTH`] and refused alone.
 #[cfg(feature = "interop")]

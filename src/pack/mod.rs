@@ -230,6 +230,14 @@ impl Pack {
             self.message(label.code(), lang).map(str::to_owned)
         };
         match param {
+            // Dates read as each language writes them in a sentence ("le 24 novembre 2026").
+            "date" | "as_of" | "deadline" | "expires" | "enrolled" | "completed" | "claimed"
+            | "window_end" => {
+                return value
+                    .parse::<crate::date::Date>()
+                    .ok()
+                    .map(|d| d.long(lang));
+            }
             "expected" | "found" => return label("type", value),
             "role" => return label("role", value),
             "allowed" => {

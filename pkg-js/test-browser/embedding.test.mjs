@@ -1,0 +1,115 @@
+// The script builds where ES-module pages are not: under the real RequireJS as a Moodle plugin's
+// AMD module, from a plain <script> tag, and as a single file on a host that serves no .wasm. Each
+// evaluates a participant in headless Chromium with the native library's result and passes axe.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { launch } from "./chromium.mjs";
+import { serve } from "./server.mjs";
+import { Pack } from "../src/index.cjs";
+
+const require = createRequire(import.meta.url);
+const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), "utf8"));
+const expected = Pack.load().evaluate(example("02-in-progress-supervisor"), "2026-11-24");
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens `path`, waits for its report, and returns `{ page, requests, report }`; `block` lists URL
+ * endings the host does not serve (answered 404, as such a host does).
+ */
+async function open(path, { block = [] } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors = [];
+  const requests = [];
+  page.on("pageerror", (error) => errors.push(error));
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    return block.some((ending) => url.endsWith(ending)) ? route.fulfill({ status: 404, body: "not served here" }) : route.continue();
+  });
+  await page.goto(`${server.url}${path}`);
+  await page.waitForSelector("body[data-status], body[data-error]", { timeout: 20000 });
+  assert.equal(await page.getAttribute("body", "data-error"), null);
+  assert.deepEqual(errors, []);
+  const report = JSON.parse(await page.getAttribute("body", "data-report"));
+  return { page, requests, report };
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const results = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+}
+
+test("under the real RequireJS, a Moodle-style AMD module loads the script build and evaluates", async () => {
+  const { page, requests, report } = await open("/pkg-js/test-browser/pages/moodle/");
+  assert.deepEqual(report, expected);
+  // RequireJS loaded the plugin's module and the package's script; the .wasm came from beside it.
+  assert.ok(requests.includes("/pkg-js/test-browser/pages/moodle/local/hslp/amd/src/status.js"));
+  assert.ok(requests.includes("/pkg-js/dist/competency-rules.umd.js"));
+  assert.ok(requests.includes("/pkg-js/dist/competency_rules.wasm"));
+  assert.equal(await page.evaluate(() => typeof globalThis.CompetencyRules), "undefined", "no global under AMD");
+  assert.match(await page.locator("#status-value").innerText(), /Status: in_progress/);
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test("from a plain script tag, the global CompetencyRules evaluates with the .wasm beside the script", async () => {
+  const { page, requests, report } = await open("/pkg-js/test-browser/pages/script.html");
+  assert.deepEqual(report, expected);
+  assert.ok(requests.includes("/pkg-js/dist/competency_rules.wasm"));
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test("the single-file build works on a host that serves no .wasm, and asks for none", async () => {
+  const { page, requests, report } = await open("/pkg-js/test-browser/pages/inline.html", { block: [".wasm"] });
+  assert.deepEqual(report, expected);
+  assert.deepEqual(requests.filter((path) => path.endsWith(".wasm")), []);
+  assert.ok(Number(await page.getAttribute("body", "data-start-ms")) > 0);
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test("<competency-status> in a plain page: by URL in French and by property, styled from outside, accessible, reflows at 320 px", async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${server.url}/pkg-js/test-browser/pages/element.html`);
+  // Playwright's locators reach into the elements' shadow roots.
+  await page.locator("#by-url [part~=status]").waitFor();
+  await page.locator("#by-property [part~=status]").waitFor();
+  assert.deepEqual(errors, []);
+  const french = Pack.load().evaluate(example("02-in-progress-supervisor"), "2026-11-24", { languages: ["fr"] });
+  assert.deepEqual(await page.evaluate(() => document.getElementById("by-url").report), french);
+  const byUrl = await page.locator("#by-url [part~=card]").innerText();
+  assert.match(byUrl, /Statut\u00a0: en cours/);
+  assert.match(byUrl, /Au 24 novembre 2026/);
+  assert.match(byUrl, /Exigences d'achèvement/);
+  assert.match(byUrl, /Travail final \(exigence non remplie\)/);
+  // What is missing: names and next steps, grouped, not ids.
+  assert.match(byUrl, /Aucune preuve n'a encore été comptée pour celles-ci \(\d+\)/);
+  assert.match(byUrl, /Pensée systémique.*À démontrer par\u00a0: .*Pensée systémique pour les services à la personne/);
+  assert.doesNotMatch(byUrl, /ssm\.systems_thinking|pl-big|program_assessor/);
+  const completed = await page.locator("#by-property [part~=card]").innerText();
+  assert.match(completed, /Status: completed/);
+  assert.match(completed, new RegExp(`Status of ${example("05-completed-senior-leader").name ?? example("05-completed-senior-leader").id}`));
+  // Styled from outside: the custom property reaches the heading.
+  assert.equal(await page.locator("#by-url [part~=heading]").evaluate((h) => getComputedStyle(h).color), "rgb(90, 45, 130)");
+  assert.deepEqual(await axe(page), []);
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no horizontal scrolling at 320 px");
+  await page.close();
+});
