@@ -8,6 +8,8 @@
 #   dist/competency-rules.umd.js         the engine for pages without ES modules: an AMD module for
 #                                        RequireJS (Moodle), or the global `CompetencyRules`
 #   dist/competency-rules.inline.umd.js  the same with the module inside (hosts that serve no .wasm)
+#   dist/competency-rules.nowasm.umd.js  the same engine as plain JavaScript (wasm2js), for pages
+#                                        whose Content-Security-Policy does not allow WebAssembly
 #   dist/types/*.d.cts      the types for `require`
 #   dist/schemas, dist/examples  the documents' JSON Schemas and a sample participant
 # A factory, not the glue as wasm-bindgen writes it: the glue keeps its instance in module state,
@@ -39,9 +41,9 @@ else
 fi
 # One module build: `wasm-pack build --target web` with the chosen toolchain, into dist/build/<out>.
 build_module() {
-  local out="$1" features="$2"
+  local out="$1" features="$2" flags="${3:-}"
   if [ "$toolchain" = nightly ]; then
-    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    RUSTUP_TOOLCHAIN=nightly RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort $flags" \
       wasm-pack --quiet build .. --profile wasm-release --target web --out-dir "pkg-js/dist/build/$out" \
       --out-name competency_rules --no-pack --no-opt -- --no-default-features --features "$features" \
       "${std_build[@]}" && return 0
@@ -92,6 +94,26 @@ for variant in main interop planning; do
     "dist/build/$variant/competency_rules_bg.wasm" -o "dist/$wasm"
   glue_factory "$variant"
 done
+# The plain-JavaScript engine, for pages whose Content-Security-Policy does not let WebAssembly
+# compile: the main module built for the WebAssembly MVP (wasm2js translates neither the externref
+# table of reference types nor bulk memory), translated to JavaScript by binaryen's wasm2js. Its
+# own target directory, since its flags differ. It needs nightly's build-std (the standard
+# library rebuilt for the MVP).
+if [ "$toolchain" != nightly ]; then
+  echo "build.sh: the plain-JavaScript build needs the nightly toolchain with rust-src" >&2
+  exit 1
+fi
+CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/../target}/mvp" build_module mvp "wasm" "-Ctarget-cpu=mvp"
+wasm-opt --flatten --rereloop -Oz -Oz --converge --strip-producers --strip-target-features \
+  dist/build/mvp/competency_rules_bg.wasm -o dist/build/mvp/engine.wasm
+wasm2js dist/build/mvp/engine.wasm -Oz -o dist/build/mvp/engine.wasm2js.js
+cp dist/build/mvp/competency_rules.js dist/build/mvp/glue.js
+node scripts/plain-js.mjs dist/build/mvp
+cp dist/build/mvp/glue.js dist/build/mvp/competency_rules.js
+glue_factory mvp
+mv dist/glue-mvp.js dist/build/mvp/glue-factory.js
+rm dist/glue-mvp.cjs
+
 esbuild src/api.js --bundle --format=cjs --log-level=warning --outfile=dist/api.cjs
 
 # The script builds: UMD (AMD under RequireJS, CommonJS, else the global `CompetencyRules`). The
@@ -117,6 +139,7 @@ umd() {
 }
 umd src/umd.js competency-rules.umd.js
 umd src/umd-inline.js competency-rules.inline.umd.js --loader:.wasm=base64
+umd src/umd-nowasm.js competency-rules.nowasm.umd.js
 rm -rf dist/build
 
 # Types for `require` (and Node's `import`, which loads the CommonJS entry): the same declarations
@@ -139,6 +162,6 @@ wasm=dist/competency_rules_interop.wasm
 echo "interop wasm size (competency-rules/interop): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
 wasm=dist/competency_rules_planning.wasm
 echo "planning wasm size (competency-rules/planning): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
-for script in competency-rules.umd.js competency-rules.inline.umd.js; do
+for script in competency-rules.umd.js competency-rules.inline.umd.js competency-rules.nowasm.umd.js; do
   echo "$script: $(wc -c < "dist/$script") bytes raw, $(gzip -9 -c "dist/$script" | wc -c) bytes gzip -9"
 done

@@ -47,6 +47,14 @@ export class EngineCrashedError extends CompetencyRulesError {
   }
 }
 
+/**
+ * Whether `error` is the engine trapping: a WebAssembly trap, or the plain-JavaScript build's
+ * (which marks its own; `WebAssembly` itself may be missing where that build runs).
+ */
+function isTrap(error) {
+  return (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) || error?.trap === true;
+}
+
 /** A wrapper's refusal (`arguments.js`) as the error it is thrown as, in `lang`. */
 function refused(failure, lang) {
   return toError({ ...failure, message: failure.messages[lang] ?? failure.messages.en });
@@ -151,7 +159,7 @@ export function createEngine(backend) {
       if (!bindings) throw FAILURES.notStarted();
       return work(bindings);
     } catch (error) {
-      if (error instanceof WebAssembly.RuntimeError) {
+      if (isTrap(error)) {
         backend.restart();
         throw new EngineCrashedError(error, lang);
       }

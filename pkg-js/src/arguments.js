@@ -36,16 +36,17 @@ export function errorLanguage(options) {
 }
 
 /**
- * Checks an evaluation date: text written `YYYY-MM-DD` that is a day of the calendar. A `Date` is
- * refused: it is an instant, whose calendar date depends on the time zone it is read in.
+ * Checks an evaluation date: text written `YYYY-MM-DD` that is a day of the calendar (the English
+ * messages are the engine's own, word for word). A `Date` is refused: it is an instant, whose
+ * calendar date depends on the time zone it is read in.
  */
 export function checkDate(asOf, path = "asOf") {
   if (typeof asOf === "string") {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(asOf);
     if (!match) {
       throw refusal("invalid_date", path,
-        `\`${asOf}\` is not a date in the form YYYY-MM-DD (such as 2026-11-24)`,
-        `«\u00a0${asOf}\u00a0» n'est pas une date de la forme AAAA-MM-JJ (par exemple 2026-11-24)`);
+        `\`${asOf}\` is not a date in the form YYYY-MM-DD`,
+        `«\u00a0${asOf}\u00a0» n'est pas une date de la forme AAAA-MM-JJ`);
     }
     const [year, month, day] = match.slice(1).map(Number);
     if (month < 1 || month > 12) {

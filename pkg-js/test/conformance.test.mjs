@@ -15,11 +15,20 @@ const packs = new Map();
 // run in the module that has it.
 const modules = { main: Pack, planning: planning.Pack };
 
-function packFor(c) {
+/** The plain-JavaScript build (a script for pages; run here as CommonJS, as its UMD wrapper allows). */
+function plainJs() {
+  const module = { exports: {} };
+  new Function("module", "exports", readFileSync(new URL("../dist/competency-rules.nowasm.umd.js", import.meta.url), "utf8"))(module, module.exports);
+  return module.exports;
+}
+const nowasm = plainJs();
+nowasm.initSync();
+
+function packFor(c, engines = modules) {
   const module = c.requires ?? "main";
-  const key = `${module}:${c.pack}:${JSON.stringify(c.pack_patch ?? null)}`;
+  const key = `${engines === modules ? "" : "js:"}${module}:${c.pack}:${JSON.stringify(c.pack_patch ?? null)}`;
   if (!packs.has(key)) {
-    const Engine = modules[module];
+    const Engine = engines[module];
     if (c.pack === "hslp" && !c.pack_patch) {
       packs.set(key, Engine.load());
     } else {
@@ -50,6 +59,23 @@ for (const file of cases) {
       const { code, path, message, line, column } = error;
       const native = { code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}) };
       actual = JSON.stringify(native, null, 2);
+    }
+    assert.equal(`${actual}\n`, expected);
+  });
+}
+
+// The plain-JavaScript build (wasm2js), held to the same bytes for every case the main module runs.
+for (const file of cases) {
+  const c = JSON.parse(readFileSync(new URL(`cases/${file}`, root), "utf8"));
+  test(`conformance ${file} (plain JavaScript)`, { skip: c.requires ? `needs the ${c.requires} build` : false }, () => {
+    const expected = readFileSync(new URL(`reports/${file}`, root), "utf8");
+    let actual;
+    try {
+      actual = packFor(c, { main: nowasm.Pack }).evaluateJson(JSON.stringify(c.participant), c.as_of, { pretty: true });
+    } catch (error) {
+      if (!(error instanceof nowasm.CompetencyRulesError)) throw error;
+      const { code, path, message, line, column } = error;
+      actual = JSON.stringify({ code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}) }, null, 2);
     }
     assert.equal(`${actual}\n`, expected);
   });
