@@ -19,7 +19,7 @@ const wasmBytes = readFileSync(new URL("competency_rules.wasm", dist));
 const builds = {
   // (The .wasm's bytes as a page's fetch would give them.)
   "WebAssembly (script build, .wasm beside it)": () => script("competency-rules.umd.js", wasmBytes),
-  "single file (module inside, base64)": () => script("competency-rules.inline.umd.js"),
+  "single file (module inside, gzip + base64)": () => script("competency-rules.inline.umd.js"),
   "plain JavaScript (wasm2js)": () => script("competency-rules.nowasm.umd.js"),
 };
 

@@ -7,7 +7,8 @@
 #   dist/api.cjs            the wrapper core for `require`
 #   dist/competency-rules.umd.js         the engine for pages without ES modules: an AMD module for
 #                                        RequireJS (Moodle), or the global `CompetencyRules`
-#   dist/competency-rules.inline.umd.js  the same with the module inside (hosts that serve no .wasm)
+#   dist/competency-rules.inline.umd.js  the same with the module inside, gzip-compressed (hosts
+#                                        that serve no .wasm)
 #   dist/competency-rules.nowasm.umd.js  the same engine as plain JavaScript (wasm2js), for pages
 #                                        whose Content-Security-Policy does not allow WebAssembly
 #   dist/types/*.d.cts      the types for `require`
@@ -138,7 +139,9 @@ umd() {
   } > "dist/$out"
 }
 umd src/umd.js competency-rules.umd.js
-umd src/umd-inline.js competency-rules.inline.umd.js --loader:.wasm=base64
+# (gzip -n: no name or time in the header, so that the build is reproducible.)
+gzip -9 -n -c dist/competency_rules.wasm > dist/build/competency_rules.wasm.gz
+umd src/umd-inline.js competency-rules.inline.umd.js --loader:.gz=base64
 umd src/umd-nowasm.js competency-rules.nowasm.umd.js
 rm -rf dist/build
 
