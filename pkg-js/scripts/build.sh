@@ -9,6 +9,8 @@
 #                                        RequireJS (Moodle), or the global `CompetencyRules`
 #   dist/competency-rules.inline.umd.js  the same with the module inside, gzip-compressed (hosts
 #                                        that serve no .wasm)
+#   dist/competency-rules.planning.umd.js  the script build over the planning module (the element's
+#                                        plan and cohort views)
 #   dist/competency-rules.nowasm.umd.js  the same engine as plain JavaScript (wasm2js), for pages
 #                                        whose Content-Security-Policy does not allow WebAssembly
 #   dist/types/*.d.cts      the types for `require`
@@ -143,6 +145,7 @@ umd src/umd.js competency-rules.umd.js
 gzip -9 -n -c dist/competency_rules.wasm > dist/build/competency_rules.wasm.gz
 umd src/umd-inline.js competency-rules.inline.umd.js --loader:.gz=base64
 umd src/umd-nowasm.js competency-rules.nowasm.umd.js
+umd src/umd-planning.js competency-rules.planning.umd.js
 rm -rf dist/build
 
 # Types for `require` (and Node's `import`, which loads the CommonJS entry): the same declarations
@@ -165,6 +168,6 @@ wasm=dist/competency_rules_interop.wasm
 echo "interop wasm size (competency-rules/interop): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
 wasm=dist/competency_rules_planning.wasm
 echo "planning wasm size (competency-rules/planning): $(wc -c < "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
-for script in competency-rules.umd.js competency-rules.inline.umd.js competency-rules.nowasm.umd.js; do
+for script in competency-rules.umd.js competency-rules.inline.umd.js competency-rules.nowasm.umd.js competency-rules.planning.umd.js; do
   echo "$script: $(wc -c < "dist/$script") bytes raw, $(gzip -9 -c "dist/$script" | wc -c) bytes gzip -9"
 done

@@ -1,8 +1,9 @@
 // <competency-status>: a participant's status as an element any page can hold (SharePoint, Drupal,
 // a Moodle HTML block): one script tag, one element. It evaluates in the page (participant data
-// stays there) and renders the accessible status view: whom it shows, the status and why, the
-// completion requirements, and what is missing with the courses that would show it. Styled from
-// outside through CSS custom properties and `::part()`.
+// stays there) and renders an accessible view: the status (whom it shows, the status and why, the
+// completion requirements, what is missing with the courses that would show it), the plan (the
+// fewest catalogue items to take), or a cohort's readiness (counts only). Styled from outside
+// through CSS custom properties and `::part()`.
 import { namesOf } from "./names.js";
 
 const LABELS = {
@@ -15,6 +16,17 @@ const LABELS = {
     statuses: { enrolled: "enrolled", in_progress: "in progress", ready_for_final_assignment: "ready for the final assignment", completed: "completed", lapsed: "lapsed" },
     requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit", chosen: "Chosen competencies" },
     loading: "Evaluating…", failed: "The status could not be shown", colon: ": ",
+    needsPlanning: "This view needs the planning build: load competency-rules.planning.umd.js (with competency_rules_planning.wasm beside it) in place of competency-rules.umd.js.",
+    planFor: (who) => `Plan for ${who}`, proven: "A proven minimum", bestFound: "The best plan found in the time allowed",
+    items: (n) => `${n} ${n === 1 ? "item" : "items"}`, hours: (h) => `${h} h`, cost: (c) => `cost ${new Intl.NumberFormat("en-CA", { style: "currency", currency: "CAD" }).format(c)}`,
+    toTake: "Items to take", closes: "closes", unreached: "The catalogue alone cannot reach the whole aim: the plan closes what it can.",
+    noItems: "No catalogue item to take.", gaps: "What no catalogue item can close", alsoNeeded: "Other completion requirements",
+    forNext: "for the next level", byKinds: "can be shown by", roles: { coach: "coach", mentor: "mentor", program_assessor: "program assessor", provider: "provider", employer: "employer" },
+    cohortOn: (date) => `Cohort on ${date}`, participants: (n) => `${n} ${n === 1 ? "participant" : "participants"}`,
+    byStatus: "By status", count: "Participants", readiness: "Readiness for the next level",
+    readinessNames: { ready_now: "ready now", ready_soon: "ready soon", developing: "developing", top_level: "at the top level" },
+    bench: "Bench strength by next level", nextLevel: "Next level", readyNow: "Ready now", readySoon: "Ready soon",
+    hidden: "fewer than the minimum shown", blockers: "What holds people back most", blockerLine: (name, level, n) => `${name} (${level}): ${n}`,
   },
   fr: {
     statusOf: (who) => `Statut ${/^[aeiouyhàâäéèêëîïôöûùü]/i.test(who) ? "d'" : "de "}${who}`, status: "Statut", level: "Niveau", levelAttained: "Niveau atteint",
@@ -25,11 +37,22 @@ const LABELS = {
     statuses: { enrolled: "inscrit", in_progress: "en cours", ready_for_final_assignment: "prêt pour le travail final", completed: "terminé", lapsed: "échu" },
     requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps", chosen: "Compétences choisies" },
     loading: "Évaluation…", failed: "Le statut n'a pas pu être affiché", colon: "\u00a0: ",
+    needsPlanning: "Cette vue nécessite la version de planification\u00a0: chargez competency-rules.planning.umd.js (avec competency_rules_planning.wasm à côté) au lieu de competency-rules.umd.js.",
+    planFor: (who) => `Plan pour ${who}`, proven: "Un minimum prouvé", bestFound: "Le meilleur plan trouvé dans le temps alloué",
+    items: (n) => `${n}\u00a0${n <= 1 ? "élément" : "éléments"}`, hours: (h) => `${String(h).replace(".", ",")}\u00a0h`, cost: (c) => `coût de ${new Intl.NumberFormat("fr-CA", { style: "currency", currency: "CAD" }).format(c)}`,
+    toTake: "Éléments à suivre", closes: "permet d'atteindre", unreached: "Le catalogue seul ne permet pas d'atteindre tout l'objectif\u00a0: le plan atteint ce qu'il peut.",
+    noItems: "Aucun élément du catalogue à suivre.", gaps: "Ce qu'aucun élément du catalogue ne permet d'atteindre", alsoNeeded: "Autres exigences d'achèvement",
+    forNext: "pour le niveau suivant", byKinds: "à démontrer par", roles: { coach: "coach", mentor: "mentor", program_assessor: "évaluateur du programme", provider: "fournisseur", employer: "employeur" },
+    cohortOn: (date) => `Cohorte au ${date}`, participants: (n) => `${n}\u00a0${n <= 1 ? "participant" : "participants"}`,
+    byStatus: "Par statut", count: "Participants", readiness: "Préparation au niveau suivant",
+    readinessNames: { ready_now: "prêts maintenant", ready_soon: "bientôt prêts", developing: "en développement", top_level: "au niveau le plus élevé" },
+    bench: "Relève par niveau suivant", nextLevel: "Niveau suivant", readyNow: "Prêts maintenant", readySoon: "Bientôt prêts",
+    hidden: "moins que le minimum affiché", blockers: "Ce qui retient le plus souvent", blockerLine: (name, level, n) => `${name} (${level})\u00a0: ${n}`,
   },
 };
 
 const STYLE = `
-:host { display: block; font: var(--competency-status-font, inherit); color: var(--competency-status-text, inherit); }
+:host { display: block; font: var(--competency-status-font, inherit); color: var(--competency-status-text, inherit); overflow-wrap: anywhere; }
 [part~="card"] { border: 1px solid var(--competency-status-border, #8a8a8a); border-radius: var(--competency-status-radius, 4px); padding: var(--competency-status-padding, 0.75rem 1rem); max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }
 h2, h3, h4, h5, h6, [role="heading"] { color: var(--competency-status-accent, #1b4f72); margin: 0.6rem 0 0.3rem; font-size: 1.1em; }
 [part~="heading"] { font-size: 1.25em; margin-top: 0; }
@@ -40,6 +63,13 @@ ul { padding-left: 1.2rem; margin: 0.3rem 0; }
 [part~="requirement-not-met"] .mark { color: var(--competency-status-not-met, #8b0000); }
 [part~="error"] { color: var(--competency-status-not-met, #8b0000); font-weight: bold; }
 .next { color: var(--competency-status-muted, #4a4a4a); }
+table { border-collapse: collapse; margin: 0.3rem 0 0.6rem; }
+th, td { border: 1px solid var(--competency-status-border, #8a8a8a); padding: 0.2rem 0.5rem; text-align: left; }
+td.number { text-align: right; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.scroll:focus-visible { outline: 3px solid var(--competency-status-accent, #1b4f72); outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+caption { text-align: left; font-weight: bold; }
 `;
 
 /** Today's date where the page is, `YYYY-MM-DD` (the calendar date, not UTC's). */
@@ -58,10 +88,14 @@ function el(tag, attrs = {}, ...children) {
 
 /**
  * Defines `<competency-status>` (or `name`) over an engine entry (`{ init, Pack }`). Attributes:
+ * `view` (`status`, the default; `plan`; `cohort`: the last two need the planning build),
  * `participant` (URL of a participant document; or set the `participant` property to the object),
- * `as-of` (YYYY-MM-DD; today where the page is by default), `lang` (`en` or `fr`; the page's
- * language by default), `pack` (URL of another program's pack, JSON), `wasm` (URL of the module),
- * `heading-level` (2 by default).
+ * `participants` (for `view="cohort"`: URL of JSON Lines or a JSON array; or the `participants`
+ * property), `as-of` (YYYY-MM-DD; today where the page is by default), `lang` (`en` or `fr`; the
+ * page's language by default), `pack` (URL of another program's pack, JSON), `wasm` (URL of the
+ * module), `heading-level` (2 by default), and for the plan `target` (`current`, `next`) and `by`
+ * (`count`, `hours`, `cost`), for the cohort `aggregate-only` (small counts hidden, as a report
+ * shared across organizations shows them).
  */
 export function defineCompetencyStatus(engine, name = "competency-status") {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
@@ -80,8 +114,9 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
   }
 
   class CompetencyStatus extends HTMLElement {
-    static observedAttributes = ["participant", "as-of", "lang", "pack", "heading-level"];
+    static observedAttributes = ["view", "participant", "participants", "as-of", "lang", "pack", "heading-level", "target", "by", "aggregate-only"];
     #participant = null;
+    #participants = null;
     #root;
     #render = 0;
 
@@ -100,7 +135,17 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       this.#update();
     }
 
-    /** The last report shown (`null` before the first). */
+    /** The cohort (`view="cohort"`): participant objects, or JSON Lines / JSON array text. */
+    get participants() {
+      return this.#participants;
+    }
+
+    set participants(value) {
+      this.#participants = value;
+      this.#update();
+    }
+
+    /** The last result shown: a report, a plan or a cohort report (`null` before the first). */
     report = null;
 
     connectedCallback() {
@@ -124,23 +169,43 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       try {
         await engine.init(this.getAttribute("wasm") || undefined);
         const pack = await packFor(this.getAttribute("pack"));
-        let participant = this.#participant;
-        const url = this.getAttribute("participant");
-        if (!participant && url) {
+        const view = this.getAttribute("view") || "status";
+        const asOf = this.getAttribute("as-of") || today();
+        const load = async (url, parse) => {
           const response = await fetch(url);
           if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-          participant = await response.json();
+          return parse(response);
+        };
+        const names = pack.names(lang);
+        let result;
+        let content;
+        if (view === "cohort") {
+          const url = this.getAttribute("participants");
+          const participants = this.#participants ?? (url ? await load(url, (r) => r.text()) : null);
+          if (ticket !== this.#render || !participants) return;
+          result = pack.cohort(participants, asOf, { groupBy: [], aggregateOnly: this.hasAttribute("aggregate-only") });
+          content = this.#cohortView(result, names, t, lang);
+        } else {
+          const url = this.getAttribute("participant");
+          const participant = this.#participant ?? (url ? await load(url, (r) => r.json()) : null);
+          if (ticket !== this.#render || !participant) return;
+          if (view === "plan") {
+            const options = { target: this.getAttribute("target") || "current", by: this.getAttribute("by") || "count" };
+            result = pack.plan(participant, asOf, options);
+            content = this.#planView(result, participant, names, t, lang);
+          } else {
+            result = pack.evaluate(participant, asOf, { languages: [lang] });
+            content = this.#view(result, participant, names, t, lang);
+          }
         }
-        if (ticket !== this.#render || !participant) return;
-        const asOf = this.getAttribute("as-of") || today();
-        const report = pack.evaluate(participant, asOf, { languages: [lang] });
-        this.report = report;
-        this.#show(this.#view(report, participant, pack.names(lang), t, lang));
-        this.dispatchEvent(new CustomEvent("competency-status", { detail: { report }, bubbles: true }));
+        this.report = result;
+        this.#show(content);
+        this.dispatchEvent(new CustomEvent("competency-status", { detail: { report: result, view }, bubbles: true }));
       } catch (error) {
         if (ticket !== this.#render) return;
         this.report = null;
-        this.#show(el("p", { part: "error", role: "alert" }, `${t.failed}${t.colon}${error.message}`));
+        const message = error.code === "not_in_this_build" ? t.needsPlanning : error.message;
+        this.#show(el("p", { part: "error", role: "alert" }, `${t.failed}${t.colon}${message}`));
       }
     }
 
@@ -192,6 +257,65 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
         part.append(el(`h${Math.min(depth + 2, 6)}`, { part: "group-heading" }, `${title} (${group.length})`), el("ul", { part: "missing-list" }, ...group.map(line)));
       }
       return part;
+    }
+
+    /** The heading level the element starts at (`heading-level`, 2 by default). */
+    get #depth() {
+      return Math.min(Math.max(Number(this.getAttribute("heading-level")) || 2, 1), 5);
+    }
+
+    /** The plan view: the items to take with what each closes, the gaps, what else is needed. */
+    #planView(plan, participant, names, t, lang) {
+      const depth = this.#depth;
+      const who = participant.name || participant.id;
+      const goal = (g) => `${names.competency(g.competency)} (${names.proficiency(g.competency, g.level)}${g.for === "next" ? `, ${t.forNext}` : ""})`;
+      const totals = [t.items(plan.total.items)];
+      if (plan.total.hours != null) totals.push(t.hours(plan.total.hours));
+      if (plan.total.cost != null) totals.push(t.cost(plan.total.cost));
+      const card = el("section", { part: "card", "aria-labelledby": "heading" },
+        el(`h${depth}`, { part: "heading", id: "heading" }, t.planFor(who)),
+        el("p", { part: "plan-summary" }, el("strong", {}, plan.optimal ? t.proven : t.bestFound), `${t.colon}${totals.join(", ")}.`),
+        plan.reaches_target ? null : el("p", {}, t.unreached),
+        el(`h${depth + 1}`, { part: "subheading" }, t.toTake),
+        plan.items.length === 0
+          ? el("p", {}, t.noItems)
+          : el("ol", { part: "plan-items" }, ...plan.items.map((item) =>
+            el("li", { "data-item": item.item }, el("strong", {}, names.item(item.item)), ` (${names.kind(item.kind)}) — ${t.closes}${t.colon}${item.closes.map(goal).join(", ")}`))));
+      if (plan.gaps.length) {
+        card.append(el(`h${depth + 1}`, { part: "subheading" }, `${t.gaps} (${plan.gaps.length})`),
+          el("ul", { part: "plan-gaps" }, ...plan.gaps.map((g) => el("li", {}, goal(g),
+            g.kinds.length ? `${t.colon.trimEnd()} ${t.byKinds} ${g.kinds.map((k) => `${names.kind(k.kind)}${k.assessors?.length ? ` (${k.assessors.map((r) => t.roles[r] ?? r).join(", ")})` : ""}`).join("; ")}` : ""))));
+      }
+      if (plan.also_needed.length) {
+        card.append(el(`h${depth + 1}`, { part: "subheading" }, t.alsoNeeded),
+          el("ul", { part: "plan-also-needed" }, ...plan.also_needed.map((q) =>
+            el("li", {}, el("strong", {}, t.requirementNames[q.id] ?? q.id), `${t.colon}${q.reason?.message?.[lang] ?? q.reason?.code ?? ""}`))));
+      }
+      return card;
+    }
+
+    /** The cohort view: counts by status, readiness, bench strength, blockers (no one named). */
+    #cohortView(cohort, names, t, lang) {
+      const depth = this.#depth;
+      const all = cohort.groups.find((g) => g.by === "all") ?? cohort.groups[0];
+      const dateText = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${cohort.as_of}T00:00:00Z`));
+      const count = (n) => (n == null ? el("span", { title: t.hidden }, "—", el("span", { class: "visually-hidden" }, ` (${t.hidden})`)) : String(n));
+      const table = (caption, head, rows) => el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": caption },
+        el("table", {}, el("caption", {}, caption),
+          el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
+          el("tbody", {}, ...rows.map(([label, ...cells]) => el("tr", {}, el("th", { scope: "row" }, label), ...cells.map((c) => el("td", { class: "number" }, count(c))))))));
+      const card = el("section", { part: "card", "aria-labelledby": "heading" },
+        el(`h${depth}`, { part: "heading", id: "heading" }, t.cohortOn(dateText)),
+        el("p", { part: "cohort-size" }, t.participants(all.participants)),
+        table(t.byStatus, ["", t.count], Object.entries(all.status).map(([status, n]) => [t.statuses[status] ?? status, n])),
+        table(t.readiness, ["", t.count], Object.entries(all.readiness).map(([key, bucket]) => [t.readinessNames[key] ?? key, bucket.count])),
+        table(t.bench, [t.nextLevel, t.readyNow, t.readySoon], all.bench.map((b) => [names.level(b.level), b.ready_now, b.ready_soon])));
+      const blockers = (cohort.blockers ?? []).slice(0, 5);
+      if (blockers.length) {
+        card.append(el(`h${depth + 1}`, { part: "subheading" }, t.blockers),
+          el("ol", { part: "cohort-blockers" }, ...blockers.map((b) => el("li", {}, t.blockerLine(names.competency(b.competency), names.level(b.level), b.count)))));
+      }
+      return card;
     }
   }
 

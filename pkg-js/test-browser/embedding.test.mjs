@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { launch } from "./chromium.mjs";
 import { serve } from "./server.mjs";
 import { Pack } from "../src/index.cjs";
+import * as planning from "../src/planning.cjs";
 
 const example = (name) => JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), "utf8"));
 const expected = Pack.load().evaluate(example("02-in-progress-supervisor"), "2026-11-24");
@@ -105,6 +106,9 @@ test("<competency-status> in a plain page: by URL in French and by property, sty
   const completed = await page.locator("#by-property [part~=card]").innerText();
   assert.match(completed, /Status: completed/);
   assert.match(completed, new RegExp(`Status of ${example("05-completed-senior-leader").name ?? example("05-completed-senior-leader").id}`));
+  // The plan view asks for the planning build, which this page did not load.
+  await page.locator("#needs-planning [part~=error]").waitFor();
+  assert.match(await page.locator("#needs-planning [part~=error]").innerText(), /needs the planning build: load competency-rules\.planning\.umd\.js/);
   // Styled from outside: the custom property reaches the heading.
   assert.equal(await page.locator("#by-url [part~=heading]").evaluate((h) => getComputedStyle(h).color), "rgb(90, 45, 130)");
   assert.deepEqual(await axe(page), []);
@@ -145,5 +149,35 @@ test("the plain-JavaScript build works under a Content-Security-Policy without '
     assert.equal(`${actual}\n`, readFileSync(new URL(`reports/${file}`, root), "utf8"), file);
   }
   assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test("<competency-status> shows the plan and a cohort's readiness with the planning build", async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${server.url}/pkg-js/test-browser/pages/element-views.html`);
+  await page.locator("#plan [part~=plan-summary]").waitFor();
+  await page.locator("#cohort [part~=cohort-size]").waitFor();
+  assert.deepEqual(errors, []);
+  const expectedPlan = planning.Pack.load().plan(example("02-in-progress-supervisor"), "2026-11-24", { target: "current", by: "hours" });
+  assert.deepEqual(await page.evaluate(() => document.getElementById("plan").report), expectedPlan);
+  const plan = await page.locator("#plan [part~=card]").innerText();
+  assert.match(plan, new RegExp(`${expectedPlan.optimal ? "A proven minimum" : "The best plan found"}: ${expectedPlan.total.items} items, ${expectedPlan.total.hours} h`));
+  assert.match(plan, /Systems Thinking for Human Services \(association course\) — closes: Systems thinking \(Working knowledge\)/);
+  assert.equal(await page.locator("#plan [part~=plan-items] li").count(), expectedPlan.items.length);
+  const cohortText = readFileSync(new URL("../../examples/cohort/participants.jsonl", import.meta.url), "utf8");
+  const expectedCohort = planning.Pack.load().cohort(cohortText, "2026-11-24", { groupBy: [], aggregateOnly: true });
+  assert.deepEqual(await page.evaluate(() => document.getElementById("cohort").report), expectedCohort);
+  const cohort = await page.locator("#cohort [part~=card]").innerText();
+  assert.match(cohort, /Cohorte au 24 novembre 2026/);
+  assert.match(cohort, new RegExp(`${expectedCohort.groups[0].participants}\u00a0participants`));
+  assert.match(cohort, /Préparation au niveau suivant/);
+  assert.match(cohort, new RegExp(`prêts maintenant\\s+${expectedCohort.groups[0].readiness.ready_now.count}`));
+  // No one is named in the cohort view.
+  assert.doesNotMatch(cohort, /p7ea-/);
+  assert.deepEqual(await axe(page), []);
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no horizontal scrolling at 320 px");
   await page.close();
 });
