@@ -9,7 +9,7 @@ use tsify::Tsify;
 /// The declarations, one per type, in a fixed order, as `pkg-js/src/types.d.ts` holds them.
 pub fn declarations() -> String {
     use crate::diagnostics::{Diagnostic, DiagnosticCode, Severity};
-    use crate::ffi::{Failure, FailureCode};
+    use crate::ffi::{Failure, FailureCode, FailureDetail};
     use crate::messages::{Label, Message};
     use crate::pack::PackInfo;
     use crate::pack::document as d;
@@ -134,6 +134,7 @@ pub fn declarations() -> String {
         Severity::DECL,
         Failure::DECL,
         FailureCode::DECL,
+        FailureDetail::DECL,
     ];
     let mut out = String::from(HEADER);
     for decl in decls {

@@ -321,10 +321,13 @@ fn explain_is_the_command_lines_text_in_the_language_asked() {
     assert!(fr.contains("Statut\u{a0}: "), "{fr}");
     let en = ffi::explain(&pack, SUPERVISOR, "2026-11-24", "en").unwrap();
     assert!(en.contains("Status: "), "{en}");
-    // A language the pack does not have falls back to its first, messages included.
+    // A language the pack does not have is refused, as evaluation's languages are.
+    let unknown = ffi::explain(&pack, SUPERVISOR, "2026-11-24", "es").unwrap_err();
+    assert_eq!(unknown.code, FailureCode::InvalidArgument);
+    let detail = unknown.detail.unwrap();
     assert_eq!(
-        ffi::explain(&pack, SUPERVISOR, "2026-11-24", "es").unwrap(),
-        en
+        (detail.wrong, detail.value.as_deref()),
+        ("unknown_language", Some("es"))
     );
     let failure = ffi::explain(&pack, SUPERVISOR, "2026-02-30", "en").unwrap_err();
     assert_eq!(failure.code, FailureCode::InvalidDate);

@@ -203,7 +203,8 @@ function renderReport() {
   // What is missing, grouped by why (below the level, waiting for review, no evidence yet), each
   // competency by name with the level it needs and the courses that would show it.
   const missing = r.competencies.filter((c) => c.required && c.state !== "met");
-  const names = state.pack.names(state.lang);
+  const languages = state.doc.program.languages;
+  const names = state.pack.names(languages.includes(state.lang) ? state.lang : languages[0]);
   const evidence = new Map((state.participant?.evidence ?? []).map((e) => [e.id, e]));
   const line = (c) => {
     const parts = [el("strong", {}, name(c.id)), ` — ${t.required}${t.colon}${levelName(c.id, c.required)}`];

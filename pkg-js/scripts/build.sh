@@ -119,8 +119,8 @@ rm dist/glue-mvp.cjs
 
 esbuild src/api.js --bundle --format=cjs --log-level=warning --outfile=dist/api.cjs
 
-# The script builds: UMD (AMD under RequireJS, CommonJS, else the global `CompetencyRules`). The
-# script's own URL is taken while it runs (a RequireJS factory runs later, when it is gone), so
+# The script builds: UMD (AMD when RequireJS loads it, CommonJS, else the global `CompetencyRules`).
+# The script's own URL is taken while it runs (a RequireJS factory runs later, when it is gone), so
 # that the .wasm beside it is found; `init(url)` names another place.
 umd() {
   local entry="$1" out="$2"
@@ -130,8 +130,11 @@ umd() {
   {
     echo "// competency-rules $(node -p 'require("./package.json").version'): the engine for pages without ES modules."
     echo "(function (root, factory) {"
-    echo '  var script = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : undefined;'
-    echo '  if (typeof define === "function" && define.amd) define([], function () { return factory(script); });'
+    echo '  var current = typeof document !== "undefined" ? document.currentScript : null;'
+    echo '  var script = current ? current.src : undefined;'
+    echo '  // An AMD module only when RequireJS loads this script (its script elements name their module):'
+    echo '  // a plain script tag on a page that has RequireJS (a Moodle HTML block) gets the global.'
+    echo '  if (typeof define === "function" && define.amd && (!current || current.hasAttribute("data-requiremodule"))) define([], function () { return factory(script); });'
     echo '  else if (typeof module === "object" && module.exports) module.exports = factory(script);'
     echo '  else root.CompetencyRules = factory(script);'
     echo '})(typeof self !== "undefined" ? self : this, function (__competencyRulesScript) {'

@@ -4,7 +4,7 @@
 // pack handles valid across a module restart, and restarts the module if it ever traps (with the
 // module already compiled: no network request).
 import { namesOf } from "./names.js";
-import { FAILURES, checkDate, checkParticipant, checkParticipantJson, errorLanguage, refusal } from "./arguments.js";
+import { FAILURES, checkDate, checkParticipant, checkParticipantJson, errorLanguage, failureInFrench, refusal } from "./arguments.js";
 
 /**
  * Base class of every error the package throws: `code`, `message`, and `path` to the field. Where
@@ -18,6 +18,7 @@ export class CompetencyRulesError extends Error {
     this.code = failure.code;
     this.path = failure.path ?? "";
     if (failure.messages) this.messages = failure.messages;
+    if (failure.detail) this.detail = failure.detail;
   }
 }
 
@@ -55,6 +56,17 @@ function isTrap(error) {
   return (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) || error?.trap === true;
 }
 
+/**
+ * A failure the engine threw, with `messages` in English (the engine's) and French (written from
+ * its code and detail) where the wrapper can write it, and `message` in `lang`.
+ */
+function inLanguage(failure, lang) {
+  const fr = failureInFrench(failure);
+  if (fr === null) return failure;
+  const messages = { en: failure.message, fr };
+  return { ...failure, messages, message: messages[lang] ?? failure.message };
+}
+
 /** A wrapper's refusal (`arguments.js`) as the error it is thrown as, in `lang`. */
 function refused(failure, lang) {
   return toError({ ...failure, message: failure.messages[lang] ?? failure.messages.en });
@@ -67,6 +79,7 @@ function failureOf(error) {
   const failure = { code: error.code, path: error.path, message: error.message };
   if (error.line != null) failure.line = error.line;
   if (error.column != null) failure.column = error.column;
+  if (error.detail) failure.detail = error.detail;
   return failure;
 }
 
@@ -172,7 +185,7 @@ export function createEngine(backend) {
         } catch {
           throw new CompetencyRulesError({ code: "internal", message: error });
         }
-        throw toError(failure);
+        throw toError(inLanguage(failure, lang));
       }
       throw error;
     }
@@ -260,7 +273,10 @@ export function createEngine(backend) {
      */
     names(lang = "en") {
       this.#doc ??= this.document();
-      return namesOf(this.#doc, lang);
+      const refuse = (path, en, fr) => {
+        throw refused(refusal("invalid_argument", path, en, fr), lang === "fr" ? "fr" : "en");
+      };
+      return namesOf(this.#doc, lang, refuse);
     }
 
     /** Warnings found while checking the pack. */
@@ -307,7 +323,8 @@ export function createEngine(backend) {
       const lang = errorLanguage(options);
       const [languages, compact, handle] = call(() => {
         if (!Array.isArray(participants)) {
-          throw refusal("invalid_argument", "participants", "expected a list of participants", "une liste de participants est attendue");
+          throw refusal("invalid_argument", "participants", "`participants` is not a list: give a list of participant documents",
+            "`participants` n'est pas une liste\u00a0: donnez une liste de documents de participants");
         }
         checkDate(asOf);
         return [...evaluateOptions(options, ["languages", "compact"]), this.#get()];
@@ -339,7 +356,10 @@ export function createEngine(backend) {
       return call(() => {
         const p = participantJson(participant);
         checkDate(asOf);
-        const lang = options?.lang ?? "en";
+        if (options === null || typeof options !== "object" || Array.isArray(options)) {
+          throw refusal("invalid_argument", "options", "options are an object, such as { lang: \"fr\" }", "les options sont un objet, comme { lang: \"fr\" }");
+        }
+        const lang = options.lang ?? "en";
         if (typeof lang !== "string") throw refusal("invalid_argument", "lang", "a language code, such as \"fr\"", "un code de langue, comme \"fr\"");
         return this.#needs("explain", { en: "planning", fr: "de planification" }, "planning").explain(p, asOf, lang);
       }, errorLanguage(options));

@@ -113,3 +113,54 @@ export const FAILURES = {
     `${method} is in the ${what.en} module: import { ${name} } from "competency-rules/${entry}"`,
     `${method} se trouve dans le module ${what.fr}\u00a0: import { ${name} } from "competency-rules/${entry}"`),
 };
+
+/** The types a failure's detail names, in French (`type.*` in the engine's own messages). */
+const TYPES_FR = {
+  string: "une chaîne de caractères", number: "un nombre", whole_number: "un nombre entier", boolean: "true ou false",
+  list: "une liste", object: "un objet", text_table: "une table de textes", null: "null",
+};
+
+/**
+ * The French of a failure the engine threw (its message is in English), from its code, path,
+ * position and detail: as precise as the detail allows, and never with English inside.
+ */
+export function failureInFrench(failure) {
+  const field = failure.path ? `«\u00a0${failure.path}\u00a0»` : "le document";
+  const detail = failure.detail;
+  const where = failure.line != null ? ` (ligne ${failure.line}, colonne ${failure.column})` : "";
+  switch (failure.code) {
+    case "syntax":
+      return `le document n'est pas du JSON valide${where}`;
+    case "unknown_level":
+      return detail?.value != null
+        ? `«\u00a0${detail.value}\u00a0» n'est pas un niveau organisationnel de cet ensemble de règles (niveaux\u00a0: ${detail.choices})`
+        : `le niveau organisationnel ${field} n'est pas un niveau de cet ensemble de règles`;
+    case "limit_exceeded":
+      return `${field} dépasse une des limites du moteur (voir limits())${where}`;
+    case "invalid_date":
+      return `${field} n'est pas une date AAAA-MM-JJ du calendrier`;
+    case "invalid_pack": {
+      const n = failure.diagnostics?.length ?? 0;
+      return `l'ensemble de règles a été refusé : ${n} ${n <= 1 ? "problème, que la liste diagnostics décrit" : "problèmes, que la liste diagnostics décrit"} (en anglais)`;
+    }
+    case "invalid_argument":
+      return detail?.wrong === "unknown_language"
+        ? `l'ensemble de règles n'a pas la langue « ${detail.value} » (langues : ${detail.choices})`
+        : null;
+    case "invalid_document":
+      switch (detail?.wrong) {
+        case "type":
+          return `${field} devrait être ${TYPES_FR[detail.expected] ?? detail.expected}, et non ${TYPES_FR[detail.found] ?? detail.found}`;
+        case "missing":
+          return `${field} est absent`;
+        case "not_one_of":
+          return `${field} vaut «\u00a0${detail.value}\u00a0», qui ne fait pas partie des valeurs permises (${detail.choices})`;
+        case "date":
+          return `${field} vaut «\u00a0${detail.value}\u00a0», qui n'est pas une date au format AAAA-MM-JJ`;
+        default:
+          return failure.path ? `le document du participant n'a pas pu être lu\u00a0: ${field} n'est pas valide` : "le document du participant n'a pas pu être lu";
+      }
+    default:
+      return null;
+  }
+}

@@ -12,6 +12,9 @@ const LABELS = {
     asOf: "On", none: "none", requirements: "Completion requirements", met: "met", notMet: "not met",
     missing: "What is missing", nothing: "Nothing: everything required is met.",
     noEvidence: "No evidence has counted yet for these", pending: "Waiting for review", below: "Achieved below the required level",
+    notCounted: "Evidence that did not count", noParticipant: "No participant to show: give the participant attribute (a URL) or set the participant property.",
+    noCohort: "No cohort to show: give the participants attribute (a URL) or set the participants property.",
+    notFound: (what, status) => `${what} could not be loaded (${status})`, participantDoc: "The participant document", cohortDoc: "The cohort", packDoc: "The rule pack",
     required: "required", achieved: "achieved", showBy: "Can be shown by", orOther: "or other evidence the program accepts",
     statuses: { enrolled: "enrolled", in_progress: "in progress", ready_for_final_assignment: "ready for the final assignment", completed: "completed", lapsed: "lapsed" },
     requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit", chosen: "Chosen competencies" },
@@ -32,7 +35,10 @@ const LABELS = {
     statusOf: (who) => `Statut ${/^[aeiouyhàâäéèêëîïôöûùü]/i.test(who) ? "d'" : "de "}${who}`, status: "Statut", level: "Niveau", levelAttained: "Niveau atteint",
     asOf: "Au", none: "aucun", requirements: "Exigences d'achèvement", met: "exigence remplie", notMet: "exigence non remplie",
     missing: "Ce qui manque", nothing: "Rien\u00a0: tout ce qui est requis est atteint.",
-    noEvidence: "Aucune preuve n'a encore été comptée pour celles-ci", pending: "En attente d'examen", below: "Atteinte sous le niveau requis",
+    noEvidence: "Aucune preuve n'a encore été comptée pour celles-ci", pending: "En attente d'examen", below: "Compétences atteintes sous le niveau requis",
+    notCounted: "Preuves non comptées", noParticipant: "Aucun participant à afficher\u00a0: donnez l'attribut participant (une adresse URL) ou définissez la propriété participant.",
+    noCohort: "Aucune cohorte à afficher\u00a0: donnez l'attribut participants (une adresse URL) ou définissez la propriété participants.",
+    notFound: (what, status) => `${what} n'a pas pu être chargé (${status})`, participantDoc: "Le document du participant", cohortDoc: "Le fichier de la cohorte", packDoc: "L'ensemble de règles",
     required: "requis", achieved: "atteint", showBy: "À démontrer par", orOther: "ou par d'autres preuves que le programme accepte",
     statuses: { enrolled: "inscrit", in_progress: "en cours", ready_for_final_assignment: "prêt pour le travail final", completed: "terminé", lapsed: "échu" },
     requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps", chosen: "Compétences choisies" },
@@ -52,7 +58,7 @@ const LABELS = {
 };
 
 const STYLE = `
-:host { display: block; font: var(--competency-status-font, inherit); color: var(--competency-status-text, inherit); overflow-wrap: anywhere; }
+:host { display: block; font-family: var(--competency-status-font-family, inherit); font-size: var(--competency-status-font-size, inherit); color: var(--competency-status-text, inherit); overflow-wrap: anywhere; }
 [part~="card"] { border: 1px solid var(--competency-status-border, #8a8a8a); border-radius: var(--competency-status-radius, 4px); padding: var(--competency-status-padding, 0.75rem 1rem); max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }
 h2, h3, h4, h5, h6, [role="heading"] { color: var(--competency-status-accent, #1b4f72); margin: 0.6rem 0 0.3rem; font-size: 1.1em; }
 [part~="heading"] { font-size: 1.25em; margin-top: 0; }
@@ -101,14 +107,19 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
   const packs = new Map();
 
-  async function packFor(url) {
+  /** The text at `url`, or an error saying which document could not be loaded, in `t`'s words. */
+  async function fetchText(url, what, t) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(t.notFound(what, `${response.status}, ${url}`));
+    return response.text();
+  }
+
+  async function packFor(url, t) {
     if (!packs.has(url ?? "")) {
-      packs.set(url ?? "", (async () => {
-        if (!url) return engine.Pack.load();
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return engine.Pack.load(await response.text());
-      })());
+      const loading = (async () => (url ? engine.Pack.load(await fetchText(url, t.packDoc, t)) : engine.Pack.load()))();
+      // (A pack that failed to load is tried again next time.)
+      loading.catch(() => packs.delete(url ?? ""));
+      packs.set(url ?? "", loading);
     }
     return packs.get(url ?? "");
   }
@@ -168,27 +179,33 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       if (!this.report) this.#show(el("p", { part: "loading", role: "status" }, t.loading));
       try {
         await engine.init(this.getAttribute("wasm") || undefined);
-        const pack = await packFor(this.getAttribute("pack"));
+        const pack = await packFor(this.getAttribute("pack"), t);
         const view = this.getAttribute("view") || "status";
         const asOf = this.getAttribute("as-of") || today();
-        const load = async (url, parse) => {
-          const response = await fetch(url);
-          if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-          return parse(response);
-        };
+        const load = async (url, what) => fetchText(url, what, t);
         const names = pack.names(lang);
         let result;
         let content;
         if (view === "cohort") {
           const url = this.getAttribute("participants");
-          const participants = this.#participants ?? (url ? await load(url, (r) => r.text()) : null);
-          if (ticket !== this.#render || !participants) return;
+          const participants = this.#participants ?? (url ? await load(url, t.cohortDoc) : null);
+          if (ticket !== this.#render) return;
+          if (!participants) {
+            this.report = null;
+            this.#show(el("p", { part: "empty" }, t.noCohort));
+            return;
+          }
           result = pack.cohort(participants, asOf, { groupBy: [], aggregateOnly: this.hasAttribute("aggregate-only") });
           content = this.#cohortView(result, names, t, lang);
         } else {
           const url = this.getAttribute("participant");
-          const participant = this.#participant ?? (url ? await load(url, (r) => r.json()) : null);
-          if (ticket !== this.#render || !participant) return;
+          const participant = this.#participant ?? (url ? JSON.parse(await load(url, t.participantDoc)) : null);
+          if (ticket !== this.#render) return;
+          if (!participant) {
+            this.report = null;
+            this.#show(el("p", { part: "empty" }, t.noParticipant));
+            return;
+          }
           if (view === "plan") {
             const options = { target: this.getAttribute("target") || "current", by: this.getAttribute("by") || "count" };
             result = pack.plan(participant, asOf, options);
@@ -233,6 +250,18 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
             el("strong", {}, t.requirementNames[q.id] ?? q.id), ` (${q.met ? t.met : t.notMet})${t.colon}${message(q.reason)}`))),
         heading(depth + 1, "subheading", t.missing),
         this.#missing(report, names, t, depth));
+      // Why evidence did not count (a grade below the pass mark, an expired course...): one line
+      // each, the item by its kind and date, the reason in the element's language.
+      if (report.not_counted.length) {
+        const items = new Map((participant.evidence ?? []).map((e) => [e.id, e]));
+        const dateOf = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "") ? new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`)) : null);
+        card.append(heading(depth + 1, "subheading", `${t.notCounted} (${report.not_counted.length})`),
+          el("ul", { part: "not-counted" }, ...report.not_counted.map((n) => {
+            const item = items.get(n.evidence);
+            const what = item ? [names.kind(item.kind), dateOf(item.date)].filter(Boolean).join(", ") : n.evidence ?? n.at ?? "";
+            return el("li", {}, what ? el("strong", {}, what) : null, what ? `${t.colon}${message(n.reason)}` : message(n.reason));
+          })));
+      }
       return card;
     }
 

@@ -7,6 +7,7 @@ import type {
   Diagnostic,
   Failure,
   FailureCode,
+  FailureDetail,
   PackDoc,
   PackInfo,
   Participant,
@@ -47,11 +48,13 @@ export declare class CompetencyRulesError extends Error {
   /** The path of the offending field (`enrolled`, `competency[3].outcome`), or "". */
   readonly path: string;
   /**
-   * The message in English and in French, where the package wrote it in both (the checks of the
-   * arguments, a crash, a freed pack); `message` is then in the language the call asked for (the
-   * first of its `languages`, or its `lang`).
+   * The message in English and in French (the checks of the arguments, a crash, a freed pack, and
+   * the engine's participant, level, date, syntax and limit failures); `message` is then in the
+   * language the call asked for (the first of its `languages`, or its `lang`).
    */
   readonly messages?: { en: string; fr: string };
+  /** What is wrong with the field at `path`, in codes, where the engine says it (the French message is written from it). */
+  readonly detail?: FailureDetail;
 }
 
 /** A rule pack was refused; `diagnostics` lists every problem with its location. */

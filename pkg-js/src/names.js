@@ -8,10 +8,16 @@ function pick(text, lang) {
 }
 
 /**
- * Name lookups over pack document `doc` in `lang`. Each function takes an id and gives its name,
- * or the id itself when the pack has no such thing (so a page always shows something).
+ * Name lookups over pack document `doc` in `lang` (one of the pack's languages). Each function
+ * takes an id and gives its name, or the id itself when the pack has no such thing (so a page
+ * always shows something). `refuse(path, en, fr)` throws the caller's error for a bad argument.
  */
-export function namesOf(doc, lang) {
+export function namesOf(doc, lang, refuse) {
+  const languages = doc.program?.languages ?? [];
+  if (!languages.includes(lang)) {
+    refuse("lang", `the pack has no language \`${lang}\` (it has: ${languages.join(", ")})`,
+      `l'ensemble de règles n'a pas la langue «\u00a0${lang}\u00a0» (langues\u00a0: ${languages.join(", ")})`);
+  }
   const index = (list) => new Map((list ?? []).map((x) => [x.id, x]));
   const scales = Array.isArray(doc.scale) ? doc.scale : [doc.scale];
   const competencies = index(doc.competency);
@@ -39,11 +45,18 @@ export function namesOf(doc, lang) {
     rule: named(rules),
     /**
      * The catalogue items whose completion shows competency `competency` at proficiency `level`
-     * or above: the next steps towards it.
+     * (a level of its scale: `awareness`, `working`...) or above: the next steps towards it.
      */
     itemsFor: (competency, level) => {
       const order = (scaleOf(competency)?.level ?? []).map((l) => l.id);
       const needed = order.indexOf(level);
+      if (!competencies.has(competency)) {
+        refuse("competency", `\`${competency}\` is not a competency of the pack`, `«\u00a0${competency}\u00a0» n'est pas une compétence de l'ensemble de règles`);
+      }
+      if (needed < 0) {
+        refuse("level", `\`${level}\` is not a proficiency level of the scale \`${competency}\` is rated on (${order.join(", ")})`,
+          `«\u00a0${level}\u00a0» n'est pas un niveau de compétence de l'échelle de «\u00a0${competency}\u00a0» (${order.join(", ")})`);
+      }
       return (doc.catalogue ?? []).filter((item) =>
         (item.grants ?? []).some((g) => g.competency === competency && order.indexOf(g.level) >= needed));
     },

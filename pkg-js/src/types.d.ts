@@ -316,6 +316,10 @@ export interface ParticipantError {
      * 1-based column, for syntax errors.
      */
     column?: number;
+    /**
+     * What is wrong with the field, in codes (for a message in another language).
+     */
+    detail?: FailureDetail;
 }
 
 /**
@@ -2149,9 +2153,44 @@ export interface Failure {
      * A refused pack's diagnostics, each with its file, path, line and column.
      */
     diagnostics: Diagnostic[];
+    /**
+     * What is wrong with the field at `path`, in terms a message in any language can be written
+     * from (the npm package writes its French message from it), where the failure has them.
+     */
+    detail?: FailureDetail;
 }
 
 /**
  * Why a call failed: the `code` of a [`Failure`] (and of the npm package's errors).
  */
 export type FailureCode = "invalid_pack" | "syntax" | "invalid_document" | "unknown_level" | "limit_exceeded" | "invalid_argument" | "invalid_date" | "no_agents" | "invalid_case" | "not_eligible" | "duplicate_participant" | "input_unreadable" | "empty_input" | "internal" | "not_in_this_build" | "engine_crashed" | "freed" | "not_started";
+
+/**
+ * What is wrong with a field, in codes rather than words: `wrong` says which, the rest what it is.
+ */
+export interface FailureDetail {
+    /**
+     * `type` (a value of another type than `expected`: `found`), `missing` (a required field),
+     * `not_one_of` (`value` is not among `choices`), `date` (`value` is not a date written
+     * YYYY-MM-DD), `unknown_level` (`value` is not among the pack's levels, `choices`),
+     * `unknown_language` (`value` is not among the pack's languages, `choices`).
+     */
+    wrong: string;
+    /**
+     * The type the field should have (`string`, `number`, `whole_number`, `boolean`, `list`,
+     * `object`, `text_table`, `null`).
+     */
+    expected?: string;
+    /**
+     * The type it has.
+     */
+    found?: string;
+    /**
+     * The value given.
+     */
+    value?: string;
+    /**
+     * The values allowed, joined with `, `.
+     */
+    choices?: string;
+}

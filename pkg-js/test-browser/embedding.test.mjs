@@ -66,6 +66,18 @@ test("under the real RequireJS, a Moodle-style AMD module loads the script build
   await page.close();
 });
 
+test("on a page that has RequireJS (a Moodle HTML block), a plain script tag still gives the global and the element", async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error));
+  await page.goto(`${server.url}/pkg-js/test-browser/pages/moodle/html-block.html`);
+  await page.locator("#block [part~=status]").waitFor();
+  assert.deepEqual(errors, []);
+  assert.equal(await page.evaluate(() => typeof globalThis.CompetencyRules.Pack), "function");
+  assert.match(await page.locator("#block [part~=card]").innerText(), /Statut\u00a0: en cours/);
+  await page.close();
+});
+
 test("from a plain script tag, the global CompetencyRules evaluates with the .wasm beside the script", async () => {
   const { page, requests, report } = await open("/pkg-js/test-browser/pages/script.html");
   assert.deepEqual(report, expected);
@@ -106,6 +118,14 @@ test("<competency-status> in a plain page: by URL in French and by property, sty
   const completed = await page.locator("#by-property [part~=card]").innerText();
   assert.match(completed, /Status: completed/);
   assert.match(completed, new RegExp(`Status of ${example("05-completed-senior-leader").name ?? example("05-completed-senior-leader").id}`));
+  // Why evidence did not count, each with its reason; and an element given no participant says so.
+  await page.locator("#problems [part~=not-counted]").waitFor();
+  const problems = Pack.load().evaluate(example("03-problems"), "2026-11-24");
+  assert.equal(await page.locator("#problems [part~=not-counted] li").count(), problems.not_counted.length);
+  assert.match(await page.locator("#problems [part~=card]").innerText(), new RegExp(`Evidence that did not count \\(${problems.not_counted.length}\\)`));
+  assert.match(await page.locator("#problems [part~=not-counted]").innerText(), /expired on March 10, 2025/);
+  await page.locator("#empty [part~=empty]").waitFor();
+  assert.match(await page.locator("#empty [part~=empty]").innerText(), /No participant to show/);
   // The plan view asks for the planning build, which this page did not load.
   await page.locator("#needs-planning [part~=error]").waitFor();
   assert.match(await page.locator("#needs-planning [part~=error]").innerText(), /needs the planning build: load competency-rules\.planning\.umd\.js/);
@@ -140,8 +160,8 @@ test("the plain-JavaScript build works under a Content-Security-Policy without '
       const pack = doc ? CompetencyRules.Pack.load(JSON.stringify(doc)) : CompetencyRules.Pack.load();
       return [c.file, pack.evaluateJson(JSON.stringify(c.participant), c.as_of, { pretty: true })];
     } catch (error) {
-      const { code, path, message, line, column } = error;
-      return [c.file, JSON.stringify({ code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}) }, null, 2)];
+      const { code, path, message, line, column, detail } = error;
+      return [c.file, JSON.stringify({ code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}), ...(detail ? { detail } : {}) }, null, 2)];
     }
   }), { cases, packs });
   assert.ok(results.length >= 40, `${results.length} cases`);

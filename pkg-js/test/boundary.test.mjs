@@ -95,3 +95,45 @@ test("a pack used after free() says so in the language asked", () => {
   freed.free();
   assert.throws(() => freed.evaluate(participant, "2026-11-24", { languages: ["fr"] }), (e) => e.code === "freed" && /libéré/.test(e.message));
 });
+
+test("the engine's own failures come in French too, written from their code and detail", () => {
+  const french = { languages: ["fr"] };
+  const failing = (work) => {
+    try {
+      work();
+    } catch (error) {
+      return error;
+    }
+    assert.fail("no error");
+  };
+  const missing = failing(() => pack.evaluate({ ...participant, enrolled: undefined }, "2026-11-24", french));
+  assert.equal(missing.code, "invalid_document");
+  assert.deepEqual(missing.detail, { wrong: "missing" });
+  assert.equal(missing.message, "«\u00a0enrolled\u00a0» est absent");
+  assert.equal(missing.messages.en, "missing key `enrolled`");
+  const type = failing(() => pack.evaluate({ ...participant, enrolled: 20260101 }, "2026-11-24", french));
+  assert.equal(type.message, "«\u00a0enrolled\u00a0» devrait être une chaîne de caractères, et non un nombre");
+  const level = failing(() => pack.evaluate({ ...participant, level: "intern" }, "2026-11-24", french));
+  assert.equal(level.code, "unknown_level");
+  assert.match(level.message, /^«\u00a0intern\u00a0» n'est pas un niveau organisationnel de cet ensemble de règles \(niveaux\u00a0: front_line, /);
+  const syntax = failing(() => pack.evaluateJson("{\n  \"id\": ", "2026-11-24", french));
+  assert.equal(syntax.code, "syntax");
+  assert.equal(syntax.message, `le document n'est pas du JSON valide (ligne ${syntax.line}, colonne ${syntax.column})`);
+  // English by default, the engine's own words.
+  assert.equal(failing(() => pack.evaluate({ ...participant, enrolled: undefined }, "2026-11-24")).message, "missing key `enrolled`");
+});
+
+test("names, itemsFor and explain refuse what they cannot answer instead of answering something else", () => {
+  assert.throws(() => pack.names("de"), (e) => e.code === "invalid_argument" && e.path === "lang" && /has no language `de`/.test(e.message));
+  const names = pack.names("fr");
+  assert.equal(names.competency("ssm.systems_thinking"), "Pensée systémique");
+  assert.throws(() => names.itemsFor("ssm.systems_thinking", "bogus"), (e) => e.path === "level" && /n'est pas un niveau de compétence/.test(e.message));
+  assert.throws(() => names.itemsFor("ssm.systems_thinking", "supervisor"), (e) => e.path === "level");
+  assert.throws(() => names.itemsFor("nope", "working"), (e) => e.path === "competency");
+  const steps = names.itemsFor("ssm.systems_thinking", "proficient").map((i) => i.id);
+  assert.ok(steps.includes("omssa.systems_thinking") && !steps.includes("omssa.hsi101"), steps.join());
+  const planner = planning.Pack.load();
+  assert.throws(() => planner.explain(participant, "2026-11-24", "fr"), (e) => e.code === "invalid_argument" && e.path === "options");
+  assert.throws(() => planner.explain(participant, "2026-11-24", { lang: "de" }), (e) => e.code === "invalid_argument" && e.path === "lang" && e.detail?.wrong === "unknown_language");
+  assert.match(planner.explain(participant, "2026-11-24", { lang: "fr" }), /Statut\u00a0: /);
+});

@@ -56,8 +56,8 @@ for (const file of cases) {
       assert.equal(JSON.stringify(pack.evaluate(c.participant, c.as_of), null, 2), actual);
     } catch (error) {
       if (!(error instanceof CompetencyRulesError) && !(error instanceof planning.CompetencyRulesError)) throw error;
-      const { code, path, message, line, column } = error;
-      const native = { code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}) };
+      const { code, path, message, line, column, detail } = error;
+      const native = { code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}), ...(detail ? { detail } : {}) };
       actual = JSON.stringify(native, null, 2);
     }
     assert.equal(`${actual}\n`, expected);
@@ -74,8 +74,8 @@ for (const file of cases) {
       actual = packFor(c, { main: nowasm.Pack }).evaluateJson(JSON.stringify(c.participant), c.as_of, { pretty: true });
     } catch (error) {
       if (!(error instanceof nowasm.CompetencyRulesError)) throw error;
-      const { code, path, message, line, column } = error;
-      actual = JSON.stringify({ code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}) }, null, 2);
+      const { code, path, message, line, column, detail } = error;
+      actual = JSON.stringify({ code, path, message, ...(line != null ? { line } : {}), ...(column != null ? { column } : {}), ...(detail ? { detail } : {}) }, null, 2);
     }
     assert.equal(`${actual}\n`, expected);
   });

@@ -54,6 +54,49 @@ pub struct Failure {
     /// A refused pack's diagnostics, each with its file, path, line and column.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
+    /// What is wrong with the field at `path`, in terms a message in any language can be written
+    /// from (the npm package writes its French message from it), where the failure has them.
+    // (Boxed: most failures have none, and a `Failure` is the error of many results.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Box<FailureDetail>>,
+}
+
+/// What is wrong with a field, in codes rather than words: `wrong` says which, the rest what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts-types", derive(tsify::Tsify))]
+#[non_exhaustive]
+pub struct FailureDetail {
+    /// `type` (a value of another type than `expected`: `found`), `missing` (a required field),
+    /// `not_one_of` (`value` is not among `choices`), `date` (`value` is not a date written
+    /// YYYY-MM-DD), `unknown_level` (`value` is not among the pack's levels, `choices`),
+    /// `unknown_language` (`value` is not among the pack's languages, `choices`).
+    pub wrong: &'static str,
+    /// The type the field should have (`string`, `number`, `whole_number`, `boolean`, `list`,
+    /// `object`, `text_table`, `null`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<&'static str>,
+    /// The type it has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<&'static str>,
+    /// The value given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// The values allowed, joined with `, `.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<String>,
+}
+
+impl FailureDetail {
+    /// A detail saying `wrong` and nothing else yet.
+    pub(crate) fn new(wrong: &'static str) -> Self {
+        Self {
+            wrong,
+            expected: None,
+            found: None,
+            value: None,
+            choices: None,
+        }
+    }
 }
 
 impl Failure {
@@ -66,6 +109,7 @@ impl Failure {
             line: None,
             column: None,
             diagnostics: Vec::new(),
+            detail: None,
         }
     }
 
@@ -86,13 +130,30 @@ impl From<ParticipantError> for Failure {
             line: err.line,
             column: err.column,
             diagnostics: Vec::new(),
+            detail: err.detail,
         }
     }
 }
 
 impl From<EvaluateError> for Failure {
     fn from(err: EvaluateError) -> Self {
-        Self::new(err.code(), err.path(), err.message())
+        let detail = match &err {
+            EvaluateError::UnknownLevel { level, known, .. } => Some(Box::new(FailureDetail {
+                value: Some(level.clone()),
+                choices: Some(known.join(", ")),
+                ..FailureDetail::new("unknown_level")
+            })),
+            EvaluateError::UnknownLanguage { lang, known } => Some(Box::new(FailureDetail {
+                value: Some(lang.clone()),
+                choices: Some(known.join(", ")),
+                ..FailureDetail::new("unknown_language")
+            })),
+            EvaluateError::TooMuchEvidence { .. } => None,
+        };
+        Self {
+            detail,
+            ..Self::new(err.code(), err.path(), err.message())
+        }
     }
 }
 

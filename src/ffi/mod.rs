@@ -16,7 +16,7 @@ mod plan;
 pub use args::pack_files;
 #[cfg(feature = "planning")]
 pub use cohort::{cohort, cohort_options};
-pub use failure::{Failure, FailureCode};
+pub use failure::{Failure, FailureCode, FailureDetail};
 #[cfg(feature = "interop")]
 pub use interop::{
     credential, evaluate_with_statements, export_case, export_moodle, import_case,
@@ -139,7 +139,7 @@ pub fn evaluate_as(
 }
 
 /// Evaluates a participant (JSON text) on `as_of` and explains the report as plain text in `lang`
-/// (falling back to the pack's first language): the command line's `--format text`.
+/// (one of the pack's languages): the command line's `--format text`.
 pub fn explain(
     pack: &Pack,
     participant_json: &str,
@@ -148,13 +148,16 @@ pub fn explain(
 ) -> Result<String, Failure> {
     let as_of = date(as_of, "asOf")?;
     let participant = participant(participant_json)?;
-    // (The language the explanation falls back to is the one its messages are rendered in.)
-    let lang = match pack.languages().iter().find(|l| *l == lang) {
-        Some(known) => known.as_str(),
-        None => pack.languages().first().map_or("en", String::as_str),
-    };
+    // (A language the pack does not have is refused, as `evaluate`'s languages are.)
     let options = crate::EvaluateOptions::languages([lang]);
-    let report = crate::evaluate_with(pack, &participant, as_of, &options)?;
+    let report = crate::evaluate_with(pack, &participant, as_of, &options).map_err(|err| {
+        let mut failure = Failure::from(err);
+        if failure.path == "languages" {
+            // (Here the language is the argument `lang`.)
+            "lang".clone_into(&mut failure.path);
+        }
+        failure
+    })?;
     Ok(crate::explain::explain(pack, &report, lang))
 }
 

@@ -31,7 +31,7 @@ message_table! {
         UnknownLevel = "unknown_level" => ("`{given}` is not a level of the scale {scale}.", "«\u{a0}{given}\u{a0}» n'est pas un niveau de l'échelle «\u{a0}{scale}\u{a0}»."),
         AboveKindMaxLevel = "above_kind_max_level" => ("An item of {kind} evidence can show at most {max_level}; this one claims {level}.", "Un élément «\u{a0}{kind}\u{a0}» peut démontrer au plus {max_level}; il revendique {level}."),
         ClaimCapped = "claim_capped" => ("An item of {kind} evidence can show at most {max_level}: its claim of {level} on {competency} counts at {max_level}.", "Une preuve de type «\u{a0}{kind}\u{a0}» peut démontrer au plus {max_level}\u{a0}: sa revendication de {level} pour {competency} compte au niveau {max_level}."),
-        EquivalencyNotAllowed = "equivalency_not_allowed" => ("{competency} cannot be obtained by equivalency.", "{competency} ne peut pas être obtenue par équivalence."),
+        EquivalencyNotAllowed = "equivalency_not_allowed" => ("{competency} cannot be obtained by equivalency.", "La compétence {competency} ne peut pas être obtenue par équivalence."),
         MissingTopic = "missing_topic" => ("The final assignment must name its topic.", "Le travail final doit indiquer son sujet."),
         UnknownTopic = "unknown_topic" => ("`{topic}` is not a topic of the final assignment.", "«\u{a0}{topic}\u{a0}» n'est pas un sujet du travail final."),
         TooOld = "too_old" => ("Dated {date}: older than the {max_age_months} months {kind} evidence may be.", "Daté du {date}\u{a0}: plus ancien que les {max_age_months} mois permis pour «\u{a0}{kind}\u{a0}»."),

@@ -406,6 +406,9 @@ pub struct ParticipantError {
     /// 1-based column, for syntax errors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// What is wrong with the field, in codes (for a message in another language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Box<crate::ffi::FailureDetail>>,
 }
 
 impl ParticipantError {
@@ -416,6 +419,7 @@ impl ParticipantError {
             message: message.into(),
             line: None,
             column: None,
+            detail: None,
         }
     }
 }

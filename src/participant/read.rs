@@ -208,8 +208,9 @@ impl Participant {
                 "`evidence` must be a list",
             ));
         };
-        let mut participant = read_root(&root).map_err(|problem| {
-            ParticipantError::at(FailureCode::InvalidDocument, problem.path, problem.message)
+        let mut participant = read_root(&root).map_err(|problem| ParticipantError {
+            detail: failure_detail(&problem.wrong).map(Box::new),
+            ..ParticipantError::at(FailureCode::InvalidDocument, problem.path, problem.message)
         })?;
         participant.unknown_fields = unknown_fields;
         participant.evidence = items
@@ -286,6 +287,30 @@ fn malformed_reason(problem: Problem) -> (Message, Vec<(&'static str, String)>) 
         Wrong::Date { value } => (Message::MalformedDate, vec![field, ("value", value)]),
         Wrong::Other => (Message::Malformed, Vec::new()),
     }
+}
+
+/// What is wrong, in codes, for a failure (`None` where only the English message says it).
+fn failure_detail(wrong: &json::Wrong) -> Option<crate::ffi::FailureDetail> {
+    use crate::ffi::FailureDetail;
+    use json::Wrong;
+    Some(match wrong {
+        Wrong::Type { expected, found } => FailureDetail {
+            expected: Some(expected.code()),
+            found: Some(found.code()),
+            ..FailureDetail::new("type")
+        },
+        Wrong::Missing => FailureDetail::new("missing"),
+        Wrong::NotOneOf { value, choices } => FailureDetail {
+            value: Some(value.clone()),
+            choices: Some(choices.clone()),
+            ..FailureDetail::new("not_one_of")
+        },
+        Wrong::Date { value } => FailureDetail {
+            value: Some(value.clone()),
+            ..FailureDetail::new("date")
+        },
+        Wrong::Other => return None,
+    })
 }
 
 /// One evidence item, at `evidence[index]`: the item, or what is wrong with it.
