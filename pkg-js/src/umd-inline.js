@@ -4,8 +4,7 @@
 // the browser's own DecompressionStream inflates it when `init()` is called. Nothing is fetched.
 import wasmGzipBase64 from "../dist/build/competency_rules.wasm.gz";
 import { createGlue } from "../dist/glue-main.js";
-import { createBrowserEntry } from "./browser.js";
-import { defineCompetencyStatus } from "./element.js";
+import { scriptEntry } from "./script-entry.js";
 
 export { CompetencyRulesError, EngineCrashedError, PackError, ParticipantError } from "./api.js";
 
@@ -18,10 +17,4 @@ function inlineModule() {
   return new Response(new Blob([compressed]).stream().pipeThrough(new DecompressionStream("gzip")));
 }
 
-const entry = createBrowserEntry(createGlue, inlineModule);
-
-export const { init, initSync } = entry;
-export const { Pack, checkPack, engineVersion, limits } = entry.engine;
-
-// The drop-in element, <competency-status>, defined as the script loads.
-defineCompetencyStatus({ init, Pack });
+export const { init, initSync, Pack, checkPack, engineVersion, limits } = scriptEntry(createGlue, inlineModule);
