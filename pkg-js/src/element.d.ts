@@ -1,12 +1,14 @@
 // Types of `competency-rules/element`: the <competency-status> element.
-import type { Participant, Report } from "./types.js";
+import type { CohortReport, Participant, Plan, Report } from "./types.js";
 
 /** <competency-status>: a participant's status view. */
 export interface CompetencyStatusElement extends HTMLElement {
   /** The participant document; set it instead of the `participant` attribute (a URL). */
   participant: Participant | null;
-  /** The report shown last (`null` before the first, or after an error). */
-  readonly report: Report | null;
+  /** The cohort (`view="cohort"`): participant documents, or JSON Lines / JSON array text. */
+  participants: Participant[] | string | null;
+  /** What is shown last: a report, a plan (`view="plan"`) or a cohort report (`view="cohort"`); `null` before the first, or after an error. */
+  readonly report: Report | Plan | CohortReport | null;
 }
 
 /** Defines the element as `name` ("competency-status") over an engine entry's `init` and `Pack`. */
@@ -21,6 +23,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     /** Fired by <competency-status> after each evaluation it shows. */
-    "competency-status": CustomEvent<{ report: Report }>;
+    "competency-status": CustomEvent<{ report: Report | Plan | CohortReport; view: "status" | "plan" | "cohort" }>;
   }
 }
