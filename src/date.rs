@@ -22,6 +22,9 @@ fn date_problem(text: &str) -> String {
     let number =
         |range: std::ops::Range<usize>| text.get(range).and_then(|t| t.parse::<u32>().ok());
     match (shaped(text), number(0..4), number(5..7)) {
+        (true, _, Some(month)) if (1..=12).contains(&month) && number(8..10) == Some(0) => {
+            format!("`{text}` is not a day of the calendar: there is no day 00")
+        }
         (true, Some(year), Some(month)) if (1..=12).contains(&month) => {
             let days = i32::try_from(year)
                 .ok()
@@ -222,6 +225,16 @@ mod tests {
         assert_eq!(
             message("2024-02-30").as_deref(),
             Some("`2024-02-30` is not a day of the calendar: month 02 of 2024 has 29 days")
+        );
+        assert_eq!(
+            message("2026-01-00").as_deref(),
+            Some("`2026-01-00` is not a day of the calendar: there is no day 00")
+        );
+        // Year 0 is a leap year (the proleptic Gregorian calendar).
+        assert!("0000-02-29".parse::<Date>().is_ok());
+        assert_eq!(
+            message("0000-02-30").as_deref(),
+            Some("`0000-02-30` is not a day of the calendar: month 02 of 0000 has 29 days")
         );
         assert_eq!(
             message("2026-13-01").as_deref(),

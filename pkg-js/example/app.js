@@ -21,7 +21,7 @@ const LABELS = {
     statuses: { enrolled: "enrolled", in_progress: "in progress", ready_for_final_assignment: "ready for the final assignment", completed: "completed", lapsed: "lapsed" },
     requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit", chosen: "Chosen competencies" },
     pending: "pending review", below: "Achieved below the required level", pendingGroup: "Waiting for review", noEvidenceGroup: "No evidence has counted yet",
-    achievedLevel: "achieved", waitingFor: "waiting", orOther: "or other evidence the program accepts",
+    achievedLevel: "achieved", waitingFor: "waiting", orOther: "or other evidence the program accepts", orSeparator: ", ",
     via: { claim: "claimed", catalogue: "completed", rule: "rule" }, engine: "Engine", pack: "pack",
     looksLike: "What this looks like at your level", effective: "Effective behaviours", ineffective: "Ineffective behaviours",
     colon: ": ", percent: "%", startFailed: "The engine could not start",
@@ -58,7 +58,7 @@ const LABELS = {
     statuses: { enrolled: "inscrit", in_progress: "en cours", ready_for_final_assignment: "prêt pour le travail final", completed: "terminé", lapsed: "échu" },
     requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps", chosen: "Compétences choisies" },
     pending: "en attente d'examen", below: "Atteintes sous le niveau requis", pendingGroup: "En attente d'examen", noEvidenceGroup: "Aucune preuve n'a encore été comptée",
-    achievedLevel: "atteint", waitingFor: "en attente", orOther: "ou par d'autres preuves que le programme accepte",
+    achievedLevel: "atteint", waitingFor: "en attente", orOther: "ou par d'autres preuves que le programme accepte", orSeparator: " ",
     via: { claim: "revendiquée", catalogue: "réussie", rule: "règle" }, engine: "Moteur", pack: "ensemble de règles",
     looksLike: "À quoi cela ressemble à votre niveau", effective: "Comportements efficaces", ineffective: "Comportements inefficaces",
     colon: "\u00a0: ", percent: "\u00a0%", startFailed: "Le moteur n'a pas pu démarrer",
@@ -142,7 +142,10 @@ function levelName(competencyId, id) {
 function longDate(iso) {
   // (The date is a calendar date, not an instant: formatted in UTC so no time zone moves it.)
   const format = new Intl.DateTimeFormat(state.lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" });
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso ?? "") ? format.format(new Date(`${iso}T00:00:00Z`)) : iso;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "")) return iso;
+  // (French writes the first of the month "1er", as the engine's messages do; `Intl` writes "1".)
+  const text = format.format(new Date(`${iso}T00:00:00Z`));
+  return state.lang === "fr" ? text.replace(/^1 /, "1er ") : text;
 }
 
 function message(reason) {
@@ -215,7 +218,7 @@ function renderReport() {
       if (waiting.length) parts.push(`; ${t.waitingFor}${t.colon}${waiting.join(", ")}`);
     }
     const steps = names.itemsFor(c.id, c.required);
-    if (steps.length) parts.push(el("span", { class: "next" }, `. ${t.showBy}${t.colon}${steps.map((i) => names.item(i.id)).join(", ")}, ${t.orOther}.`));
+    if (steps.length) parts.push(el("span", { class: "next" }, `. ${t.showBy}${t.colon}${steps.map((i) => names.item(i.id)).join(", ")}${t.orSeparator}${t.orOther}.`));
     const item = el("li", { "data-competency": c.id }, ...parts);
     const cell = looksLike(c.id, r.level);
     if (cell) item.append(cell);

@@ -50,6 +50,11 @@ build_module() {
       wasm-pack --quiet build .. --profile wasm-release --target web --out-dir "pkg-js/dist/build/$out" \
       --out-name competency_rules --no-pack --no-opt -- --no-default-features --features "$features" \
       "${std_build[@]}" && return 0
+    if [ -n "$flags" ]; then
+      # (Stable's prebuilt standard library is not built for the MVP: no fallback.)
+      echo "build.sh: nightly could not build the $out module ($flags)" >&2
+      exit 1
+    fi
     echo "build.sh: nightly could not build the module: building with stable (the module is larger)" >&2
     toolchain=stable
   fi

@@ -54,8 +54,15 @@ export function checkDate(asOf, path = "asOf") {
         `\`${asOf}\` is not a day of the calendar: there is no month ${match[2]}`,
         `«\u00a0${asOf}\u00a0» n'est pas un jour du calendrier\u00a0: il n'y a pas de mois ${match[2]}`);
     }
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (day < 1 || day > days) {
+    // (Leap years by rule: `Date.UTC` reads years 0–99 as 1900–1999.)
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    if (day === 0) {
+      throw refusal("invalid_date", path,
+        `\`${asOf}\` is not a day of the calendar: there is no day 00`,
+        `«\u00a0${asOf}\u00a0» n'est pas un jour du calendrier\u00a0: il n'y a pas de jour 00`);
+    }
+    if (day > days) {
       throw refusal("invalid_date", path,
         `\`${asOf}\` is not a day of the calendar: month ${match[2]} of ${match[1]} has ${days} days`,
         `«\u00a0${asOf}\u00a0» n'est pas un jour du calendrier\u00a0: le mois ${match[2]} de ${match[1]} compte ${days}\u00a0jours`);

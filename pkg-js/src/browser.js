@@ -12,6 +12,7 @@ export function createBrowserEntry(createGlue, defaultSource) {
   let glue = null;
   let compiled = null;
   let generation = 0;
+  let starting = null;
 
   function start(module) {
     const fresh = createGlue();
@@ -27,6 +28,16 @@ export function createBrowserEntry(createGlue, defaultSource) {
    */
   async function init(input) {
     if (glue) return;
+    // Calls made while the module loads (several elements on a page) share the one load; a
+    // load that failed is tried again by the next call.
+    starting ??= load(input).catch((error) => {
+      starting = null;
+      throw error;
+    });
+    await starting;
+  }
+
+  async function load(input) {
     let source = input ?? defaultSource();
     if (source instanceof WebAssembly.Module) return start(source);
     if (typeof source === "string" || source instanceof URL) source = fetch(source);

@@ -11,11 +11,15 @@ export interface CompetencyStatusElement extends HTMLElement {
   readonly report: Report | Plan | CohortReport | null;
 }
 
-/** Defines the element as `name` ("competency-status") over an engine entry's `init` and `Pack`. */
-export declare function defineCompetencyStatus(
-  engine: { init(input?: string | URL): Promise<void>; Pack: { load(source?: string): unknown } },
-  name?: string,
-): void;
+/** An engine entry as the element uses it: `init`, `Pack`, and how to load the planning entry. */
+export interface ElementEngine {
+  init(input?: string | URL): Promise<void>;
+  Pack: { load(source?: string): unknown };
+  planning?: () => Promise<ElementEngine>;
+}
+
+/** Defines the element as `name` ("competency-status") over an engine entry. */
+export declare function defineCompetencyStatus(engine: ElementEngine, name?: string): void;
 
 declare global {
   interface HTMLElementTagNameMap {

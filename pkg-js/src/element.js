@@ -15,7 +15,7 @@ const LABELS = {
     notCounted: "Evidence that did not count", noParticipant: "No participant to show: give the participant attribute (a URL) or set the participant property.",
     noCohort: "No cohort to show: give the participants attribute (a URL) or set the participants property.",
     notFound: (what, status) => `${what} could not be loaded (${status})`, participantDoc: "The participant document", cohortDoc: "The cohort", packDoc: "The rule pack",
-    required: "required", achieved: "achieved", showBy: "Can be shown by", orOther: "or other evidence the program accepts",
+    required: "required", achieved: "achieved", showBy: "Can be shown by", orOther: "or other evidence the program accepts", orSeparator: ", ",
     statuses: { enrolled: "enrolled", in_progress: "in progress", ready_for_final_assignment: "ready for the final assignment", completed: "completed", lapsed: "lapsed" },
     requirementNames: { competencies: "Competencies", coaching: "Coaching", mentoring: "Mentoring", final_assignment: "Final assignment", time_limit: "Time limit", chosen: "Chosen competencies" },
     loading: "Evaluating…", failed: "The status could not be shown", colon: ": ",
@@ -32,14 +32,14 @@ const LABELS = {
     hidden: "fewer than the minimum shown", blockers: "What holds people back most", blockerLine: (name, level, n) => `${name} (${level}): ${n}`,
   },
   fr: {
-    statusOf: (who) => `Statut ${/^[aeiouyhàâäéèêëîïôöûùü]/i.test(who) ? "d'" : "de "}${who}`, status: "Statut", level: "Niveau", levelAttained: "Niveau atteint",
+    statusOf: (who, isName) => `Statut ${isName && /^[aeiouyhàâäéèêëîïôöûùü]/i.test(who) ? "d'" : "de "}${who}`, status: "Statut", level: "Niveau", levelAttained: "Niveau atteint",
     asOf: "Au", none: "aucun", requirements: "Exigences d'achèvement", met: "exigence remplie", notMet: "exigence non remplie",
     missing: "Ce qui manque", nothing: "Rien\u00a0: tout ce qui est requis est atteint.",
     noEvidence: "Aucune preuve n'a encore été comptée pour celles-ci", pending: "En attente d'examen", below: "Compétences atteintes sous le niveau requis",
     notCounted: "Preuves non comptées", noParticipant: "Aucun participant à afficher\u00a0: donnez l'attribut participant (une adresse URL) ou définissez la propriété participant.",
     noCohort: "Aucune cohorte à afficher\u00a0: donnez l'attribut participants (une adresse URL) ou définissez la propriété participants.",
     notFound: (what, status) => `${what} n'a pas pu être chargé (${status})`, participantDoc: "Le document du participant", cohortDoc: "Le fichier de la cohorte", packDoc: "L'ensemble de règles",
-    required: "requis", achieved: "atteint", showBy: "À démontrer par", orOther: "ou par d'autres preuves que le programme accepte",
+    required: "requis", achieved: "atteint", showBy: "À démontrer par", orOther: "ou par d'autres preuves que le programme accepte", orSeparator: " ",
     statuses: { enrolled: "inscrit", in_progress: "en cours", ready_for_final_assignment: "prêt pour le travail final", completed: "terminé", lapsed: "échu" },
     requirementNames: { competencies: "Compétences", coaching: "Coaching", mentoring: "Mentorat", final_assignment: "Travail final", time_limit: "Limite de temps", chosen: "Compétences choisies" },
     loading: "Évaluation…", failed: "Le statut n'a pas pu être affiché", colon: "\u00a0: ",
@@ -78,6 +78,15 @@ td.number { text-align: right; }
 caption { text-align: left; font-weight: bold; }
 `;
 
+/**
+ * A `YYYY-MM-DD` date as running text writes it, as the engine's messages do: "November 24,
+ * 2026", "24 novembre 2026", "1er mars 2026" (`Intl` writes "1 mars").
+ */
+function longDate(iso, lang) {
+  const text = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return lang === "fr" ? text.replace(/^1 /, "1er ") : text;
+}
+
 /** Today's date where the page is, `YYYY-MM-DD` (the calendar date, not UTC's). */
 function today() {
   const now = new Date();
@@ -93,7 +102,8 @@ function el(tag, attrs = {}, ...children) {
 }
 
 /**
- * Defines `<competency-status>` (or `name`) over an engine entry (`{ init, Pack }`). Attributes:
+ * Defines `<competency-status>` (or `name`) over an engine entry (`{ init, Pack, planning? }`,
+ * `planning()` giving the planning module's entry, loaded when a view needs it). Attributes:
  * `view` (`status`, the default; `plan`; `cohort`: the last two need the planning build),
  * `participant` (URL of a participant document; or set the `participant` property to the object),
  * `participants` (for `view="cohort"`: URL of JSON Lines or a JSON array; or the `participants`
@@ -114,14 +124,16 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
     return response.text();
   }
 
-  async function packFor(url, t) {
-    if (!packs.has(url ?? "")) {
-      const loading = (async () => (url ? engine.Pack.load(await fetchText(url, t.packDoc, t)) : engine.Pack.load()))();
+  /** The pack at `url` (the built-in one without), compiled once per entry. */
+  async function packFor(entry, url, t) {
+    const key = `${entry === engine ? "main" : "planning"} ${url ?? ""}`;
+    if (!packs.has(key)) {
+      const loading = (async () => (url ? entry.Pack.load(await fetchText(url, t.packDoc, t)) : entry.Pack.load()))();
       // (A pack that failed to load is tried again next time.)
-      loading.catch(() => packs.delete(url ?? ""));
-      packs.set(url ?? "", loading);
+      loading.catch(() => packs.delete(key));
+      packs.set(key, loading);
     }
-    return packs.get(url ?? "");
+    return packs.get(key);
   }
 
   class CompetencyStatus extends HTMLElement {
@@ -160,6 +172,15 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
     report = null;
 
     connectedCallback() {
+      // A value a page set before the element was defined (the script loaded after it) sits on
+      // the instance, hiding the accessor: take it through the accessor.
+      for (const key of ["participant", "participants"]) {
+        if (Object.hasOwn(this, key)) {
+          const value = this[key];
+          delete this[key];
+          this[key] = value;
+        }
+      }
       this.#update();
     }
 
@@ -167,23 +188,40 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       if (this.isConnected) this.#update();
     }
 
+    #queued = false;
+
+    /** One evaluation for all the changes made together (an upgrade sets every attribute). */
+    #update() {
+      if (this.#queued) return;
+      this.#queued = true;
+      queueMicrotask(() => {
+        this.#queued = false;
+        if (this.isConnected) this.#run();
+      });
+    }
+
     get #lang() {
       const asked = (this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang") || "en").slice(0, 2).toLowerCase();
       return LABELS[asked] ? asked : "en";
     }
 
-    async #update() {
+    async #run() {
       const ticket = ++this.#render;
       const lang = this.#lang;
       const t = LABELS[lang];
       if (!this.report) this.#show(el("p", { part: "loading", role: "status" }, t.loading));
       try {
-        await engine.init(this.getAttribute("wasm") || undefined);
-        const pack = await packFor(this.getAttribute("pack"), t);
         const view = this.getAttribute("view") || "status";
+        // The plan and cohort views need the planning module: an ES-module page loads it now
+        // (`engine.planning`); a script build either is the planning build or says it is needed.
+        const entry = view !== "status" && engine.planning ? await engine.planning() : engine;
+        await entry.init(entry === engine ? this.getAttribute("wasm") || undefined : undefined);
+        const pack = await packFor(entry, this.getAttribute("pack"), t);
         const asOf = this.getAttribute("as-of") || today();
         const load = async (url, what) => fetchText(url, what, t);
-        const names = pack.names(lang);
+        // (Names in the element's language if the pack has it, else in the pack's first.)
+        const languages = pack.document().program.languages;
+        const names = pack.names(languages.includes(lang) ? lang : languages[0]);
         let result;
         let content;
         if (view === "cohort") {
@@ -221,7 +259,7 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       } catch (error) {
         if (ticket !== this.#render) return;
         this.report = null;
-        const message = error.code === "not_in_this_build" ? t.needsPlanning : error.message;
+        const message = error.code === "not_in_this_build" ? t.needsPlanning : error.messages?.[lang] ?? error.message;
         this.#show(el("p", { part: "error", role: "alert" }, `${t.failed}${t.colon}${message}`));
       }
     }
@@ -232,14 +270,13 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
 
     /** The status view of `report`. */
     #view(report, participant, names, t, lang) {
-      const depth = Math.min(Math.max(Number(this.getAttribute("heading-level")) || 2, 1), 5);
+      const depth = this.#depth;
       const heading = (level, part, text, id) => el(`h${level}`, { part, ...(id ? { id } : {}) }, text);
       const message = (reason) => reason?.message?.[lang] ?? reason?.code ?? "";
       const who = participant.name ? `${participant.name}` : report.participant;
-      const dateText = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" })
-        .format(new Date(`${report.as_of}T00:00:00Z`));
+      const dateText = longDate(report.as_of, lang);
       const card = el("section", { part: "card", "aria-labelledby": "heading" },
-        heading(depth, "heading", t.statusOf(who), "heading"),
+        heading(depth, "heading", t.statusOf(who, Boolean(participant.name)), "heading"),
         el("p", { part: "status", id: "status" }, `${t.status}${t.colon}`, el("strong", {}, t.statuses[report.status] ?? report.status), ` — ${message(report.status_reason)}`),
         el("p", { part: "level" },
           `${t.level}${t.colon}${names.level(report.level)} · ${t.levelAttained}${t.colon}${report.level_attained ? names.level(report.level_attained) : t.none} · ${t.asOf} ${dateText}`),
@@ -254,7 +291,7 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       // each, the item by its kind and date, the reason in the element's language.
       if (report.not_counted.length) {
         const items = new Map((participant.evidence ?? []).map((e) => [e.id, e]));
-        const dateOf = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "") ? new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`)) : null);
+        const dateOf = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "") ? longDate(iso, lang) : null);
         card.append(heading(depth + 1, "subheading", `${t.notCounted} (${report.not_counted.length})`),
           el("ul", { part: "not-counted" }, ...report.not_counted.map((n) => {
             const item = items.get(n.evidence);
@@ -278,7 +315,7 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
         return el("li", { "data-competency": c.id },
           el("strong", {}, names.competency(c.id)), ` — ${t.required}${t.colon}${names.proficiency(c.id, c.required)}`,
           c.achieved ? `, ${t.achieved}${t.colon}${names.proficiency(c.id, c.achieved)}` : "",
-          steps.length ? el("span", { class: "next" }, `. ${t.showBy}${t.colon}${steps.map((i) => names.item(i.id)).join(", ")}, ${t.orOther}.`) : "");
+          steps.length ? el("span", { class: "next" }, `. ${t.showBy}${t.colon}${steps.map((i) => names.item(i.id)).join(", ")}${t.orSeparator}${t.orOther}.`) : "");
       };
       for (const [state, title] of [["not_met", t.below], ["pending_review", t.pending], ["not_yet_enough_evidence", t.noEvidence]]) {
         const group = missing.filter((c) => c.state === state);
@@ -290,7 +327,8 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
 
     /** The heading level the element starts at (`heading-level`, 2 by default). */
     get #depth() {
-      return Math.min(Math.max(Number(this.getAttribute("heading-level")) || 2, 1), 5);
+      // (Whole levels 1 to 4: a view goes two levels below its heading.)
+      return Math.min(Math.max(Math.trunc(Number(this.getAttribute("heading-level"))) || 2, 1), 4);
     }
 
     /** The plan view: the items to take with what each closes, the gaps, what else is needed. */
@@ -327,7 +365,7 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
     #cohortView(cohort, names, t, lang) {
       const depth = this.#depth;
       const all = cohort.groups.find((g) => g.by === "all") ?? cohort.groups[0];
-      const dateText = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${cohort.as_of}T00:00:00Z`));
+      const dateText = longDate(cohort.as_of, lang);
       const count = (n) => (n == null ? el("span", { title: t.hidden }, "—", el("span", { class: "visually-hidden" }, ` (${t.hidden})`)) : String(n));
       const table = (caption, head, rows) => el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": caption },
         el("table", {}, el("caption", {}, caption),
@@ -335,14 +373,14 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
           el("tbody", {}, ...rows.map(([label, ...cells]) => el("tr", {}, el("th", { scope: "row" }, label), ...cells.map((c) => el("td", { class: "number" }, count(c))))))));
       const card = el("section", { part: "card", "aria-labelledby": "heading" },
         el(`h${depth}`, { part: "heading", id: "heading" }, t.cohortOn(dateText)),
-        el("p", { part: "cohort-size" }, t.participants(all.participants)),
+        el("p", { part: "cohort-size" }, all.participants == null ? count(null) : t.participants(all.participants)),
         table(t.byStatus, ["", t.count], Object.entries(all.status).map(([status, n]) => [t.statuses[status] ?? status, n])),
         table(t.readiness, ["", t.count], Object.entries(all.readiness).map(([key, bucket]) => [t.readinessNames[key] ?? key, bucket.count])),
         table(t.bench, [t.nextLevel, t.readyNow, t.readySoon], all.bench.map((b) => [names.level(b.level), b.ready_now, b.ready_soon])));
       const blockers = (cohort.blockers ?? []).slice(0, 5);
       if (blockers.length) {
         card.append(el(`h${depth + 1}`, { part: "subheading" }, t.blockers),
-          el("ol", { part: "cohort-blockers" }, ...blockers.map((b) => el("li", {}, t.blockerLine(names.competency(b.competency), names.level(b.level), b.count)))));
+          el("ol", { part: "cohort-blockers" }, ...blockers.map((b) => el("li", {}, t.blockerLine(names.competency(b.competency), names.level(b.level), b.count ?? "—")))));
       }
       return card;
     }

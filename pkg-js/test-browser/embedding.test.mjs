@@ -98,7 +98,9 @@ test("the single-file build works on a host that serves no .wasm, and asks for n
 test("<competency-status> in a plain page: by URL in French and by property, styled from outside, accessible, reflows at 320 px", async () => {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors = [];
+  const modules = [];
   page.on("pageerror", (error) => errors.push(error));
+  page.on("request", (request) => request.url().endsWith(".wasm") && modules.push(request.url()));
   await page.goto(`${server.url}/pkg-js/test-browser/pages/element.html`);
   // Playwright's locators reach into the elements' shadow roots.
   await page.locator("#by-url [part~=status]").waitFor();
@@ -125,6 +127,8 @@ test("<competency-status> in a plain page: by URL in French and by property, sty
   assert.match(await page.locator("#problems [part~=card]").innerText(), new RegExp(`Evidence that did not count \\(${problems.not_counted.length}\\)`));
   assert.match(await page.locator("#problems [part~=not-counted]").innerText(), /expired on March 10, 2025/);
   await page.locator("#empty [part~=empty]").waitFor();
+  // Five elements started at once share one load of the module.
+  assert.equal(modules.length, 1, modules.join(", "));
   assert.match(await page.locator("#empty [part~=empty]").innerText(), /No participant to show/);
   // The plan view asks for the planning build, which this page did not load.
   await page.locator("#needs-planning [part~=error]").waitFor();
@@ -199,5 +203,24 @@ test("<competency-status> shows the plan and a cohort's readiness with the plann
   assert.deepEqual(await axe(page), []);
   await page.setViewportSize({ width: 320, height: 800 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "no horizontal scrolling at 320 px");
+  await page.close();
+});
+
+test("<competency-status> from ES modules loads the planning module for its plan view", async () => {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  const errors = [];
+  const modules = [];
+  page.on("pageerror", (error) => errors.push(error));
+  page.on("request", (request) => request.url().endsWith(".wasm") && modules.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}/pkg-js/test-browser/pages/element-esm.html`);
+  await page.locator("#status [part~=status]").waitFor();
+  await page.locator("#plan [part~=plan-summary]").waitFor();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(modules.sort(), ["/pkg-js/dist/competency_rules.wasm", "/pkg-js/dist/competency_rules_planning.wasm"]);
+  // A participant set before the element was defined is shown, not lost.
+  await page.locator("#early [part~=status]").waitFor();
+  assert.match(await page.locator("#early [part~=heading]").innerText(), /^Status of early-1$/);
+  assert.match(await page.locator("#plan [part~=card]").innerText(), /Plan pour .*\n.*Un minimum prouvé|Plan pour/);
+  assert.match(await page.locator("#plan [part~=plan-summary]").innerText(), /(Un minimum prouvé|Le meilleur plan trouvé).*\u00a0: \d+\u00a0éléments/);
   await page.close();
 });

@@ -137,3 +137,10 @@ test("names, itemsFor and explain refuse what they cannot answer instead of answ
   assert.throws(() => planner.explain(participant, "2026-11-24", { lang: "de" }), (e) => e.code === "invalid_argument" && e.path === "lang" && e.detail?.wrong === "unknown_language");
   assert.match(planner.explain(participant, "2026-11-24", { lang: "fr" }), /Statut\u00a0: /);
 });
+
+test("calendar edge cases: year 0000 has a 29 February, and day 00 is named", () => {
+  assert.equal(pack.evaluate({ ...participant, enrolled: "0000-01-01" }, "0000-02-29").as_of, "0000-02-29");
+  refuses(() => pack.evaluate(participant, "0000-02-30"), "invalid_date", "asOf", /month 02 of 0000 has 29 days/);
+  refuses(() => pack.evaluate(participant, "2026-01-00"), "invalid_date", "asOf", /there is no day 00/);
+  refuses(() => pack.evaluate(participant, "2026-00-10"), "invalid_date", "asOf", /there is no month 00/);
+});
