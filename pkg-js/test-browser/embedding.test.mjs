@@ -25,15 +25,27 @@ after(async () => {
 });
 
 /**
- * Opens `path`, waits for its report, and returns `{ page, requests, report }`; `block` lists URL
- * endings the host does not serve (answered 404, as such a host does).
+ * A new page that records its uncaught errors and the paths it requests: `{ page, errors,
+ * requests }`.
  */
-async function open(path, { block = [] } = {}) {
+async function watchedPage() {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors = [];
   const requests = [];
   page.on("pageerror", (error) => errors.push(error));
   page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  return { page, errors, requests };
+}
+
+/** The `.wasm` files among `requests`. */
+const modulesIn = (requests) => requests.filter((path) => path.endsWith(".wasm"));
+
+/**
+ * Opens `path`, waits for its report, and returns `{ page, requests, report }`; `block` lists URL
+ * endings the host does not serve (answered 404, as such a host does).
+ */
+async function open(path, { block = [] } = {}) {
+  const { page, errors, requests } = await watchedPage();
   await page.route("**/*", (route) => {
     const url = route.request().url();
     return block.some((ending) => url.endsWith(ending)) ? route.fulfill({ status: 404, body: "not served here" }) : route.continue();
@@ -67,9 +79,7 @@ test("under the real RequireJS, a Moodle-style AMD module loads the script build
 });
 
 test("on a page that has RequireJS (a Moodle HTML block), a plain script tag still gives the global and the element", async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
+  const { page, errors } = await watchedPage();
   await page.goto(`${server.url}/pkg-js/test-browser/pages/moodle/html-block.html`);
   await page.locator("#block [part~=status]").waitFor();
   assert.deepEqual(errors, []);
@@ -89,18 +99,14 @@ test("from a plain script tag, the global CompetencyRules evaluates with the .wa
 test("the single-file build works on a host that serves no .wasm, and asks for none", async () => {
   const { page, requests, report } = await open("/pkg-js/test-browser/pages/inline.html", { block: [".wasm"] });
   assert.deepEqual(report, expected);
-  assert.deepEqual(requests.filter((path) => path.endsWith(".wasm")), []);
+  assert.deepEqual(modulesIn(requests), []);
   assert.ok(Number(await page.getAttribute("body", "data-start-ms")) > 0);
   assert.deepEqual(await axe(page), []);
   await page.close();
 });
 
 test("<competency-status> in a plain page: by URL in French and by property, styled from outside, accessible, reflows at 320 px", async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  const errors = [];
-  const modules = [];
-  page.on("pageerror", (error) => errors.push(error));
-  page.on("request", (request) => request.url().endsWith(".wasm") && modules.push(request.url()));
+  const { page, errors, requests } = await watchedPage();
   await page.goto(`${server.url}/pkg-js/test-browser/pages/element.html`);
   // Playwright's locators reach into the elements' shadow roots.
   await page.locator("#by-url [part~=status]").waitFor();
@@ -128,7 +134,7 @@ test("<competency-status> in a plain page: by URL in French and by property, sty
   assert.match(await page.locator("#problems [part~=not-counted]").innerText(), /expired on March 10, 2025/);
   await page.locator("#empty [part~=empty]").waitFor();
   // Five elements started at once share one load of the module.
-  assert.equal(modules.length, 1, modules.join(", "));
+  assert.equal(modulesIn(requests).length, 1, modulesIn(requests).join(", "));
   assert.match(await page.locator("#empty [part~=empty]").innerText(), /No participant to show/);
   // The plan view asks for the planning build, which this page did not load.
   await page.locator("#needs-planning [part~=error]").waitFor();
@@ -145,7 +151,7 @@ test("the plain-JavaScript build works under a Content-Security-Policy without '
   const { page, requests, report } = await open("/pkg-js/test-browser/pages/csp.html");
   // The policy is in force: this page cannot compile WebAssembly.
   assert.match(await page.getAttribute("body", "data-wasm"), /^refused: /);
-  assert.deepEqual(requests.filter((path) => path.endsWith(".wasm")), []);
+  assert.deepEqual(modulesIn(requests), []);
   assert.deepEqual(report, expected);
   // The element works there too.
   await page.locator("#status [part~=status]").waitFor();
@@ -177,9 +183,7 @@ test("the plain-JavaScript build works under a Content-Security-Policy without '
 });
 
 test("<competency-status> shows the plan and a cohort's readiness with the planning build", async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error));
+  const { page, errors } = await watchedPage();
   await page.goto(`${server.url}/pkg-js/test-browser/pages/element-views.html`);
   await page.locator("#plan [part~=plan-summary]").waitFor();
   await page.locator("#cohort [part~=cohort-size]").waitFor();
@@ -207,16 +211,12 @@ test("<competency-status> shows the plan and a cohort's readiness with the plann
 });
 
 test("<competency-status> from ES modules loads the planning module for its plan view", async () => {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  const errors = [];
-  const modules = [];
-  page.on("pageerror", (error) => errors.push(error));
-  page.on("request", (request) => request.url().endsWith(".wasm") && modules.push(new URL(request.url()).pathname));
+  const { page, errors, requests } = await watchedPage();
   await page.goto(`${server.url}/pkg-js/test-browser/pages/element-esm.html`);
   await page.locator("#status [part~=status]").waitFor();
   await page.locator("#plan [part~=plan-summary]").waitFor();
   assert.deepEqual(errors, []);
-  assert.deepEqual(modules.sort(), ["/pkg-js/dist/competency_rules.wasm", "/pkg-js/dist/competency_rules_planning.wasm"]);
+  assert.deepEqual(modulesIn(requests).sort(), ["/pkg-js/dist/competency_rules.wasm", "/pkg-js/dist/competency_rules_planning.wasm"]);
   // A participant set before the element was defined is shown, not lost.
   await page.locator("#early [part~=status]").waitFor();
   assert.match(await page.locator("#early [part~=heading]").innerText(), /^Status of early-1$/);
