@@ -1,6 +1,7 @@
 // The HSLP participant status page: evaluates a participant in the browser with the package and
 // shows the report. Participant data never leaves the page. No bundler: a plain ES module.
 import { init, Pack, CompetencyRulesError } from "../src/index.js";
+import { longDate as formatDate } from "../src/names.js";
 
 // The page's own labels; names and reasons come from the pack and the report.
 const LABELS = {
@@ -140,12 +141,7 @@ function levelName(competencyId, id) {
 
 /** A `YYYY-MM-DD` date as running text writes it: "24 novembre 2026", "November 24, 2026". */
 function longDate(iso) {
-  // (The date is a calendar date, not an instant: formatted in UTC so no time zone moves it.)
-  const format = new Intl.DateTimeFormat(state.lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "")) return iso;
-  // (French writes the first of the month "1er", as the engine's messages do; `Intl` writes "1".)
-  const text = format.format(new Date(`${iso}T00:00:00Z`));
-  return state.lang === "fr" ? text.replace(/^1 /, "1er ") : text;
+  return formatDate(iso, state.lang);
 }
 
 function message(reason) {

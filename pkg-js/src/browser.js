@@ -58,10 +58,8 @@ export function createBrowserEntry(createGlue, defaultSource) {
   }
 
   const engine = createEngine({
-    bindings() {
-      if (!glue) return null;
-      return glue;
-    },
+    // (`null` before `init`: the engine says to call it first.)
+    bindings: () => glue,
     restart() {
       start(compiled);
       generation += 1;

@@ -4,7 +4,7 @@
 // completion requirements, what is missing with the courses that would show it), the plan (the
 // fewest catalogue items to take), or a cohort's readiness (counts only). Styled from outside
 // through CSS custom properties and `::part()`.
-import { namesOf } from "./names.js";
+import { longDate } from "./names.js";
 
 const LABELS = {
   en: {
@@ -78,15 +78,6 @@ td.number { text-align: right; }
 caption { text-align: left; font-weight: bold; }
 `;
 
-/**
- * A `YYYY-MM-DD` date as running text writes it, as the engine's messages do: "November 24,
- * 2026", "24 novembre 2026", "1er mars 2026" (`Intl` writes "1 mars").
- */
-function longDate(iso, lang) {
-  const text = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
-  return lang === "fr" ? text.replace(/^1 /, "1er ") : text;
-}
-
 /** Today's date where the page is, `YYYY-MM-DD` (the calendar date, not UTC's). */
 function today() {
   const now = new Date();
@@ -116,6 +107,12 @@ function el(tag, attrs = {}, ...children) {
 export function defineCompetencyStatus(engine, name = "competency-status") {
   if (typeof customElements === "undefined" || customElements.get(name)) return;
   const packs = new Map();
+  // Each pack's languages, read once from its document (not at every render).
+  const languages = new WeakMap();
+  const languagesOf = (pack) => {
+    if (!languages.has(pack)) languages.set(pack, pack.document().program.languages);
+    return languages.get(pack);
+  };
 
   /** The text at `url`, or an error saying which document could not be loaded, in `t`'s words. */
   async function fetchText(url, what, t) {
@@ -220,7 +217,7 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
         const asOf = this.getAttribute("as-of") || today();
         const load = async (url, what) => fetchText(url, what, t);
         // (Names in the element's language if the pack has it, else in the pack's first.)
-        const languages = pack.document().program.languages;
+        const languages = languagesOf(pack);
         const names = pack.names(languages.includes(lang) ? lang : languages[0]);
         let result;
         let content;
@@ -291,7 +288,7 @@ export function defineCompetencyStatus(engine, name = "competency-status") {
       // each, the item by its kind and date, the reason in the element's language.
       if (report.not_counted.length) {
         const items = new Map((participant.evidence ?? []).map((e) => [e.id, e]));
-        const dateOf = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "") ? longDate(iso, lang) : null);
+        const dateOf = (iso) => (iso === longDate(iso, lang) ? null : longDate(iso, lang));
         card.append(heading(depth + 1, "subheading", `${t.notCounted} (${report.not_counted.length})`),
           el("ul", { part: "not-counted" }, ...report.not_counted.map((n) => {
             const item = items.get(n.evidence);

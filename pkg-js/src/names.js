@@ -1,6 +1,18 @@
 // Ids to names in a language, from a pack's document: what a page needs to show a report (the
 // report names things by id; the pack names them in every language it has).
 
+/**
+ * A `YYYY-MM-DD` date as running text writes it in `lang`, as the engine's messages do: "November
+ * 24, 2026", "24 novembre 2026", "1er mars 2026" (`Intl` writes "1 mars"). A calendar date, not an
+ * instant: formatted in UTC, so no time zone moves it. Text that is not such a date is returned as
+ * it is.
+ */
+export function longDate(iso, lang) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso ?? "")) return iso;
+  const text = new Intl.DateTimeFormat(lang === "fr" ? "fr-CA" : "en-CA", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return lang === "fr" ? text.replace(/^1 /, "1er ") : text;
+}
+
 /** The text of a `{ en, fr, ... }` name in `lang`, else in English, else in any language. */
 function pick(text, lang) {
   if (!text) return null;
